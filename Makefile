@@ -1,0 +1,42 @@
+# Bulletin: `make run` opens the reader on the bundled samples; `make test` runs every test.
+PREFIX ?= /usr/local
+SWIFT ?= swift
+NCURSES_HEADER := /usr/include/ncursesw/curses.h
+
+.PHONY: all build release run test bench install uninstall clean check-deps
+
+all: build
+
+check-deps:
+	@test -f $(NCURSES_HEADER) || { echo "bulletin: libncurses-dev is missing; install it with: sudo apt-get install -y libncurses-dev" >&2; exit 1; }
+
+build: check-deps
+	$(SWIFT) build
+
+release: check-deps
+	$(SWIFT) build -c release
+
+run: build
+	@LANG=$${LANG:-C.UTF-8} $$($(SWIFT) build --show-bin-path)/bulletin
+
+test: check-deps
+	$(SWIFT) build --build-tests
+	LANG=C.UTF-8 $(SWIFT) test --skip-build --disable-swift-testing
+
+bench: release
+	./scripts/bench.sh
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/bulletin
+	install -m 0755 $$($(SWIFT) build -c release --show-bin-path)/bulletin $(DESTDIR)$(PREFIX)/bin/bulletin
+	rm -rf $(DESTDIR)$(PREFIX)/share/bulletin/Library
+	cp -R Resources/Library $(DESTDIR)$(PREFIX)/share/bulletin/Library
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/bulletin"
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/bulletin
+	rm -rf $(DESTDIR)$(PREFIX)/share/bulletin
+
+clean:
+	$(SWIFT) package clean
+	rm -rf .build

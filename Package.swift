@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Bulletin",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "bulletin", targets: ["bulletin"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
+    ],
+    targets: [
+        // Pure core: the article model, text cleanup, parsers and the library index.
+        .target(name: "Articles"),
+        // Read state and favorites in durable JSON files.
+        .target(name: "Storage", dependencies: ["Articles"]),
+        // System ncursesw through a module map and a shim header.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // The interactive reader: state, actions, views, and the ncurses backend.
+        .target(name: "ReaderUI", dependencies: ["Articles", "Storage", "CNcursesw"]),
+        // The command-line executable.
+        .executableTarget(
+            name: "bulletin",
+            dependencies: [
+                "Articles", "Storage", "ReaderUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Deterministic synthetic corpus generator for benchmarks and stress tests.
+        .executableTarget(name: "bulletin-corpus", dependencies: ["Articles"]),
+        // In-process benchmarks (reducer + view key handling, layout, storage).
+        .executableTarget(name: "bulletin-bench", dependencies: ["Articles", "Storage", "ReaderUI"]),
+        // Helpers shared by the test targets: processes, temp folders, tmux.
+        .target(name: "BulletinTestSupport", path: "Tests/BulletinTestSupport"),
+        .testTarget(name: "ArticlesTests", dependencies: ["Articles", "BulletinTestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Articles", "BulletinTestSupport"]),
+        .testTarget(
+            name: "ReaderUITests",
+            dependencies: [
+                "ReaderUI", "Articles", "Storage", "BulletinTestSupport",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ]
+        ),
+        .testTarget(name: "BulletinCLITests", dependencies: ["Articles", "BulletinTestSupport"]),
+    ]
+)

@@ -1,0 +1,72 @@
+import Foundation
+
+/// The stable JSON schema of an article (documented in README.md, "JSON schema").
+///
+/// Every key is always present; unknown values are `null`. `date` is ISO 8601 in UTC.
+/// `wordCount` and `readingMinutes` are written for consumers and ignored when decoding.
+extension Article: Codable {
+    enum CodingKeys: String, CodingKey {
+        case id, title, source, author, authorBio, credit, date, url, sections, summary,
+            summarySource, wordCount, readingMinutes
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let dateText = try c.decodeIfPresent(String.self, forKey: .date)
+        self.init(
+            id: try c.decodeIfPresent(ArticleID.self, forKey: .id),
+            title: try c.decode(String.self, forKey: .title),
+            source: try c.decodeIfPresent(String.self, forKey: .source),
+            author: try c.decodeIfPresent(String.self, forKey: .author),
+            authorBio: try c.decodeIfPresent(String.self, forKey: .authorBio),
+            credit: try c.decodeIfPresent(String.self, forKey: .credit),
+            date: dateText.flatMap(ArticleDateFormat.parse),
+            url: try c.decodeIfPresent(String.self, forKey: .url),
+            sections: try c.decodeIfPresent([ArticleSection].self, forKey: .sections) ?? [],
+            summary: try c.decodeIfPresent([SummaryBullet].self, forKey: .summary) ?? [],
+            summarySource: try c.decodeIfPresent(SummarySource.self, forKey: .summarySource)
+        )
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(source, forKey: .source)
+        try c.encode(author, forKey: .author)
+        try c.encode(authorBio, forKey: .authorBio)
+        try c.encode(credit, forKey: .credit)
+        try c.encode(date.map(ArticleDateFormat.format), forKey: .date)
+        try c.encode(url, forKey: .url)
+        try c.encode(sections, forKey: .sections)
+        try c.encode(summary, forKey: .summary)
+        try c.encode(summarySource, forKey: .summarySource)
+        try c.encode(wordCount, forKey: .wordCount)
+        try c.encode(readingMinutes, forKey: .readingMinutes)
+    }
+}
+
+extension ArticleSection {
+    enum CodingKeys: String, CodingKey { case heading, paragraphs }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(heading, forKey: .heading)  // always present, null for the lead
+        try c.encode(paragraphs, forKey: .paragraphs)
+    }
+}
+
+/// ISO 8601 date text as used in the JSON schema and the index cache.
+public enum ArticleDateFormat {
+    /// `2024-03-01T09:30:00Z`.
+    public static func format(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+
+    /// Accepts a full ISO 8601 timestamp or a plain `YYYY-MM-DD` day.
+    public static func parse(_ text: String) -> Date? {
+        if let date = try? Date(text, strategy: .iso8601) { return date }
+        return try? Date(
+            text, strategy: .iso8601.year().month().day().dateSeparator(.dash))
+    }
+}

@@ -1,0 +1,79 @@
+/// A stable article identifier: 16 lowercase hex digits.
+///
+/// The id is the 64-bit FNV-1a hash of the article's *content*, so it does not change
+/// when the library folder moves or the file is renamed. The hashed text is the title and
+/// every section (heading and paragraphs) after cleanup, each lowercased, with runs of
+/// whitespace collapsed to one space, joined by newlines. Byline, bio, credit and summary
+/// are left out so that fixing a bio or re-scraping a share widget keeps the id.
+public struct ArticleID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
+    CustomStringConvertible
+{
+    /// The hex digits.
+    public let rawValue: String
+
+    /// Wraps an existing id string.
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    /// Parses a user-typed id: 16 hex digits, case-insensitive. Returns `nil` otherwise.
+    public init?(parsing text: String) {
+        let lower = text.lowercased()
+        guard lower.count == 16, lower.allSatisfy(\.isHexDigit) else { return nil }
+        self.rawValue = lower
+    }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: ArticleID, rhs: ArticleID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public init(from decoder: Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    /// Derives the id from an article's title and sections as documented on the type.
+    public static func derive(title: String, sections: [ArticleSection]) -> ArticleID {
+        var hasher = FNV1a64()
+        hasher.add(normalized: title)
+        for section in sections {
+            if let heading = section.heading { hasher.add(normalized: heading) }
+            for paragraph in section.paragraphs { hasher.add(normalized: paragraph) }
+        }
+        return ArticleID(rawValue: hasher.hex)
+    }
+}
+
+/// 64-bit FNV-1a over normalized text (lowercased, whitespace collapsed, newline-separated).
+struct FNV1a64 {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var started = false
+
+    mutating func add(byte: UInt8) {
+        value ^= UInt64(byte)
+        value = value &* 0x0000_0100_0000_01b3
+    }
+
+    mutating func add(normalized text: String) {
+        if started { add(byte: 0x0A) }
+        started = true
+        var pendingSpace = false
+        var wroteAny = false
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = wroteAny
+                continue
+            }
+            if pendingSpace { add(byte: 0x20); pendingSpace = false }
+            for byte in String(scalar).utf8 { add(byte: byte) }
+            wroteAny = true
+        }
+    }
+
+    var hex: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// The library's index cache: one line per article file, so that a warm start reads one
+/// small file instead of parsing every article.
+///
+/// Format (UTF-8, version line first, then tab-separated fields, one file per line):
+/// `size  mtime-ns  id  words  bullets  text-date-or-empty  path  title  source  author`.
+/// Text fields are cleaned article text, with tabs and newlines replaced by spaces.
+/// An entry is reused only when the file's size and modification time are unchanged.
+/// A cache that cannot be read is ignored and rebuilt: it holds nothing that cannot be
+/// recomputed from the articles.
+struct IndexCache {
+    static let header = "bulletin-index 1"
+
+    struct Record {
+        var size: Int
+        var modified: Int64
+        var entry: LibraryEntry
+    }
+
+    /// Records by path.
+    var records: [String: Record] = [:]
+
+    /// Loads a cache file; returns an empty cache when it is missing or unreadable.
+    static func load(from url: URL) -> IndexCache {
+        guard let data = try? Data(contentsOf: url, options: .mappedIfSafe) else { return IndexCache() }
+        var cache = IndexCache()
+        var lines = data.split(separator: 0x0A, omittingEmptySubsequences: true)[...]
+        guard let first = lines.popFirst(), String(decoding: first, as: UTF8.self) == header else {
+            return IndexCache()
+        }
+        cache.records.reserveCapacity(lines.count)
+        for line in lines {
+            let fields = line.split(separator: 0x09, maxSplits: 9, omittingEmptySubsequences: false)
+            guard fields.count == 10,
+                let size = Int(ascii: fields[0]), let modified = Int64(ascii: fields[1]),
+                let words = Int(ascii: fields[3]), let bullets = Int(ascii: fields[4])
+            else { continue }
+            let path = String(decoding: fields[6], as: UTF8.self)
+            let textDate = fields[5].isEmpty ? nil : Int64(ascii: fields[5])
+            let fileDate = Date(timeIntervalSince1970: Double(modified) / 1e9)
+            let entry = LibraryEntry(
+                id: ArticleID(rawValue: String(decoding: fields[2], as: UTF8.self)),
+                path: path,
+                title: String(decoding: fields[7], as: UTF8.self),
+                source: optional(fields[8]),
+                author: optional(fields[9]),
+                date: textDate.map { Date(timeIntervalSince1970: Double($0)) } ?? fileDate,
+                dateIsFromText: textDate != nil,
+                wordCount: words,
+                summaryCount: bullets)
+            cache.records[path] = Record(size: size, modified: modified, entry: entry)
+        }
+        return cache
+    }
+
+    /// Writes the cache atomically (temp file and rename); failures are ignored because the
+    /// cache is only an accelerator.
+    func write(to url: URL) {
+        var out = IndexCache.header + "\n"
+        out.reserveCapacity(records.count * 160)
+        for path in records.keys.sorted() {
+            guard let r = records[path] else { continue }
+            let e = r.entry
+            let textDate = e.dateIsFromText ? String(Int64(e.date.timeIntervalSince1970)) : ""
+            let fields: [String] = [
+                String(r.size), String(r.modified), e.id.rawValue, String(e.wordCount),
+                String(e.summaryCount), textDate, flat(path), flat(e.title), flat(e.source ?? ""),
+                flat(e.author ?? ""),
+            ]
+            out += fields.joined(separator: "\t")
+            out += "\n"
+        }
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? Data(out.utf8).write(to: url, options: .atomic)
+    }
+
+    private static func optional(_ bytes: Data.SubSequence) -> String? {
+        bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func flat(_ text: String) -> String {
+        guard text.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+    }
+}
+
+extension FixedWidthInteger {
+    /// Parses ASCII decimal digits (with an optional leading minus) without making a String.
+    init?(ascii bytes: Data.SubSequence) {
+        guard !bytes.isEmpty else { return nil }
+        var value: Self = 0
+        var negative = false
+        var index = bytes.startIndex
+        if bytes[index] == UInt8(ascii: "-") {
+            negative = true
+            index += 1
+            guard index < bytes.endIndex else { return nil }
+        }
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            guard byte >= 48, byte <= 57 else { return nil }
+            value = value &* 10 &+ Self(byte - 48)
+            index += 1
+        }
+        self = negative ? 0 &- value : value
+    }
+}

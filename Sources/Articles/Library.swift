@@ -1,0 +1,157 @@
+import Foundation
+
+/// The articles found in one or more folders or files, newest first.
+///
+/// Opening a library walks the folders (`readdir`/`stat`), then takes each file's entry
+/// from the index cache when its size and modification time are unchanged, and parses
+/// only new or changed files, in parallel. Bodies are parsed again only when an article
+/// is opened (``article(for:)``), with a small cache of recently opened articles.
+public final class Library: @unchecked Sendable {
+    /// Entries, newest first.
+    public let entries: [LibraryEntry]
+    /// Files skipped or unreadable, one line each.
+    public let notices: [LibraryNotice]
+    /// How many entries were parsed now (not taken from the cache).
+    public let parsedCount: Int
+
+    private let indexByID: [ArticleID: Int]
+    private let lock = NSLock()
+    private var recent: [ArticleID: Article] = [:]
+    private var recentOrder: [ArticleID] = []
+    private static let recentLimit = 32
+
+    /// Opens the library at `paths` (folders are searched recursively; hidden files are
+    /// skipped). `cacheDirectory` holds the index cache; `nil` disables it.
+    public init(paths: [String], cacheDirectory: URL?) {
+        let walk = FileWalker.walk(paths)
+        let cacheURL = cacheDirectory.map { Library.cacheFile(in: $0, roots: paths) }
+        let cache = cacheURL.map(IndexCache.load) ?? IndexCache()
+
+        var entries = [LibraryEntry?](repeating: nil, count: walk.files.count)
+        var errors = [LibraryNotice?](repeating: nil, count: walk.files.count)
+        var toParse: [Int] = []
+        for (i, file) in walk.files.enumerated() {
+            if let record = cache.records[file.path], record.size == file.size,
+                record.modified == file.modified
+            {
+                entries[i] = record.entry
+            } else {
+                toParse.append(i)
+            }
+        }
+        // Parse new and changed files on every core.
+        let files = walk.files
+        let parseList = toParse
+        entries.withUnsafeMutableBufferPointer { entryBuffer in
+            errors.withUnsafeMutableBufferPointer { errorBuffer in
+                nonisolated(unsafe) let entryOut = entryBuffer
+                nonisolated(unsafe) let errorOut = errorBuffer
+                let chunk = 64
+                let chunks = (parseList.count + chunk - 1) / chunk
+                DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                    for k in (c * chunk)..<min(parseList.count, (c + 1) * chunk) {
+                        let i = parseList[k]
+                        let file = files[i]
+                        do {
+                            let article = try Library.parseFile(atPath: file.path)
+                            entryOut[i] = LibraryEntry(article: article, path: file.path, fileDate: file.modificationDate)
+                        } catch {
+                            errorOut[i] = LibraryNotice(path: file.path, message: Library.describe(error))
+                        }
+                    }
+                }
+            }
+        }
+
+        var seen: [ArticleID: String] = [:]
+        var kept: [LibraryEntry] = []
+        var notices = walk.notices
+        var newCache = IndexCache()
+        for (i, file) in files.enumerated() {
+            if let error = errors[i] { notices.append(error) }
+            guard let entry = entries[i] else { continue }
+            newCache.records[file.path] = IndexCache.Record(size: file.size, modified: file.modified, entry: entry)
+            if let first = seen[entry.id] {
+                notices.append(LibraryNotice(path: file.path, message: "skipped: same article as \(first)"))
+                continue
+            }
+            seen[entry.id] = file.path
+            kept.append(entry)
+        }
+        kept.sort(by: LibraryEntry.newestFirst)
+        self.entries = kept
+        self.notices = notices
+        self.parsedCount = toParse.count
+        var index: [ArticleID: Int] = [:]
+        index.reserveCapacity(kept.count)
+        for (i, entry) in kept.enumerated() { index[entry.id] = i }
+        self.indexByID = index
+        if let cacheURL, !toParse.isEmpty || newCache.records.count != cache.records.count {
+            newCache.write(to: cacheURL)
+        }
+    }
+
+    /// The entry with this id, if the library has it.
+    public func entry(id: ArticleID) -> LibraryEntry? {
+        indexByID[id].map { entries[$0] }
+    }
+
+    /// Position of the entry with this id in ``entries``.
+    public func index(of id: ArticleID) -> Int? { indexByID[id] }
+
+    /// The full article for an entry, parsed from its file (recently opened ones are cached).
+    public func article(for entry: LibraryEntry) throws -> Article {
+        if let cached = lock.withLock({ recent[entry.id] }) { return cached }
+        let article = try Library.parseFile(atPath: entry.path)
+        lock.withLock {
+            recent[entry.id] = article
+            recentOrder.append(entry.id)
+            if recentOrder.count > Library.recentLimit {
+                recent[recentOrder.removeFirst()] = nil
+            }
+        }
+        return article
+    }
+
+    /// Reads and parses one file.
+    public static func parseFile(atPath path: String) throws -> Article {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        return try ArticleParser.parse(data: data)
+    }
+
+    /// One line for a person: the parser's description or the system's reason.
+    public static func describe(_ error: Error) -> String {
+        if let parseError = error as? ArticleParseError { return parseError.description }
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return FileWalker.errnoMessage(Int32(underlying.code))
+        }
+        if ns.domain == NSCocoaErrorDomain {
+            switch ns.code {
+            case NSFileReadNoSuchFileError: return "no such file"
+            case NSFileReadNoPermissionError: return "permission denied"
+            default: break
+            }
+        }
+        return ns.localizedDescription
+    }
+
+    /// `$BULLETIN_CACHE_DIR`, else `$XDG_CACHE_HOME/bulletin`, else `~/.cache/bulletin`.
+    public static func defaultCacheDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let dir = environment["BULLETIN_CACHE_DIR"], !dir.isEmpty {
+            return URL(fileURLWithPath: dir, isDirectory: true)
+        }
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            return URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent("bulletin")
+        }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(".cache/bulletin")
+    }
+
+    /// The cache file for a set of roots: one per distinct set of absolute paths.
+    static func cacheFile(in directory: URL, roots: [String]) -> URL {
+        var hasher = FNV1a64()
+        for root in roots.map(FileWalker.absolute).sorted() { hasher.add(normalized: root) }
+        return directory.appendingPathComponent("index-\(hasher.hex).tsv")
+    }
+}

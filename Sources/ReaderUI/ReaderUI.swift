@@ -1,0 +1,2 @@
+/// The interactive reader. (Being built: see issue 4.)
+public enum ReaderUI {}

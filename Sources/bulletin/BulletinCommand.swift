@@ -1,0 +1,67 @@
+import ArgumentParser
+import Articles
+import Foundation
+
+/// The `bulletin` command: the interactive reader by default, plus subcommands for pipes.
+struct BulletinCommand: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "bulletin",
+        abstract: "A calm, fast terminal reader for articles saved as text.",
+        discussion: """
+            With no subcommand, opens the interactive reader on PATH... (folders are searched \
+            recursively), or on the bundled sample library when no path is given.
+            """,
+        version: version,
+        subcommands: [
+            ReadCommand.self, ParseCommand.self, ListCommand.self, ShowCommand.self,
+            SavedCommand.self, SaveCommand.self, UnsaveCommand.self, MarkReadCommand.self,
+            MarkUnreadCommand.self, ExportSavedCommand.self, ScreenshotCommand.self,
+        ],
+        defaultSubcommand: ReadCommand.self
+    )
+}
+
+/// Entry point: maps errors to one stderr line and the documented exit codes
+/// (0 success, 1 failure, 2 usage).
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try BulletinCommand.parseAsRoot()
+            try command.run()
+        } catch let failure as CLIFailure {
+            Terminal.printError(failure.message)
+            exit(1)
+        } catch {
+            let code = BulletinCommand.exitCode(for: error)
+            if code == .validationFailure {
+                let message = BulletinCommand.message(for: error)
+                Terminal.printError("\(message) (see 'bulletin --help')")
+                exit(2)
+            }
+            BulletinCommand.exit(withError: error)
+        }
+    }
+}
+
+/// A failure already phrased for a person: printed as one line, exit status 1.
+struct CLIFailure: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+}
+
+/// Small helpers for writing to the standard streams.
+enum Terminal {
+    /// Writes `bulletin: message` as one line on stderr.
+    static func printError(_ message: String) {
+        let line = "bulletin: " + message.replacingOccurrences(of: "\n", with: " ") + "\n"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// Writes text to stdout without a trailing newline being added.
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
