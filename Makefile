@@ -24,7 +24,7 @@ test: check-deps
 	LANG=C.UTF-8 $(SWIFT) test --skip-build --disable-swift-testing
 
 bench: release
-	./scripts/bench.sh
+	$$($(SWIFT) build -c release --show-bin-path)/bulletin-bench --out bench-results/bench.json $(BENCH_ARGS)
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/bulletin

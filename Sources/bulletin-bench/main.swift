@@ -1,2 +1,93 @@
-// In-process benchmarks (being built: see issue 5).
-print("bulletin-bench: not built yet")
+import Foundation
+
+// `bulletin-bench`: measures Bulletin on synthetic libraries (see BENCHMARKS.md).
+// Run through `make bench`, which builds in release mode first.
+
+let options = BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
+let binDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+let bulletin = binDirectory.appendingPathComponent("bulletin").path
+let corpusTool = binDirectory.appendingPathComponent("bulletin-corpus").path
+let work = options.workDirectory
+try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+
+func log(_ message: String) {
+    FileHandle.standardError.write(Data("bench: \(message)\n".utf8))
+}
+
+/// Generates (or reuses) a library of `count` articles.
+func corpus(_ count: Int) -> URL {
+    let dir = work.appendingPathComponent("library-\(count)")
+    let marker = dir.appendingPathComponent(".complete")
+    if !FileManager.default.fileExists(atPath: marker.path) {
+        log("generating \(count) articles in \(dir.path)")
+        try? FileManager.default.removeItem(at: dir)
+        let result = ProcessTimer.run([corpusTool, "--count", String(count), "--out", dir.path, "--seed", "42"])
+        guard result.status == 0 else { BenchOptions.fail("bulletin-corpus failed for \(count) articles") }
+        FileManager.default.createFile(atPath: marker.path, contents: Data())
+    }
+    return dir
+}
+
+var report = BenchReport(sizes: options.sizes)
+var listCold: [String: Double] = [:], listWarm: [String: Double] = [:]
+var memCold: [String: Double] = [:], memWarm: [String: Double] = [:]
+var screenCold: [String: Double] = [:], screenWarm: [String: Double] = [:]
+var catFloor: [String: Double] = [:], ratio: [String: Double] = [:]
+
+for size in options.sizes {
+    let library = corpus(size).path
+    let key = String(size)
+    let cache = work.appendingPathComponent("cache-\(size)")
+    let env = ["BULLETIN_CACHE_DIR": cache.path, "BULLETIN_STATE_DIR": work.appendingPathComponent("state-\(size)").path]
+    let runs = size >= 100_000 ? 3 : 5
+    log("measuring \(size) articles")
+
+    // The I/O floor: cat over the same files (page cache warm, as for our runs).
+    _ = ProcessTimer.shell("find '\(library)' -type f -print0 | xargs -0 cat > /dev/null")
+    catFloor[key] = median((0..<runs).map { _ in
+        ProcessTimer.shell("find '\(library)' -type f -print0 | xargs -0 cat > /dev/null").seconds
+    })
+
+    var cold: [ProcessSample] = [], warm: [ProcessSample] = []
+    for _ in 0..<runs {
+        try? FileManager.default.removeItem(at: cache)
+        cold.append(ProcessTimer.run([bulletin, "list", library], environment: env))
+        warm.append(ProcessTimer.run([bulletin, "list", library], environment: env))
+    }
+    listCold[key] = median(cold.map(\.seconds))
+    listWarm[key] = median(warm.map(\.seconds))
+    memCold[key] = Double(cold.map(\.peakMemoryBytes).max() ?? 0) / 1_048_576
+    memWarm[key] = Double(warm.map(\.peakMemoryBytes).max() ?? 0) / 1_048_576
+    ratio[key] = listCold[key]! / max(catFloor[key]!, 1e-9)
+
+    var firstCold: [Double] = [], firstWarm: [Double] = []
+    for _ in 0..<runs {
+        try? FileManager.default.removeItem(at: cache)
+        firstCold.append(ProcessTimer.run([bulletin, "screenshot", library, "--size", "100x30"], environment: env).seconds)
+        firstWarm.append(ProcessTimer.run([bulletin, "screenshot", library, "--size", "100x30"], environment: env).seconds)
+    }
+    screenCold[key] = median(firstCold)
+    screenWarm[key] = median(firstWarm)
+}
+
+let largest = String(options.sizes.max() ?? 0)
+report.add("cat over the same files (I/O floor)", "s", catFloor)
+report.add("list, cold (no index cache)", "s", listCold, target: "< 3 s at 100k", met: listCold["100000"].map { $0 < 3 })
+report.add("list, cold ÷ cat", "x", ratio, target: "≤ 3x at 100k", met: ratio["100000"].map { $0 <= 3 })
+report.add("list, warm", "s", listWarm)
+report.add("list, cold, peak memory", "MB", memCold, target: "< 300 MB", met: memCold.values.allSatisfy { $0 < 300 })
+report.add("list, warm, peak memory", "MB", memWarm, target: "< 300 MB", met: memWarm.values.allSatisfy { $0 < 300 })
+report.add("first screen, cold", "s", screenCold, target: "< 3 s at 100k", met: screenCold["100000"].map { $0 < 3 })
+report.add("first screen, warm", "s", screenWarm, target: "< 0.5 s at 100k", met: screenWarm["100000"].map { $0 < 0.5 })
+
+InProcessBench.run(into: &report, library: corpus(options.sizes.max() ?? 1_000), work: work, keys: options.keys, corpusTool: corpusTool)
+
+print("Bulletin benchmark — \(report.machine)\n")
+print(report.table())
+do {
+    try report.write(to: options.output)
+    print("\nJSON: \(options.output.path)")
+} catch {
+    log("cannot write \(options.output.path): \(error)")
+}
+_ = largest

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Command-line options of `bulletin-bench`.
+struct BenchOptions {
+    /// Library sizes to measure.
+    var sizes = [1_000, 10_000, 100_000]
+    /// Folder for the generated corpora (reused between runs when present).
+    var workDirectory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("bulletin-bench")
+    /// Where the JSON results go.
+    var output = URL(fileURLWithPath: "bench-results/bench.json")
+    /// Replayed keys for the key-handling measurement.
+    var keys = 10_000
+
+    static let usage = "usage: bulletin-bench [--sizes 1000,10000,100000] [--work DIR] [--out FILE.json] [--keys N]"
+
+    static func parse(_ arguments: [String]) -> BenchOptions {
+        var options = BenchOptions()
+        var it = arguments.makeIterator()
+        func value(_ flag: String) -> String {
+            guard let v = it.next() else { fail("\(flag) needs a value") }
+            return v
+        }
+        while let arg = it.next() {
+            switch arg {
+            case "--sizes":
+                let sizes = value(arg).split(separator: ",").compactMap { Int($0) }
+                if sizes.isEmpty { fail("--sizes takes numbers separated by commas") }
+                options.sizes = sizes
+            case "--work": options.workDirectory = URL(fileURLWithPath: value(arg))
+            case "--out": options.output = URL(fileURLWithPath: value(arg))
+            case "--keys": options.keys = Int(value(arg)) ?? { fail("--keys takes a number") }()
+            case "-h", "--help":
+                print(usage)
+                exit(0)
+            default: fail("unknown argument \(arg)")
+            }
+        }
+        return options
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("bulletin-bench: \(message)\n\(usage)\n".utf8))
+        exit(2)
+    }
+}
