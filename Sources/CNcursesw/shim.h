@@ -31,4 +31,36 @@ static inline mmask_t bulletin_button5_pressed(void) { return BUTTON5_PRESSED; }
 static inline mmask_t bulletin_button5_pressed(void) { return 0; }
 #endif
 
+/* Signals: the reader's handlers only record the signal; the app loop restores the
+   terminal (endwin), flushes state, then re-raises it with the default action.
+   Only Backend/NcursesBackend.swift calls these, so the flag has a single copy. */
+#include <signal.h>
+#include <sys/wait.h>
+static volatile sig_atomic_t bulletin_pending_signal = 0;
+static void bulletin_record_signal(int sig) { bulletin_pending_signal = sig; }
+static inline void bulletin_trap_signals(void) {
+    struct sigaction action;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    action.sa_handler = bulletin_record_signal;
+    sigaction(SIGINT, &action, 0);
+    sigaction(SIGTERM, &action, 0);
+    sigaction(SIGHUP, &action, 0);
+}
+static inline int bulletin_take_signal(void) {
+    int sig = bulletin_pending_signal;
+    bulletin_pending_signal = 0;
+    return sig;
+}
+static inline void bulletin_reraise(int sig) {
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+static inline void bulletin_reap_children(void) {
+    while (waitpid(-1, 0, WNOHANG) > 0) {}
+}
+static inline int bulletin_set_cchar(cchar_t *cell, const wchar_t *text, attr_t attrs, short pair) {
+    return setcchar(cell, text, attrs, pair, 0);
+}
+
 #endif

@@ -1,7 +1,33 @@
 import ArgumentParser
+import Articles
+import Foundation
+import ReaderUI
+import Storage
 
-/// `bulletin read` (placeholder: being built).
+/// `bulletin [read] [PATH...]`: the interactive reader (the default subcommand).
 struct ReadCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "read", abstract: "Not built yet.")
-    func run() throws { throw CLIFailure("read is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "read",
+        abstract: "Open the interactive reader (the default when no subcommand is given).",
+        discussion: """
+            Opens PATH... (folders are searched recursively), or the bundled sample library. \
+            Press ? in the reader for the keys. NO_COLOR=1 gives a monochrome UI. Needs a \
+            terminal: for pipes use 'bulletin list' and 'bulletin show'.
+            """)
+
+    @OptionGroup var library: LibraryOptions
+    @OptionGroup var state: StateOptions
+
+    func run() throws {
+        guard isatty(STDOUT_FILENO) != 0, isatty(STDIN_FILENO) != 0 else {
+            throw CLIFailure("the reader needs a terminal; use 'bulletin list' or 'bulletin show ID' for pipes and scripts")
+        }
+        let opened = try library.openLibrary(reportNotices: false)
+        let store: StateStore
+        do { store = try StateStore(directory: state.directory) } catch {
+            throw CLIFailure("cannot open the state folder \(state.directory.path): \(error)")
+        }
+        let status = ReaderApp.run(library: opened, store: store)
+        if status != 0 { throw ExitCode(status) }
+    }
 }

@@ -1,7 +1,48 @@
 import ArgumentParser
+import Articles
+import Foundation
+import ReaderUI
+import Storage
 
-/// `bulletin screenshot` (placeholder: being built).
+/// `bulletin screenshot [PATH...] --size 100x30 [--keys "j j Enter"]`
 struct ScreenshotCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "screenshot", abstract: "Not built yet.")
-    func run() throws { throw CLIFailure("screenshot is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "screenshot",
+        abstract: "Render the reader without a terminal and print the screen as text.",
+        discussion: """
+            Replays KEYS (space-separated: single characters, words typed letter by letter, or \
+            key names Enter, Esc, Tab, BTab, Space, Up, Down, Left, Right, PgUp, PgDn, Home, \
+            End, BSpace, WheelUp, WheelDown) through the same keymap, reducer and views as the \
+            reader, then prints the final screen. Reads the state folder but never writes it.
+            """)
+
+    @OptionGroup var library: LibraryOptions
+    @OptionGroup var state: StateOptions
+
+    @Option(help: "Terminal size as COLUMNSxROWS.")
+    var size = "100x30"
+
+    @Option(help: "Keys to press before the screenshot, e.g. \"j j Enter\".")
+    var keys = ""
+
+    func validate() throws { _ = try dimensions() }
+
+    func dimensions() throws -> (Int, Int) {
+        let parts = size.lowercased().split(separator: "x")
+        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), (1...1000).contains(w), (1...1000).contains(h) else {
+            throw ValidationError("--size must be COLUMNSxROWS between 1x1 and 1000x1000, e.g. 100x30")
+        }
+        return (w, h)
+    }
+
+    func run() throws {
+        let (width, height) = try dimensions()
+        let opened = try library.openLibrary(reportNotices: false)
+        let store: StateStore
+        do { store = try StateStore(directory: state.directory) } catch {
+            throw CLIFailure("cannot open the state folder \(state.directory.path): \(error)")
+        }
+        let text = ReaderSession.screenshot(library: opened, store: store, width: width, height: height, keys: Key.parse(keys))
+        Terminal.write(text + "\n")
+    }
 }

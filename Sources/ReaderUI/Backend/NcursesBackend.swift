@@ -1,0 +1,157 @@
+import CNcursesw
+import Foundation
+
+/// The only code that talks to ncurses: sets the terminal up, draws the rows of a
+/// ``Screen`` that changed since the last frame, reads keys, and restores the terminal.
+///
+/// Signal handling lives here too (SIGINT, SIGTERM, SIGHUP are recorded, never acted on
+/// inside the handler) because the flag and its reader must share one C translation.
+final class NcursesBackend {
+    private var previous: Screen?
+    private let monochrome: Bool
+    private var active = false
+
+    /// Records SIGINT/SIGTERM/SIGHUP instead of dying (install before ``init(monochrome:)``
+    /// so ncurses keeps our handlers).
+    static func trapSignals() { bulletin_trap_signals() }
+    /// The signal received since the last call, or 0.
+    static func takeSignal() -> Int32 { bulletin_take_signal() }
+    /// Re-raises `signal` with its default action (exits with the conventional status).
+    static func reraise(_ signal: Int32) { bulletin_reraise(signal) }
+    /// Collects exited child processes (browsers).
+    static func reapChildren() { bulletin_reap_children() }
+
+    /// Initialises the terminal: locale, raw-ish input, 25 ms Esc delay, no cursor, mouse
+    /// wheel, and colours unless `monochrome`.
+    init(monochrome: Bool) {
+        setlocale(LC_ALL, "")
+        initscr()
+        active = true
+        cbreak()
+        noecho()
+        nonl()
+        keypad(bulletin_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        wtimeout(bulletin_stdscr(), 100)
+        mousemask(bulletin_button4_pressed() | bulletin_button5_pressed(), nil)
+        mouseinterval(0)
+        self.monochrome = monochrome || !has_colors()
+        if !self.monochrome {
+            start_color()
+            use_default_colors()
+            for role in ColorRole.allCases {
+                let (fg, bg) = NcursesBackend.colors(role)
+                init_pair(Int16(role.rawValue) + 1, fg, bg)
+            }
+        }
+    }
+
+    /// The terminal size in columns and rows.
+    var size: (width: Int, height: Int) {
+        (Int(getmaxx(bulletin_stdscr())), Int(getmaxy(bulletin_stdscr())))
+    }
+
+    /// Draws `screen`, rewriting only the rows that differ from the last frame.
+    func draw(_ screen: Screen) {
+        let window = bulletin_stdscr()
+        let full = previous.map { $0.width != screen.width || $0.height != screen.height } ?? true
+        if full { werase(window) }
+        for row in 0..<screen.height {
+            if !full, let previous, previous.row(row) == screen.row(row) { continue }
+            drawRow(screen, row, window)
+        }
+        previous = screen
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    private func drawRow(_ screen: Screen, _ row: Int, _ window: UnsafeMutablePointer<WINDOW>?) {
+        var column = 0
+        for cell in screen.row(row) {
+            defer { column += 1 }
+            if cell.isContinuation { continue }
+            // A cell's last column on the last row is written too; ncurses may report ERR
+            // there (it cannot advance the cursor), which is harmless.
+            var text: [wchar_t] = []
+            for scalar in cell.character.unicodeScalars.prefix(4) { text.append(wchar_t(bitPattern: scalar.value)) }
+            text.append(0)
+            var c = cchar_t()
+            let (attrs, pair) = attributes(cell.style)
+            _ = bulletin_set_cchar(&c, text, attrs, pair)
+            _ = mvwadd_wch(window, Int32(row), Int32(column), &c)
+        }
+    }
+
+    private func attributes(_ style: Style) -> (attr_t, Int16) {
+        var attrs = bulletin_a_normal()
+        if style.attributes.contains(.bold) { attrs |= bulletin_a_bold() }
+        if style.attributes.contains(.reverse) { attrs |= bulletin_a_reverse() }
+        if style.attributes.contains(.underline) { attrs |= bulletin_a_underline() }
+        if style.attributes.contains(.dim), monochrome { attrs |= bulletin_a_dim() }
+        let pair: Int16 = monochrome || style.color == .normal ? 0 : Int16(style.color.rawValue) + 1
+        return (attrs, pair)
+    }
+
+    static func colors(_ role: ColorRole) -> (Int16, Int16) {
+        switch role {
+        case .normal: return (-1, -1)
+        case .accent: return (Int16(COLOR_CYAN), -1)
+        case .muted: return (Int16(COLOR_BLUE), -1)
+        case .heading: return (Int16(COLOR_YELLOW), -1)
+        case .bar: return (Int16(COLOR_BLUE), -1)
+        case .selection: return (Int16(COLOR_CYAN), -1)
+        case .highlight: return (Int16(COLOR_YELLOW), -1)
+        case .warning: return (Int16(COLOR_RED), -1)
+        }
+    }
+
+    /// Waits up to 100 ms for input; `nil` on timeout or an ignored event.
+    func read() -> InputEvent? {
+        var ch: wint_t = 0
+        let result = wget_wch(bulletin_stdscr(), &ch)
+        if result == KEY_CODE_YES {
+            switch Int32(ch) {
+            case KEY_RESIZE:
+                previous = nil
+                let (w, h) = size
+                return .resize(width: w, height: h)
+            case KEY_MOUSE:
+                var event = MEVENT()
+                guard getmouse(&event) == OK else { return nil }
+                if event.bstate & bulletin_button4_pressed() != 0 { return .key(.wheelUp) }
+                if bulletin_button5_pressed() != 0, event.bstate & bulletin_button5_pressed() != 0 { return .key(.wheelDown) }
+                return nil
+            case KEY_UP: return .key(.up)
+            case KEY_DOWN: return .key(.down)
+            case KEY_LEFT: return .key(.left)
+            case KEY_RIGHT: return .key(.right)
+            case KEY_NPAGE: return .key(.pageDown)
+            case KEY_PPAGE: return .key(.pageUp)
+            case KEY_HOME: return .key(.home)
+            case KEY_END: return .key(.end)
+            case KEY_BTAB: return .key(.backTab)
+            case KEY_ENTER: return .key(.enter)
+            case KEY_BACKSPACE: return .key(.backspace)
+            default: return nil
+            }
+        }
+        guard result == OK else { return nil }
+        switch ch {
+        case 27: return .key(.escape)
+        case 10, 13: return .key(.enter)
+        case 9: return .key(.tab)
+        case 8, 127: return .key(.backspace)
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(ch)), !TextSanitizer.isUnsafe(scalar) else { return nil }
+            return .key(.character(Character(scalar)))
+        }
+    }
+
+    /// Restores the terminal (idempotent).
+    func shutdown() {
+        guard active else { return }
+        active = false
+        endwin()
+    }
+}

@@ -1,0 +1,60 @@
+import Articles
+import Foundation
+import Storage
+
+/// What the reader reads from but never changes during a session: the catalog of items
+/// (library entries, then saved favorites whose file is gone), lazily built search
+/// indexes, and lazy access to full articles.
+///
+/// Loading an article reads and parses its file (``Library/article(for:)`` keeps a small
+/// cache); everything else is in memory.
+public final class ReaderContext: @unchecked Sendable {
+    /// Every item, newest first, then saved copies.
+    public let items: [CatalogItem]
+    /// The library the items come from.
+    public let library: Library
+    /// Bodies for search.
+    public let bodyIndex: BodyIndex
+    private let lock = NSLock()
+    private var _titleIndex: TitleIndex?
+
+    /// Builds the catalog from `library` plus the `saved` favorites it does not contain.
+    public init(library: Library, saved: [SavedArticle]) {
+        self.library = library
+        var items: [CatalogItem] = []
+        items.reserveCapacity(library.entries.count + saved.count)
+        for (i, entry) in library.entries.enumerated() {
+            items.append(CatalogItem(
+                id: entry.id, title: entry.title, source: entry.source, author: entry.author,
+                date: entry.date, readingMinutes: entry.readingMinutes, origin: .library(i)))
+        }
+        for copy in saved where library.index(of: copy.article.id) == nil {
+            let a = copy.article
+            items.append(CatalogItem(
+                id: a.id, title: a.title, source: a.source, author: a.author, date: a.date ?? copy.savedAt,
+                readingMinutes: a.readingMinutes, origin: .savedCopy(a)))
+        }
+        self.items = items
+        bodyIndex = BodyIndex(count: items.count)
+    }
+
+    /// The full article of item `index`.
+    public func loadArticle(_ index: Int, cached: Bool = true) throws -> Article {
+        switch items[index].origin {
+        case .savedCopy(let article): return article
+        case .library(let i):
+            let entry = library.entries[i]
+            return cached ? try library.article(for: entry) : try Library.parseFile(atPath: entry.path)
+        }
+    }
+
+    /// The title/author/source index, built on first use.
+    var titleIndex: TitleIndex {
+        lock.withLock {
+            if let index = _titleIndex { return index }
+            let index = TitleIndex(items: items)
+            _titleIndex = index
+            return index
+        }
+    }
+}

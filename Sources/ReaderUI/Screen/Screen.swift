@@ -1,0 +1,87 @@
+import Articles
+
+/// A grid of cells that a view renders into and a backend draws.
+///
+/// Text is placed by display width (``DisplayWidth``): a wide character that would not fit
+/// before the right edge is not drawn, and overwriting either half of a wide character
+/// blanks the other half, so a row can never be corrupted. Every character passes through
+/// ``TextSanitizer`` first.
+public struct Screen: Hashable, Sendable {
+    /// Columns.
+    public let width: Int
+    /// Rows.
+    public let height: Int
+    /// Cells, row by row.
+    public private(set) var cells: [Cell]
+
+    /// A blank screen.
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank(), count: self.width * self.height)
+    }
+
+    /// The cell at `row`, `column`.
+    public subscript(row: Int, column: Int) -> Cell { cells[row * width + column] }
+
+    /// The cells of one row.
+    public func row(_ row: Int) -> ArraySlice<Cell> { cells[(row * width)..<((row + 1) * width)] }
+
+    /// Fills a rectangle (clipped to the screen) with blanks in `style`.
+    public mutating func fill(row: Int, column: Int = 0, width: Int? = nil, height: Int = 1, style: Style = .plain) {
+        let w = width ?? (self.width - column)
+        for r in max(0, row)..<min(self.height, row + height) {
+            for c in max(0, column)..<min(self.width, column + w) { set(r, c, .blank(style)) }
+        }
+    }
+
+    /// Writes `text` at `row`, `column` in `style`, stopping before `column + limit` (or the
+    /// right edge). Returns the number of columns written.
+    @discardableResult
+    public mutating func put(_ text: some StringProtocol, row: Int, column: Int, limit: Int? = nil, style: Style = .plain) -> Int {
+        guard row >= 0, row < height, column < width else { return 0 }
+        let end = min(width, limit.map { column + max(0, $0) } ?? width)
+        var c = max(0, column)
+        for raw in text {
+            guard let ch = TextSanitizer.clean(raw) else { continue }
+            let w = DisplayWidth.of(ch)
+            if w == 0 { continue }
+            if c + w > end { break }
+            set(row, c, Cell(ch, width: UInt8(w), style: style))
+            if w == 2 { set(row, c + 1, Cell(" ", width: 0, style: style)) }
+            c += w
+        }
+        return c - max(0, column)
+    }
+
+    /// Changes the style of existing cells in a range of one row (for highlights).
+    public mutating func restyle(row: Int, column: Int, width: Int, style: Style) {
+        guard row >= 0, row < height else { return }
+        for c in max(0, column)..<min(self.width, column + width) { cells[row * self.width + c].style = style }
+    }
+
+    private mutating func set(_ row: Int, _ column: Int, _ cell: Cell) {
+        let i = row * width + column
+        let old = cells[i]
+        if old.width == 2, column + 1 < width {
+            if cells[i + 1].isContinuation { cells[i + 1] = .blank(cells[i + 1].style) }
+        }
+        if old.isContinuation, column > 0, cells[i - 1].width == 2 {
+            cells[i - 1] = .blank(cells[i - 1].style)
+        }
+        cells[i] = cell
+    }
+
+    /// The text of one row (continuations skipped, trailing spaces trimmed).
+    public func text(ofRow r: Int) -> String {
+        var line = ""
+        for cell in row(r) where !cell.isContinuation { line.append(cell.character) }
+        while line.last == " " { line.removeLast() }
+        return line
+    }
+
+    /// The whole screen as text, one line per row, trailing spaces trimmed.
+    public var text: String {
+        (0..<height).map(text(ofRow:)).joined(separator: "\n")
+    }
+}

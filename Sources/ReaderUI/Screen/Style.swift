@@ -1,0 +1,48 @@
+/// How a cell looks. Attributes alone must keep the UI usable (monochrome, `NO_COLOR`);
+/// the colour role only adds hue when the terminal has colours.
+public struct Style: Hashable, Sendable {
+    /// Terminal attributes that work without colour.
+    public struct Attributes: OptionSet, Hashable, Sendable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        public static let bold = Attributes(rawValue: 1)
+        public static let reverse = Attributes(rawValue: 2)
+        public static let underline = Attributes(rawValue: 4)
+        public static let dim = Attributes(rawValue: 8)
+    }
+
+    /// Attributes (bold, reverse, underline, dim).
+    public var attributes: Attributes
+    /// Colour role, ignored in monochrome.
+    public var color: ColorRole
+
+    /// Creates a style.
+    public init(_ attributes: Attributes = [], _ color: ColorRole = .normal) {
+        self.attributes = attributes
+        self.color = color
+    }
+
+    /// Plain text.
+    public static let plain = Style()
+    /// Top and bottom bars.
+    public static let bar = Style([.reverse], .bar)
+    /// The selected list row.
+    public static let selection = Style([.reverse, .bold], .selection)
+    /// Secondary text (source, dates, hints).
+    public static let muted = Style([.dim], .muted)
+    /// Marks and the summary bar.
+    public static let accent = Style([.bold], .accent)
+    /// Headings.
+    public static let heading = Style([.bold, .underline], .heading)
+    /// A search match.
+    public static let match = Style([.underline, .bold], .highlight)
+    /// The current search match.
+    public static let currentMatch = Style([.reverse, .bold], .highlight)
+    /// Warnings in the status bar.
+    public static let warning = Style([.reverse, .bold], .warning)
+}
+
+/// Colour roles mapped to colour pairs by the backend.
+public enum ColorRole: UInt8, CaseIterable, Hashable, Sendable {
+    case normal, accent, muted, heading, bar, selection, highlight, warning
+}

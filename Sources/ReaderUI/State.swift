@@ -1,0 +1,227 @@
+import Articles
+import Storage
+
+/// Which screen is showing.
+public enum Mode: Hashable, Sendable {
+    case list, article, summary
+}
+
+/// The list filter cycled with Tab.
+public enum Filter: Int, CaseIterable, Hashable, Sendable {
+    case all, unread, saved
+
+    /// Name shown in the top bar.
+    public var title: String {
+        switch self {
+        case .all: return "All"
+        case .unread: return "Unread"
+        case .saved: return "Saved"
+        }
+    }
+}
+
+/// A status-bar message.
+public struct StatusMessage: Hashable, Sendable {
+    /// The text.
+    public var text: String
+    /// Whether it is a warning (drawn more prominently).
+    public var isWarning: Bool
+    /// Creates a message.
+    public init(_ text: String, warning: Bool = false) {
+        self.text = text
+        isWarning = warning
+    }
+}
+
+/// The items the list shows: every item, or a subset of catalog indices.
+public enum VisibleItems: Hashable, Sendable {
+    case all(count: Int)
+    case subset([Int])
+
+    /// Number of rows.
+    public var count: Int {
+        switch self {
+        case .all(let count): return count
+        case .subset(let indices): return indices.count
+        }
+    }
+
+    /// Catalog index of row `row`.
+    public subscript(row: Int) -> Int {
+        switch self {
+        case .all: return row
+        case .subset(let indices): return indices[row]
+        }
+    }
+
+    /// Row of catalog index `index` (O(log n): subsets are in catalog order).
+    public func row(of index: Int) -> Int? {
+        switch self {
+        case .all(let count): return index < count ? index : nil
+        case .subset(let indices):
+            var low = 0
+            var high = indices.count
+            while low < high {
+                let mid = (low + high) / 2
+                if indices[mid] < index { low = mid + 1 } else { high = mid }
+            }
+            return low < indices.count && indices[low] == index ? low : nil
+        }
+    }
+}
+
+/// A find match in the article view: a line and a range of display columns in its text.
+public struct FindMatch: Hashable, Sendable {
+    public var line: Int
+    public var column: Int
+    public var width: Int
+}
+
+/// Find-in-article state.
+public struct FindState: Hashable, Sendable {
+    public var query: String
+    public var matches: [FindMatch]
+    public var current: Int
+    public var isEditing: Bool
+}
+
+/// The open article.
+public struct OpenArticle: Hashable, Sendable {
+    /// Catalog index.
+    public var index: Int
+    /// The parsed article.
+    public var article: Article
+    /// Its layout at the current width.
+    public var layout: ArticleLayout
+    /// First visible line.
+    public var top: Int
+    /// Find state, when `/` was used.
+    public var find: FindState?
+}
+
+/// Everything the reader shows. A value: ``Reducer/reduce(_:_:)`` makes the next one.
+public struct ReaderState: Hashable, Sendable {
+    /// Catalog and article access (not compared: one per session).
+    public let context: ReaderContext
+    /// Terminal columns.
+    public var width: Int
+    /// Terminal rows.
+    public var height: Int
+    /// Current screen.
+    public var mode: Mode = .list
+    /// Help overlay shown.
+    public var showHelp = false
+    /// List filter.
+    public var filter: Filter = .all
+    /// List search text (folded to lowercase when matching).
+    public var query = ""
+    /// Whether the list search prompt has focus.
+    public var isEditingQuery = false
+    /// The rows of the list.
+    public var visible: VisibleItems
+    /// Selected row.
+    public var selected = 0
+    /// First row on screen.
+    public var listTop = 0
+    /// Read article ids.
+    public var readIDs: Set<ArticleID>
+    /// Saved article ids.
+    public var savedIDs: Set<ArticleID>
+    /// Reading positions recorded (stored ones are looked up on open).
+    public var positions: [ArticleID: ReadingPosition]
+    /// Stored reading positions at start.
+    public let storedPositions: [ArticleID: ReadingPosition]
+    /// The open article (article view).
+    public var open: OpenArticle?
+    /// First line of the summary view.
+    public var summaryTop = 0
+    /// Status-bar message (cleared by the next key).
+    public var message: StatusMessage?
+    /// Set when the reader should exit.
+    public var quitRequested = false
+    /// Body index generation the current list search used.
+    public var searchGeneration = -1
+
+    /// The initial state for a library and store at a terminal size: the list, All, first
+    /// row selected, with the store's warnings in the status bar. O(n) once (read/saved sets).
+    public init(library: Library, store: StateStore, width: Int, height: Int) {
+        let context = ReaderContext(library: library, saved: store.savedArticles)
+        var read = Set<ArticleID>()
+        var saved = Set<ArticleID>()
+        var positions: [ArticleID: ReadingPosition] = [:]
+        for item in context.items {
+            if store.isRead(item.id) {
+                read.insert(item.id)
+                if let p = store.readingPosition(item.id) { positions[item.id] = p }
+            }
+            if store.isSaved(item.id) { saved.insert(item.id) }
+        }
+        var notes = store.warnings
+        if !library.notices.isEmpty {
+            let n = library.notices.count
+            notes.append("\(n) file\(n == 1 ? "" : "s") skipped (bulletin list shows why)")
+        }
+        self.init(context: context, width: width, height: height, read: read, saved: saved, positions: positions,
+                  message: notes.isEmpty ? nil : StatusMessage(notes.joined(separator: "; "), warning: true))
+    }
+
+    /// A state from its parts (tests, benchmarks).
+    public init(context: ReaderContext, width: Int, height: Int, read: Set<ArticleID> = [], saved: Set<ArticleID> = [],
+                positions: [ArticleID: ReadingPosition] = [:], message: StatusMessage? = nil) {
+        self.context = context
+        self.width = width
+        self.height = height
+        visible = .all(count: context.items.count)
+        readIDs = read
+        savedIDs = saved
+        storedPositions = positions
+        self.positions = [:]
+        self.message = message
+    }
+
+    /// Rows available for list items (between the bars).
+    public var listRows: Int { max(1, height - 2) }
+    /// Rows available for the article body.
+    public var bodyRows: Int { max(1, height - 2) }
+
+    /// Catalog index of the selected row, if the list is not empty.
+    public var selectedIndex: Int? { visible.count == 0 ? nil : visible[min(selected, visible.count - 1)] }
+
+    /// Whether the reader has room for its layout.
+    public var isTooSmall: Bool { width < Layout.minimumWidth || height < Layout.minimumHeight }
+
+    public static func == (a: ReaderState, b: ReaderState) -> Bool {
+        a.context === b.context && a.width == b.width && a.height == b.height && a.mode == b.mode
+            && a.showHelp == b.showHelp && a.filter == b.filter && a.query == b.query
+            && a.isEditingQuery == b.isEditingQuery && a.visible == b.visible && a.selected == b.selected
+            && a.listTop == b.listTop && a.readIDs == b.readIDs && a.savedIDs == b.savedIDs
+            && a.positions == b.positions && a.open == b.open && a.summaryTop == b.summaryTop
+            && a.message == b.message && a.quitRequested == b.quitRequested
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(mode)
+        hasher.combine(selected)
+        hasher.combine(open?.top)
+    }
+}
+
+/// Layout constants shared by the reducer and the views.
+public enum Layout {
+    /// Narrowest usable terminal.
+    public static let minimumWidth = 20
+    /// Shortest usable terminal.
+    public static let minimumHeight = 5
+    /// From this width on, the list has a preview pane.
+    public static let previewMinimumWidth = 120
+
+    /// Columns of the list pane at `width`.
+    public static func listWidth(_ width: Int) -> Int {
+        width >= previewMinimumWidth ? width - previewWidth(width) - 1 : width
+    }
+
+    /// Columns of the preview pane at `width` (0 when there is none).
+    public static func previewWidth(_ width: Int) -> Int {
+        width >= previewMinimumWidth ? min(76, (width - 1) * 45 / 100) : 0
+    }
+}

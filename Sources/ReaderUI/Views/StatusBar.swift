@@ -1,0 +1,45 @@
+import Articles
+
+/// The bottom bar: the search prompt while typing, else the last message, else key hints.
+enum StatusBar {
+    static func draw(_ state: ReaderState, into screen: inout Screen) {
+        let row = screen.height - 1
+        if state.mode == .list, state.isEditingQuery {
+            prompt("/", state.query, "Enter keep · Esc clear", row, &screen)
+        } else if state.mode == .article, let find = state.open?.find, find.isEditing {
+            prompt("Find: ", find.query, "\(find.matches.count) found · Enter keep · Esc clear", row, &screen)
+        } else if let message = state.message {
+            let style: Style = message.isWarning ? .warning : .bar
+            screen.fill(row: row, style: style)
+            screen.put(" " + TextFit.truncate(message.text, to: screen.width - 2), row: row, column: 0, style: style)
+        } else {
+            screen.fill(row: row, style: .bar)
+            screen.put(" " + TextFit.truncate(hints(state), to: screen.width - 2), row: row, column: 0, style: .bar)
+        }
+    }
+
+    static func prompt(_ label: String, _ text: String, _ hint: String, _ row: Int, _ screen: inout Screen) {
+        screen.fill(row: row)
+        var column = screen.put(label, row: row, column: 0, style: .accent)
+        let room = screen.width - column - 1
+        var shown = text
+        while DisplayWidth.of(shown) > room, !shown.isEmpty { shown.removeFirst() }  // keep the end visible
+        column += screen.put(shown, row: row, column: column)
+        screen.put(" ", row: row, column: column, style: Style([.reverse]))  // the cursor
+        let hintWidth = DisplayWidth.of(hint)
+        if column + 3 + hintWidth <= screen.width {
+            screen.put(hint, row: row, column: screen.width - hintWidth - 1, style: .muted)
+        }
+    }
+
+    static func hints(_ state: ReaderState) -> String {
+        switch state.mode {
+        case .list:
+            return "j/k move · Enter read · t summary · / search · Tab filter · s save · m read · ? help · q quit"
+        case .article:
+            return "j/k scroll · Space page · n/p next/prev · / find · s save · o link · q back · ? help"
+        case .summary:
+            return "j/k next/prev · Enter read · s save · m read · q back · ? help"
+        }
+    }
+}
