@@ -25,7 +25,11 @@ struct ArticleComposer {
         writeTitle(into: &out)
         if rng.chance(70) { writeCredit(into: &out) }
         if rng.chance(60) { writeDate(into: &out) }
-        if rng.chance(45) { writeURL(site: site, into: &out) }
+        if rng.chance(45) {
+            writeURL(site: site, into: &out)
+        } else if rng.chance(20) {
+            line("Source: \(WordBank.sites[site])", into: &out)
+        }
         let bylineOnTop = rng.chance(50)
         if bylineOnTop { writeByline(author, into: &out) }
         let hasSummary = rng.chance(75)
