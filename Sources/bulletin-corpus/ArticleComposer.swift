@@ -234,7 +234,11 @@ struct ArticleComposer {
     }
 
     private mutating func writeCJKParagraph(into out: inout TextBuffer) {
-        for _ in 0..<rng.int(3...6) { out.append(rng.pick(WordBank.cjkSentences)) }
+        for index in 0..<rng.int(3...6) {
+            // Korean is written with spaces and a Latin full stop; CJK full stops need none.
+            if index > 0 && out.bytes.last == UInt8(ascii: ".") { out.space() }
+            out.append(rng.pick(WordBank.cjkSentences))
+        }
         if rng.chance(50) { out.space(); out.append(rng.pick(WordBank.emoji)) }
         out.endBlock()
     }
