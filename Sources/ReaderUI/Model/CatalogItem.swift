@@ -25,6 +25,8 @@ public struct CatalogItem: Hashable, Sendable {
         case library(Int)
         /// A saved copy (the source file is gone).
         case savedCopy(Article)
+        /// An article given in memory (tests, benchmarks).
+        case memory(Article)
     }
 
     /// Whether the item comes from a saved copy only.

@@ -38,10 +38,21 @@ public final class ReaderContext: @unchecked Sendable {
         bodyIndex = BodyIndex(count: items.count)
     }
 
+    /// A catalog of in-memory articles in the given order (tests, benchmarks, demos).
+    public init(articles: [Article]) {
+        library = Library(paths: [], cacheDirectory: nil)
+        items = articles.map { a in
+            CatalogItem(id: a.id, title: a.title, source: a.source, author: a.author,
+                        date: a.date ?? Date(timeIntervalSince1970: 0), readingMinutes: a.readingMinutes,
+                        origin: .memory(a))
+        }
+        bodyIndex = BodyIndex(count: items.count)
+    }
+
     /// The full article of item `index`.
     public func loadArticle(_ index: Int, cached: Bool = true) throws -> Article {
         switch items[index].origin {
-        case .savedCopy(let article): return article
+        case .savedCopy(let article), .memory(let article): return article
         case .library(let i):
             let entry = library.entries[i]
             return cached ? try library.article(for: entry) : try Library.parseFile(atPath: entry.path)

@@ -43,7 +43,7 @@ enum ListView {
 
         init(width: Int) {
             self.width = width
-            meta = width >= 70 ? min(24, width / 4) : (width >= 50 ? 12 : 0)
+            meta = width >= 60 ? min(24, width / 4) : (width >= 50 ? 12 : 0)
             date = width >= 100 ? 10 : 0
         }
     }

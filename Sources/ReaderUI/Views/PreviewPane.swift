@@ -40,7 +40,7 @@ enum PreviewPane {
             row += 1
         }
         for section in article.sections {
-            if let heading = section.heading { put(heading, .heading) }
+            if let heading = section.heading, row < bottom { put(heading, .heading); row += 1 }
             for paragraph in section.paragraphs {
                 guard row < bottom else { return }
                 put(paragraph, .plain)

@@ -35,9 +35,9 @@ enum StatusBar {
     static func hints(_ state: ReaderState) -> String {
         switch state.mode {
         case .list:
-            return "j/k move · Enter read · t summary · / search · Tab filter · s save · m read · ? help · q quit"
+            return "Enter read · / search · Tab filter · t summary · s save · ? help · q quit"
         case .article:
-            return "j/k scroll · Space page · n/p next/prev · / find · s save · o link · q back · ? help"
+            return "Space page · n/p next/prev · / find · s save · o link · ? help · q back"
         case .summary:
             return "j/k next/prev · Enter read · s save · m read · q back · ? help"
         }
