@@ -1,0 +1,199 @@
+/// Decodes HTML character references, including the broken forms scrapers leave behind.
+///
+/// Proper references: `&amp;`, `&rsquo;`, `&#8217;`, `&#x2019;`, and the legacy names
+/// browsers accept without a semicolon (`&amp`, `&nbsp`…). Double-encoded ones
+/// (`&amp;#8217;`) are decoded once more.
+///
+/// Broken references, repaired to the character they name:
+/// - a space after `&` or `#`: `&# 8211;`, `& #8211;` → `–`;
+/// - a semicolon where the ampersand was: `;#8217;` → `’`;
+/// - a bare `#8217;` for a general punctuation character (U+2010–U+205E).
+///
+/// When a repaired broken reference only repeats the punctuation just before it
+/// (`giants’ ;#8217;part`), the repeat is dropped: `giants’ part`.
+///
+/// Numeric references 128–159 use the Windows-1252 characters (as browsers do); 0,
+/// surrogates and values beyond U+10FFFF become U+FFFD. Control characters produced here
+/// are removed afterwards by ``TextSanitizer``.
+public enum EntityRepair {
+    /// The text with every recognised reference decoded.
+    public static func repair(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        guard mayContainReference(bytes[...]) else { return text }
+        return String(decoding: repair(bytes[...]), as: UTF8.self)
+    }
+
+    /// Cheap test: only text with `&` or `#` can hold a reference.
+    @inline(__always)
+    static func mayContainReference(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.contains { $0 == 0x26 || $0 == 0x23 }
+    }
+
+    /// Decodes references in UTF-8 bytes.
+    static func repair(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b = bytes[i]
+            if b == 0x26 || b == 0x3B || b == 0x23, let m = match(bytes, at: i, previous: out.last) {
+                if !(m.broken && repeatsPrevious(m.scalar, in: out)) { out.appendUTF8(m.scalar) }
+                i = m.end
+                continue
+            }
+            out.append(b)
+            i += 1
+        }
+        return out
+    }
+
+    struct Match {
+        var scalar: Unicode.Scalar
+        var end: Int
+        var broken: Bool
+    }
+
+    static func match(_ bytes: ArraySlice<UInt8>, at i: Int, previous: UInt8?) -> Match? {
+        let end = bytes.endIndex
+        switch bytes[i] {
+        case 0x26:  // &
+            var k = i + 1
+            guard k < end else { return nil }
+            if startsWith(bytes, at: k, "amp;"), k + 4 < end, bytes[k + 4] == 0x23 || isLetter(bytes[k + 4]),
+               let inner = afterAmpersand(bytes, at: k + 4, broken: false)
+            {
+                return inner
+            }
+            var broken = false
+            if bytes[k] == 0x20, k + 1 < end, bytes[k + 1] == 0x23 {
+                k += 1
+                broken = true
+            }
+            return afterAmpersand(bytes, at: k, broken: broken)
+        case 0x3B:  // ;#8217;
+            guard i + 1 < end, bytes[i + 1] == 0x23 else { return nil }
+            guard var m = numeric(bytes, at: i + 2, requireSemicolon: true, minimumDigits: 2) else { return nil }
+            m.broken = true
+            return m
+        default:  // bare #8217;
+            if let previous, isAlphanumeric(previous) || previous == 0x26 { return nil }
+            guard var m = numeric(bytes, at: i + 1, requireSemicolon: true, minimumDigits: 4, allowSpaces: false),
+                  (0x2010...0x205E).contains(m.scalar.value)
+            else { return nil }
+            m.broken = true
+            return m
+        }
+    }
+
+    /// Parses what follows `&`: `#…` or a name.
+    static func afterAmpersand(_ bytes: ArraySlice<UInt8>, at k: Int, broken: Bool) -> Match? {
+        let end = bytes.endIndex
+        guard k < end else { return nil }
+        if bytes[k] == 0x23 {
+            guard var m = numeric(bytes, at: k + 1, requireSemicolon: false, minimumDigits: 1) else { return nil }
+            m.broken = m.broken || broken
+            return m
+        }
+        guard !broken else { return nil }
+        var j = k
+        while j < end, j - k < 32, isAlphanumeric(bytes[j]) { j += 1 }
+        guard j > k else { return nil }
+        let name = String(decoding: bytes[k..<j], as: UTF8.self)
+        if j < end, bytes[j] == 0x3B {
+            guard let scalar = HTMLEntityTable.scalar(named: name) else { return nil }
+            return Match(scalar: scalar, end: j + 1, broken: false)
+        }
+        if HTMLEntityTable.legacyWithoutSemicolon.contains(name), j == end || bytes[j] != 0x3D,
+           let scalar = HTMLEntityTable.scalar(named: name)
+        {
+            return Match(scalar: scalar, end: j, broken: false)
+        }
+        return nil
+    }
+
+    /// Parses digits after `#` (decimal, or hex after `x`), with an optional `;`.
+    static func numeric(
+        _ bytes: ArraySlice<UInt8>, at start: Int, requireSemicolon: Bool, minimumDigits: Int,
+        allowSpaces: Bool = true
+    ) -> Match? {
+        let end = bytes.endIndex
+        var k = start
+        var broken = false
+        if allowSpaces {
+            while k < end, k - start < 2, bytes[k] == 0x20 {
+                k += 1
+                broken = true
+            }
+        }
+        guard k < end else { return nil }
+        var value: UInt32 = 0
+        var digits = 0
+        if bytes[k] == 0x78 || bytes[k] == 0x58 {  // x
+            k += 1
+            while k < end, digits < 6, let d = hexValue(bytes[k]) {
+                value = value * 16 + d
+                digits += 1
+                k += 1
+            }
+            guard digits >= 1 else { return nil }
+        } else {
+            while k < end, digits < 7, bytes[k] >= 0x30, bytes[k] <= 0x39 {
+                value = value * 10 + UInt32(bytes[k] - 0x30)
+                digits += 1
+                k += 1
+            }
+            guard digits >= minimumDigits else { return nil }
+        }
+        if k < end, bytes[k] == 0x3B {
+            k += 1
+        } else if requireSemicolon {
+            return nil
+        } else if k < end, bytes[k] >= 0x30, bytes[k] <= 0x39 {
+            return nil  // too many digits: not a reference
+        }
+        return Match(scalar: scalar(forCodePoint: value), end: k, broken: broken)
+    }
+
+    /// The character a numeric reference names, as browsers read it.
+    static func scalar(forCodePoint value: UInt32) -> Unicode.Scalar {
+        if value >= 0x80 && value <= 0x9F {
+            return Windows1252.scalar(for: UInt8(value)) ?? "\u{FFFD}"
+        }
+        if value == 0 { return "\u{FFFD}" }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+
+    /// Whether `scalar` is punctuation equal to the last non-space character already written.
+    static func repeatsPrevious(_ scalar: Unicode.Scalar, in out: [UInt8]) -> Bool {
+        let props = scalar.properties
+        guard !props.isAlphabetic, props.numericType == nil, !props.isWhitespace else { return false }
+        var j = out.count - 1
+        while j >= 0, out[j] == 0x20 { j -= 1 }
+        guard j >= 0 else { return false }
+        var encoded: [UInt8] = []
+        encoded.appendUTF8(scalar)
+        let startOfLast = j - encoded.count + 1
+        guard startOfLast >= 0 else { return false }
+        return out[startOfLast...j].elementsEqual(encoded)
+    }
+
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    @inline(__always) static func isAlphanumeric(_ b: UInt8) -> Bool { isLetter(b) || (b >= 0x30 && b <= 0x39) }
+    @inline(__always) static func hexValue(_ b: UInt8) -> UInt32? {
+        switch b {
+        case 0x30...0x39: return UInt32(b - 0x30)
+        case 0x41...0x46: return UInt32(b - 0x41 + 10)
+        case 0x61...0x66: return UInt32(b - 0x61 + 10)
+        default: return nil
+        }
+    }
+
+    static func startsWith(_ bytes: ArraySlice<UInt8>, at k: Int, _ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard k + count <= bytes.endIndex else { return false }
+        let base = literal.utf8Start
+        for offset in 0..<count where bytes[k + offset] != base[offset] { return false }
+        return true
+    }
+}

@@ -1,0 +1,61 @@
+/// Removes inline Markdown markup that would otherwise show as punctuation:
+/// `[text](url)` → `text`, `![alt](url)` → nothing, `**strong**` and `__strong__` → `strong`.
+public enum MarkdownInline {
+    /// The text without inline link, image and strong markup.
+    public static func strip(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        guard needsStripping(bytes[...]) else { return text }
+        return String(decoding: strip(bytes[...]), as: UTF8.self)
+    }
+
+    @inline(__always)
+    static func needsStripping(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        for b in bytes {
+            if (b == 0x28 && previous == 0x5D) || (b == 0x2A && previous == 0x2A) || (b == 0x5F && previous == 0x5F) {
+                return true
+            }
+            previous = b
+        }
+        return false
+    }
+
+    static func strip(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b = bytes[i]
+            if b == 0x5B || (b == 0x21 && i + 1 < end && bytes[i + 1] == 0x5B) {  // [ or ![
+                let image = b == 0x21
+                let open = image ? i + 1 : i
+                if let link = linkEnd(bytes, openBracket: open) {
+                    if !image { out.append(contentsOf: bytes[(open + 1)..<link.closeBracket]) }
+                    i = link.end
+                    continue
+                }
+            }
+            if (b == 0x2A || b == 0x5F), i + 1 < end, bytes[i + 1] == b {
+                i += 2  // strong markers
+                continue
+            }
+            out.append(b)
+            i += 1
+        }
+        return out
+    }
+
+    /// For `[text](target)` starting at `openBracket`: the `]` index and the index past `)`.
+    static func linkEnd(_ bytes: ArraySlice<UInt8>, openBracket: Int) -> (closeBracket: Int, end: Int)? {
+        let end = bytes.endIndex
+        var k = openBracket + 1
+        while k < end, bytes[k] != 0x5D, bytes[k] != 0x5B { k += 1 }
+        guard k + 1 < end, bytes[k] == 0x5D, bytes[k + 1] == 0x28 else { return nil }
+        let close = k
+        var j = k + 2
+        while j < end, bytes[j] != 0x29, bytes[j] != 0x20 { j += 1 }
+        guard j < end, bytes[j] == 0x29 else { return nil }
+        return (close, j + 1)
+    }
+}

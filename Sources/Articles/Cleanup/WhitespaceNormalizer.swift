@@ -1,0 +1,86 @@
+/// Makes the spacing of a single line read naturally.
+///
+/// - Tabs, newlines, form feeds, no-break spaces (U+00A0, U+202F, U+2007) and the other
+///   Unicode spaces (U+2000–U+200A, U+205F, U+1680) become ordinary spaces.
+/// - Runs of spaces collapse to one; leading and trailing spaces are trimmed.
+/// - A no-break space before `?`, `!`, `:` or `;` is the French typographic convention.
+///   In French text it stays as one ordinary space (`Pourquoi ?`); in other text the space
+///   is closed up (`purpose ?` → `purpose?`), because that is how English reads.
+/// - A space before a `.` or `,` that ends a word (`the market .`) is closed up.
+///
+/// The ideographic space U+3000 is kept: it is part of CJK typography.
+public enum WhitespaceNormalizer {
+    /// How spaces before high punctuation (`? ! : ;`) are treated.
+    public enum Typography: Sendable {
+        /// Close up a no-break space before `? ! : ;` (English and most languages).
+        case standard
+        /// Keep one space before `? ! : ;` (French).
+        case french
+    }
+
+    /// The line with normalised spacing.
+    public static func normalize(_ text: String, typography: Typography = .standard) -> String {
+        String(decoding: normalize(Array(text.utf8)[...], typography: typography), as: UTF8.self)
+    }
+
+    /// Length in bytes of the whitespace character at `i`, and whether it is a no-break space.
+    @inline(__always)
+    static func whitespace(_ bytes: ArraySlice<UInt8>, at i: Int) -> (length: Int, noBreak: Bool)? {
+        let b = bytes[i]
+        if b == 0x20 || (b >= 0x09 && b <= 0x0D) { return (1, false) }
+        if b < 0xC2 { return nil }
+        let end = bytes.endIndex
+        if b == 0xC2 {
+            return i + 1 < end && bytes[i + 1] == 0xA0 ? (2, true) : nil
+        }
+        if b == 0xE2, i + 2 < end {
+            let c = bytes[i + 1], d = bytes[i + 2]
+            if c == 0x80 {
+                if d == 0xAF || d == 0x87 { return (3, true) }
+                if d >= 0x80 && d <= 0x8A { return (3, false) }
+            } else if c == 0x81 && d == 0x9F {
+                return (3, false)
+            }
+            return nil
+        }
+        if b == 0xE1, i + 2 < end, bytes[i + 1] == 0x9A, bytes[i + 2] == 0x80 { return (3, false) }
+        return nil
+    }
+
+    /// Normalises UTF-8 bytes of one line.
+    static func normalize(_ bytes: ArraySlice<UInt8>, typography: Typography) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        var pending = false
+        var pendingNoBreak = false
+        while i < end {
+            if let ws = whitespace(bytes, at: i) {
+                pending = true
+                pendingNoBreak = pendingNoBreak || ws.noBreak
+                i += ws.length
+                continue
+            }
+            let b = bytes[i]
+            if pending && !out.isEmpty {
+                var emit = true
+                if b == 0x3F || b == 0x21 || b == 0x3A || b == 0x3B {
+                    if pendingNoBreak && typography == .standard { emit = false }
+                } else if b == 0x2E || b == 0x2C {
+                    let next = i + 1 < end ? bytes[i + 1] : 0x20
+                    let last = out[out.count - 1]
+                    let wordBefore = last >= 0x80 || EntityRepair.isAlphanumeric(last)
+                    if wordBefore && (next == 0x20 || next == 0x09) { emit = false }
+                    if wordBefore && i + 1 == end { emit = false }
+                }
+                if emit { out.append(0x20) }
+            }
+            pending = false
+            pendingNoBreak = false
+            out.append(b)
+            i += 1
+        }
+        return out
+    }
+}

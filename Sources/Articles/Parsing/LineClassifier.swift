@@ -1,0 +1,232 @@
+import Foundation
+
+/// Classifies one clean, non-empty line on its own (see ``LineKind``).
+///
+/// Checks run from the most specific to the most general: Markdown heading, rule, widget
+/// artifact, bullet, summary and about-the-author headings, credit, url/source line,
+/// byline, dateline, promotion. Lines longer than 400 bytes are body text unless they are a
+/// heading or a bullet: metadata and widgets are short.
+public enum LineClassifier {
+    /// The kind of a clean line.
+    public static func classify(_ line: String) -> LineKind {
+        if let heading = markdownHeading(line) {
+            switch headingRole(heading.text) {
+            case .summary: return .summaryHeading
+            case .aboutAuthor: return .aboutAuthorHeading
+            case .none: return .heading(level: heading.level, text: heading.text)
+            }
+        }
+        if let rule = rule(line) { return .rule(rule) }
+        if !hasLetterOrDigit(line) { return .artifact }
+        if let bullet = bullet(line) {
+            return hasLetterOrDigit(bullet.text) ? .bullet(text: bullet.text, marker: bullet.marker) : .artifact
+        }
+        guard line.utf8.count <= 400 else { return .text }
+
+        let lower = matchKey(line)
+        if widgetLines.contains(lower) { return .artifact }
+        switch headingRole(line) {
+        case .summary: return .summaryHeading
+        case .aboutAuthor: return .aboutAuthorHeading
+        case .none: break
+        }
+        if let credit = credit(line, lower: lower) { return .credit(credit) }
+        if let reference = SourceExtractor.fromSourceLine(line) {
+            return .reference(source: reference.source, url: reference.url)
+        }
+        if let byline = BylineParser.parse(line) { return .byline(name: byline.name, date: byline.date) }
+        if let date = DateLineParser.parse(line) { return .date(date) }
+        if isPromo(lower, length: line.utf8.count) { return .promo(source: SourceExtractor.fromPromo(line)) }
+        return .text
+    }
+
+    // MARK: Headings
+
+    /// `## Heading` → level 2 and the text without the markers.
+    static func markdownHeading(_ line: String) -> (level: Int, text: String)? {
+        guard line.first == "#" else { return nil }
+        var level = 0
+        var index = line.startIndex
+        while index < line.endIndex, line[index] == "#", level < 7 {
+            level += 1
+            index = line.index(after: index)
+        }
+        guard (1...6).contains(level), index < line.endIndex, line[index] == " " else { return nil }
+        var text = line[index...].trimmingCharacters(in: .whitespaces)
+        while text.hasSuffix("#") { text.removeLast() }
+        text = text.trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? nil : (level, text)
+    }
+
+    enum HeadingRole { case summary, aboutAuthor }
+
+    /// Whether a short line announces the summary or the author's bio.
+    static func headingRole(_ line: String) -> HeadingRole? {
+        guard line.utf8.count <= 48 else { return nil }
+        var key = matchKey(line)
+        while let last = key.last, last == ":" || last == " " || last == "." || last == "*" { key.removeLast() }
+        if summaryHeadings.contains(key) { return .summary }
+        if aboutAuthorHeadings.contains(key) { return .aboutAuthor }
+        return nil
+    }
+
+    static let summaryHeadings: Set<String> = [
+        "key points", "key takeaways", "takeaways", "key facts", "in brief", "in short", "briefly",
+        "tl;dr", "tldr", "tl, dr", "tl dr", "summary", "article summary", "highlights", "what you need to know",
+        "need to know", "at a glance", "the essentials", "quick read", "the short version",
+        "à retenir", "a retenir", "ce qu'il faut retenir", "les points clés", "points clés", "en bref",
+        "l'essentiel", "en résumé", "résumé", "das wichtigste in kürze", "in kürze", "auf einen blick",
+        "lo esencial", "en resumen", "puntos clave",
+    ]
+
+    static let aboutAuthorHeadings: Set<String> = [
+        "about the author", "about the authors", "about the writer", "about author", "author bio",
+        "about me", "à propos de l'auteur", "a propos de l'auteur", "à propos de l'autrice",
+        "l'auteur", "l'autrice", "über den autor", "über die autorin", "sobre el autor", "sobre la autora",
+    ]
+
+    /// A rule or setext underline: three or more of one of `- = * _`, spaces allowed.
+    static func rule(_ line: String) -> Character? {
+        guard let first = line.first, "-=*_".contains(first) else { return nil }
+        var count = 0
+        for character in line where character != " " {
+            guard character == first else { return nil }
+            count += 1
+        }
+        return count >= 3 ? first : nil
+    }
+
+    // MARK: Bullets
+
+    static let symbolMarkers: Set<Character> = ["•", "▪", "◦", "‣", "●", "■", "►", "▸", "✓", "✔", "➤", "·", "○", "□", "▫", "⁃", "∙"]
+
+    /// `• text`, `- text`, `* text`, `+ text`, `1. text`, `2) text` → the text and marker.
+    static func bullet(_ line: String) -> (text: String, marker: String)? {
+        guard let first = line.first else { return nil }
+        if symbolMarkers.contains(first) {
+            let text = line.dropFirst().trimmingCharacters(in: .whitespaces)
+            return (text, "•")
+        }
+        if first == "-" || first == "*" || first == "+" {
+            let rest = line.dropFirst()
+            guard rest.first == " " else { return nil }
+            return (rest.trimmingCharacters(in: .whitespaces), "•")
+        }
+        if first.isASCII, first.isNumber {
+            var digits = 0
+            var index = line.startIndex
+            while index < line.endIndex, line[index].isASCII, line[index].isNumber, digits < 3 {
+                digits += 1
+                index = line.index(after: index)
+            }
+            guard index < line.endIndex, line[index] == "." || line[index] == ")" else { return nil }
+            let markerEnd = line.index(after: index)
+            guard markerEnd < line.endIndex, line[markerEnd] == " " else { return nil }
+            let text = line[markerEnd...].trimmingCharacters(in: .whitespaces)
+            // "3. März 2024" is a date, not item 3.
+            if DateLineParser.parse(line) != nil { return nil }
+            return (text, String(line[..<markerEnd]))
+        }
+        return nil
+    }
+
+    // MARK: Credits
+
+    static let creditPrefixes: [String] = [
+        "photo credit", "photo :", "photo:", "photos:", "photos :", "photo by ", "photo courtesy", "photograph:",
+        "photograph by ", "photography:", "photography by ", "image:", "image :", "image by ",
+        "image credit", "image courtesy", "images:", "credit:", "credits:", "credit :", "crédit",
+        "illustration:", "illustration :", "illustration by ", "picture:", "pic:", "foto:", "fotos:",
+        "cover image", "header image", "featured image", "lead image", "top image", "main image",
+        "visuel :", "visuel:", "copyright ", "(c) ", "bild:",
+    ]
+
+    /// The credit text of a credit line: a `©` line verbatim, a labelled one without its label.
+    static func credit(_ line: String, lower: String) -> String? {
+        guard line.utf8.count <= 240 else { return nil }
+        if line.hasPrefix("©") { return line }
+        for prefix in creditPrefixes where lower.hasPrefix(prefix) {
+            if prefix.hasSuffix(":") || prefix.hasSuffix(": ") || prefix == "crédit" {
+                if let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 24 {
+                    let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                    return value.isEmpty ? nil : value
+                }
+            }
+            return line
+        }
+        return nil
+    }
+
+    // MARK: Promotion and widgets
+
+    /// Lowercased, curly apostrophes straightened, leading symbols and emoji dropped;
+    /// at most the first 160 characters.
+    static func matchKey(_ line: String) -> String {
+        var key = Substring(line.prefix(160))
+        while let first = key.unicodeScalars.first,
+              !(first.properties.isAlphabetic || first.properties.numericType != nil || first == "[" || first == "#")
+        {
+            key = key.dropFirst()
+        }
+        var lower = key.lowercased()
+        if lower.contains("’") { lower = lower.replacingOccurrences(of: "’", with: "'") }
+        return lower
+    }
+
+    static let widgetLines: Set<String> = [
+        "[x]", "[ x ]", "[…]", "[...]", "loading", "loading…", "loading...", "share", "share this",
+        "shares", "tweet", "email", "e-mail", "print", "facebook", "twitter", "x", "whatsapp",
+        "linkedin", "pinterest", "reddit", "telegram", "flipboard", "copy link", "copy", "save",
+        "menu", "home", "search", "close", "newsletter", "top", "back to top", "next", "previous",
+        "more", "comments", "comment", "reply", "like", "advertisement", "ad", "sponsored",
+        "partager", "publicité", "commentaires", "retour en haut", "werbung", "anzeige", "teilen",
+        "continue reading", "read more", "lire la suite", "en savoir plus", "learn more", "skip to content",
+    ]
+
+    static let promoPrefixes: [String] = [
+        "spread the love", "share this", "share on ", "share:", "share via", "share the article",
+        "tweet this", "follow us", "follow me", "subscribe to ", "subscribe now", "subscribe for ",
+        "subscribe:", "subscribe here", "sign up for ", "sign up to ", "sign up now", "sign up here",
+        "join our ", "get our newsletter", "get the newsletter", "read more:", "read more ", "read also",
+        "read next", "also read", "related:", "related articles", "related posts", "related stories",
+        "related reading", "see also", "you may also like", "you might also like", "recommended for you",
+        "recommended:", "advertisement", "sponsored content", "click here", "tap here", "to not miss",
+        "not to miss", "don't miss", "never miss", "to never miss", "download our app", "download the app",
+        "leave a comment", "continue reading", "lire aussi", "à lire aussi", "a lire aussi", "lire la suite",
+        "abonnez-vous", "inscrivez-vous", "suivez-nous", "partager", "partagez", "publicité",
+        "pour ne rien manquer", "ne manquez", "retrouvez-nous", "like us on", "find us on",
+        "this post contains affiliate", "this article contains affiliate", "we may earn", "tags:",
+        "filed under", "categories:", "category:", "watch:", "listen:", "also on ", "more from ",
+        "more stories", "trending:", "sponsored:", "auch interessant", "lesen sie auch", "mehr zum thema",
+        "te puede interesar", "lee también", "get the latest", "stay up to date", "stay informed",
+    ]
+
+    static let promoPhrases: [String] = [
+        "on google news", "follow us on", "follow us", "subscribe to our", "sign up for our", "sign up to our",
+        "our newsletter", "join us on", "suivez-nous", "abonnez-vous", "sur google news", "à notre newsletter",
+        "in your inbox", "share this article", "share this story",
+    ]
+
+    /// Whether a line is a share widget, follow/subscribe promotion, "read more" or an ad.
+    static func isPromo(_ lower: String, length: Int) -> Bool {
+        for prefix in promoPrefixes where lower.hasPrefix(prefix) { return true }
+        guard length <= 220 else { return false }
+        for phrase in promoPhrases where lower.contains(phrase) { return true }
+        return false
+    }
+
+    // MARK: Helpers
+
+    /// Whether the text has at least one letter or digit.
+    static func hasLetterOrDigit(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let v = scalar.value
+                if (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) { return true }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                return true
+            }
+        }
+        return false
+    }
+}

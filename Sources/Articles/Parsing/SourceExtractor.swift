@@ -1,0 +1,102 @@
+import Foundation
+
+/// Finds the name of the site or publication an article comes from.
+///
+/// In order of trust: a source line (`Source: Reuters`, `Via The Verge`, `Originally
+/// published on Grist`), a promotion line that names the site ("To not miss any news from
+/// Presse-citron, follow us…"), and last the host of the article's url (`theverge.com`).
+public enum SourceExtractor {
+    /// A site name named by a promotion line, or `nil`.
+    public static func fromPromo(_ line: String) -> String? {
+        let markers = [
+            "news from ", "articles from ", "stories from ", "updates from ", "the latest from ",
+            "newsletter from ", "l'actualité de ", "l’actualité de ", "actualités de ", "les news de ",
+            "l'actu de ", "l’actu de ", "nouvelles de ", "infos de ", "articles de ",
+        ]
+        for marker in markers {
+            guard let range = line.range(of: marker, options: .caseInsensitive) else { continue }
+            if let name = leadingName(line[range.upperBound...]) { return name }
+        }
+        return nil
+    }
+
+    /// A site name and/or url given by a source line, or `nil` when the line is not one.
+    public static func fromSourceLine(_ line: String) -> (source: String?, url: String?)? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if let url = standaloneURL(trimmed) { return (nil, url) }
+        let lower = String(trimmed.prefix(64)).lowercased()
+        for label in labels where lower.hasPrefix(label) {
+            var value = String(trimmed.dropFirst(label.count)).trimmingCharacters(in: .whitespaces)
+            if value.hasPrefix(":") { value = String(value.dropFirst()).trimmingCharacters(in: .whitespaces) }
+            guard !value.isEmpty, value.utf8.count <= 200 else { return nil }
+            var url: String?
+            var nameText = value
+            if let token = value.split(separator: " ").first(where: { standaloneURL(String($0)) != nil }) {
+                url = standaloneURL(String(token))
+                nameText = value.replacingOccurrences(of: String(token), with: "")
+                    .trimmingCharacters(in: CharacterSet(charactersIn: " ()[]-–—,:"))
+            }
+            let name = nameText.isEmpty ? nil : leadingName(Substring(nameText), maxWords: 6)
+            if name == nil && url == nil { return nil }
+            return (name, url)
+        }
+        return nil
+    }
+
+    /// `https://example.com/a` or `www.example.com/a` when the text is just a url.
+    public static func standaloneURL(_ text: String) -> String? {
+        var t = text
+        while let last = t.last, ".,;)>]".contains(last) { t.removeLast() }
+        while let first = t.first, "(<[".contains(first) { t.removeFirst() }
+        let lower = t.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("www.") else { return nil }
+        guard t.count > 8, !t.contains(" "), t.contains(".") else { return nil }
+        return t
+    }
+
+    /// The host of a url without `www.`: `https://www.theverge.com/x` → `theverge.com`.
+    public static func host(of url: String) -> String? {
+        var rest = Substring(url)
+        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }.lowercased()
+        let bare = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+        return bare.contains(".") && !bare.isEmpty ? bare : nil
+    }
+
+    static let labels: [String] = [
+        "source :", "source:", "sources:", "sources :", "via:", "via ", "url:", "link:", "lien :", "lien:",
+        "original:", "canonical:", "originally published on ", "originally published in ",
+        "originally published at ", "originally published by ", "first published on ",
+        "first published in ", "first published by ", "this article first appeared on ",
+        "this article first appeared in ", "this article was originally published on ",
+        "this article was originally published in ", "this story originally appeared on ",
+        "this story originally appeared in ", "read the original at ", "read the original on ",
+        "cet article a été publié sur ", "article publié sur ", "publié initialement sur ",
+    ]
+
+    /// A capitalised name of at most `maxWords` words at the start of `text`, cut at
+    /// punctuation or a joining word (`on`, `and`, `sur`…).
+    static func leadingName(_ text: Substring, maxWords: Int = 4) -> String? {
+        var words: [Substring] = []
+        let stops: Set<String> = ["on", "and", "or", "to", "in", "via", "sur", "et", "ou", "for", "with", "by", "at"]
+        for raw in text.split(separator: " ", omittingEmptySubsequences: true) {
+            var word = raw
+            var ends = false
+            while let last = word.last, ",.;:!?()".contains(last) {
+                word = word.dropLast()
+                ends = true
+            }
+            if !word.isEmpty {
+                if !words.isEmpty && stops.contains(word.lowercased()) { break }
+                words.append(word)
+            }
+            if ends || words.count > maxWords { break }
+        }
+        guard !words.isEmpty, words.count <= maxWords else { return nil }
+        guard let initial = words[0].unicodeScalars.first,
+              initial.properties.isUppercase || initial.properties.numericType != nil
+        else { return nil }
+        let name = words.joined(separator: " ")
+        return name.count <= 40 ? name : nil
+    }
+}

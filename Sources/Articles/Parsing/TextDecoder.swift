@@ -1,0 +1,141 @@
+import Foundation
+
+/// Turns the raw bytes of a file into valid UTF-8, or says why it is not article text.
+///
+/// - A UTF-8 byte order mark is dropped; UTF-16 with a byte order mark is converted.
+/// - Valid UTF-8 is kept as is. Bytes that are not part of a valid UTF-8 sequence are read
+///   as Windows-1252 (a superset of Latin-1 for printable text), one byte at a time, so
+///   a Latin-1 file and a UTF-8 file with a few stray Latin-1 bytes both read correctly.
+/// - NUL bytes, well-known binary signatures (PNG, JPEG, GIF, PDF, ZIP, gzip, ELF) or more
+///   than 10% control bytes in the first 64 KiB mean the file is binary.
+/// - Line endings are left alone (``LineSplitter`` handles LF, CRLF and CR).
+public enum TextDecoder {
+    /// Largest input accepted, in bytes.
+    public static let maximumBytes = 64 * 1024 * 1024
+
+    /// Decodes file bytes to UTF-8 bytes without a byte order mark.
+    public static func decode(_ data: Data) throws -> [UInt8] {
+        guard !data.isEmpty else { throw ArticleParseError.empty }
+        guard data.count <= maximumBytes else { throw ArticleParseError.tooLarge(bytes: data.count) }
+        let bytes = [UInt8](data)
+        if let utf16 = decodeUTF16WithBOM(bytes) { return utf16 }
+        if looksBinary(bytes) { throw ArticleParseError.binary }
+        var start = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        return repairUTF8(bytes, from: start)
+    }
+
+    /// Whether the bytes look like a binary file rather than text.
+    public static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        if bytes.isEmpty { return false }
+        let signatures: [[UInt8]] = [
+            [0x89, 0x50, 0x4E, 0x47], [0xFF, 0xD8, 0xFF], [0x47, 0x49, 0x46, 0x38],
+            [0x25, 0x50, 0x44, 0x46, 0x2D], [0x50, 0x4B, 0x03, 0x04], [0x1F, 0x8B],
+            [0x7F, 0x45, 0x4C, 0x46],
+        ]
+        for signature in signatures where bytes.count >= signature.count {
+            if bytes[0..<signature.count].elementsEqual(signature) { return true }
+        }
+        if bytes.withUnsafeBufferPointer({ memchr($0.baseAddress!, 0, $0.count) != nil }) { return true }
+        let sample = min(bytes.count, 64 * 1024)
+        var controls = 0
+        for i in 0..<sample {
+            let b = bytes[i]
+            if b < 0x20 {
+                // Tab, LF, VT, FF, CR and ESC are common in text (ESC in terminal captures).
+                if b == 0x09 || b == 0x0A || b == 0x0B || b == 0x0C || b == 0x0D || b == 0x1B { continue }
+                controls += 1
+            } else if b == 0x7F {
+                controls += 1
+            }
+        }
+        return controls * 10 > sample
+    }
+
+    /// Valid UTF-8 kept, every other byte read as Windows-1252.
+    static func repairUTF8(_ bytes: [UInt8], from start: Int) -> [UInt8] {
+        guard let firstBad = firstInvalidUTF8(bytes, from: start) else {
+            return start == 0 ? bytes : Array(bytes[start...])
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        out.append(contentsOf: bytes[start..<firstBad])
+        var i = firstBad
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                out.append(b)
+                i += 1
+                continue
+            }
+            let length = validSequenceLength(bytes, at: i)
+            if length > 0 {
+                out.append(contentsOf: bytes[i..<(i + length)])
+                i += length
+            } else {
+                if let scalar = Windows1252.scalar(for: b) { out.appendUTF8(scalar) }
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// Index of the first byte that does not start a valid UTF-8 sequence, or `nil`.
+    static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int? {
+        var i = start
+        let n = bytes.count
+        while i < n {
+            if bytes[i] < 0x80 {
+                i += 1
+                continue
+            }
+            let length = validSequenceLength(bytes, at: i)
+            if length == 0 { return i }
+            i += length
+        }
+        return nil
+    }
+
+    /// Length of the valid multi-byte UTF-8 sequence at `i`, or 0.
+    @inline(__always)
+    static func validSequenceLength(_ bytes: [UInt8], at i: Int) -> Int {
+        let n = bytes.count
+        let b0 = bytes[i]
+        @inline(__always) func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool {
+            i + k < n && bytes[i + k] >= lo && bytes[i + k] <= hi
+        }
+        switch b0 {
+        case 0xC2...0xDF: return cont(1) ? 2 : 0
+        case 0xE0: return cont(1, 0xA0, 0xBF) && cont(2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE...0xEF: return cont(1) && cont(2) ? 3 : 0
+        case 0xED: return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0
+        case 0xF0: return cont(1, 0x90, 0xBF) && cont(2) && cont(3) ? 4 : 0
+        case 0xF1...0xF3: return cont(1) && cont(2) && cont(3) ? 4 : 0
+        case 0xF4: return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0
+        default: return 0
+        }
+    }
+
+    /// UTF-16 text that starts with a byte order mark, as UTF-8 bytes.
+    static func decodeUTF16WithBOM(_ bytes: [UInt8]) -> [UInt8]? {
+        guard bytes.count >= 2 else { return nil }
+        let little: Bool
+        if bytes[0] == 0xFF && bytes[1] == 0xFE {
+            little = true
+        } else if bytes[0] == 0xFE && bytes[1] == 0xFF {
+            little = false
+        } else {
+            return nil
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = 2
+        while i + 1 < bytes.count {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(little ? (b << 8 | a) : (a << 8 | b))
+            i += 2
+        }
+        return Array(String(decoding: units, as: UTF16.self).utf8)
+    }
+}
