@@ -1,92 +1,285 @@
 import Articles
 import Foundation
 
-/// Where the reader stopped in an article: the index of the first visible rendered block
-/// (title, summary, heading or paragraph) and the wrapped line within it.
-public struct ReadingPosition: Codable, Hashable, Sendable {
-    /// Index of the block at the top of the view.
-    public var block: Int
-    /// Wrapped line within that block.
-    public var line: Int
-
-    /// Creates a position.
-    public init(block: Int, line: Int) {
-        self.block = block
-        self.line = line
-    }
-}
-
-/// A favorite: when it was saved and a full copy of the article.
-public struct SavedArticle: Hashable, Sendable {
-    /// The article copy, readable after its source file is gone.
-    public var article: Article
-    /// When it was saved.
-    public var savedAt: Date
-
-    /// Creates a saved entry.
-    public init(article: Article, savedAt: Date) {
-        self.article = article
-        self.savedAt = savedAt
-    }
-}
-
-/// Read state, favorites and reading positions. (Placeholder: in memory only; being
-/// replaced by the durable, locked, merged JSON store.)
+/// Read state, favorites and reading positions, kept in durable JSON files in a state folder
+/// (see docs/state-files.md).
+///
+/// Every query and change is answered from memory under a lock in O(1) and never touches
+/// the disk: changes are queued, and a background writer coalesces them and writes them at
+/// most ``coalescingDelay`` later (re-reading the files under an exclusive `flock`, merging,
+/// and replacing them atomically). ``flush()`` writes synchronously; call it (or
+/// ``flushAll()``) before exiting. Stores flush on deinit and at normal process exit, and
+/// ``installSignalFlush(signals:then:)`` flushes on SIGINT/SIGTERM/SIGHUP.
 public final class StateStore: @unchecked Sendable {
     /// The state folder.
     public let directory: URL
-    /// One-line warnings gathered while loading (corrupt files moved aside, read-only state).
-    public private(set) var warnings: [String] = []
+    /// How long the writer waits after the first unwritten change before writing, so that
+    /// bursts of changes become one write.
+    public let coalescingDelay: TimeInterval
 
     private let lock = NSLock()
-    private var read: [ArticleID: ReadingPosition?] = [:]
-    private var saved: [ArticleID: SavedArticle] = [:]
+    private var readTable: [ArticleID: ReadRecord]
+    private var savedTable: [ArticleID: SavedRecord]
+    private var pendingRead: [ArticleID: ReadRecord] = [:]
+    private var pendingSaved: [ArticleID: SavedRecord] = [:]
+    private var savedListCache: [SavedArticle]?
+    private var writeScheduled = false
+    private var warningList: [String] = []
+    private var currentError: String?
+    private var readOnlyFiles: Set<StateFile> = []
+    private var warningHandler: (@Sendable (String) -> Void)?
+    private var writeCount = 0
 
-    /// Opens (creating if needed) the state folder.
-    public init(directory: URL) throws {
+    private let queue = DispatchQueue(label: "bulletin.state-writer", qos: .utility)
+    private let engine: StateEngine
+
+    /// Opens the state folder, creating it (mode 0700) if needed, and loads both files.
+    ///
+    /// Problems never stop the store: a corrupt file is moved aside, a newer one is left
+    /// read-only, and a folder that cannot be created or written keeps the state in memory;
+    /// each case adds one line to ``warnings``. (`throws` is kept for API stability.)
+    public init(directory: URL, coalescingDelay: TimeInterval = 0.1) throws {
         self.directory = directory
+        self.coalescingDelay = coalescingDelay
+        engine = StateEngine(folder: directory)
+        let (outcome, folderWarnings) = engine.load()
+        readTable = Self.freshCopy(outcome.read.incoming)
+        savedTable = Self.freshCopy(outcome.saved.incoming)
+        warningList = folderWarnings + outcome.warnings
+        currentError = engine.folderProblem
+        if engine.read.readOnlyReason != nil { readOnlyFiles.insert(.read) }
+        if engine.saved.readOnlyReason != nil { readOnlyFiles.insert(.saved) }
+        StateStoreRegistry.register(self)
+    }
+
+    deinit {
+        let engine = self.engine
+        let read = pendingRead
+        let saved = pendingSaved
+        if !read.isEmpty || !saved.isEmpty {
+            queue.sync { _ = engine.commit(read: read, saved: saved) }
+        }
     }
 
     /// `$BULLETIN_STATE_DIR`, else `$XDG_DATA_HOME/bulletin`, else `~/.local/share/bulletin`.
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        if let dir = environment["BULLETIN_STATE_DIR"], !dir.isEmpty {
-            return URL(fileURLWithPath: dir, isDirectory: true)
-        }
-        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
-            return URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent("bulletin")
-        }
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        return URL(fileURLWithPath: home, isDirectory: true)
-            .appendingPathComponent(".local/share/bulletin")
+        StateDirectory.resolve(environment: environment)
     }
+
+    // MARK: Queries (memory only)
 
     /// Whether the article is marked read.
-    public func isRead(_ id: ArticleID) -> Bool { lock.withLock { read[id] != nil } }
-    /// Whether the article is saved as a favorite.
-    public func isSaved(_ id: ArticleID) -> Bool { lock.withLock { saved[id] != nil } }
-    /// The last reading position, if any.
-    public func readingPosition(_ id: ArticleID) -> ReadingPosition? { lock.withLock { read[id] ?? nil } }
+    public func isRead(_ id: ArticleID) -> Bool { lock.withLock { readTable[id]?.isRead == true } }
 
-    /// Marks read (keeping any stored position unless a new one is given).
-    public func markRead(_ id: ArticleID, position: ReadingPosition? = nil) {
-        lock.withLock { read[id] = position ?? (read[id] ?? nil) }
+    /// When the article was marked read, if it is.
+    public func readAt(_ id: ArticleID) -> Date? {
+        lock.withLock {
+            guard let record = readTable[id], record.isRead else { return nil }
+            return (record.readAt ?? record.changedAt).date
+        }
     }
-    /// Marks unread.
-    public func markUnread(_ id: ArticleID) { lock.withLock { read[id] = nil } }
+
+    /// The last reading position, if any.
+    public func readingPosition(_ id: ArticleID) -> ReadingPosition? {
+        lock.withLock {
+            guard let record = readTable[id], record.isRead else { return nil }
+            return record.position
+        }
+    }
+
+    /// The stored read record (including an unread tombstone), if any.
+    public func readRecord(_ id: ArticleID) -> ReadRecord? { lock.withLock { readTable[id] } }
+
+    /// How many articles are marked read.
+    public var readCount: Int { lock.withLock { readTable.values.reduce(0) { $0 + ($1.isRead ? 1 : 0) } } }
+
+    /// The stored favorite record (including an unsaved tombstone), if any.
+    public func savedRecord(_ id: ArticleID) -> SavedRecord? { lock.withLock { savedTable[id] } }
+
+    /// Whether the article is saved as a favorite.
+    public func isSaved(_ id: ArticleID) -> Bool { lock.withLock { savedTable[id]?.isSaved == true } }
+
+    /// The favorite with this id, if saved.
+    public func savedArticle(_ id: ArticleID) -> SavedArticle? { lock.withLock { savedTable[id]?.savedArticle } }
+
+    /// Favorites, most recently saved first (ties by id). Cached between changes.
+    public var savedArticles: [SavedArticle] {
+        lock.withLock {
+            if let savedListCache { return savedListCache }
+            let list = savedTable.values.compactMap(\.savedArticle).sorted {
+                $0.savedAt != $1.savedAt ? $0.savedAt > $1.savedAt : $0.article.id < $1.article.id
+            }
+            savedListCache = list
+            return list
+        }
+    }
+
+    // MARK: Changes (memory now, disk within the coalescing delay)
+
+    /// Marks read, keeping the stored position unless a new one is given. No change (and
+    /// no write) when it is already read at that position.
+    public func markRead(_ id: ArticleID, position: ReadingPosition? = nil) {
+        lock.withLock {
+            let current = readTable[id]
+            if let current, current.isRead, position == nil || position == current.position { return }
+            let time = StateClock.now(after: current?.changedAt)
+            let wasRead = current?.isRead == true
+            let record = ReadRecord.read(
+                at: time, readAt: wasRead ? current?.readAt : nil,
+                position: position ?? (wasRead ? current?.position : nil))
+            recordRead(id, record)
+        }
+    }
+
+    /// Marks unread (recorded with its time, so that merges do not bring the mark back).
+    public func markUnread(_ id: ArticleID) {
+        lock.withLock {
+            let current = readTable[id]
+            if let current, !current.isRead { return }
+            recordRead(id, .unread(at: StateClock.now(after: current?.changedAt)))
+        }
+    }
+
     /// Records where the reader stopped (also marks read).
     public func setReadingPosition(_ id: ArticleID, _ position: ReadingPosition) {
-        lock.withLock { read[id] = position }
+        markRead(id, position: position)
     }
-    /// Saves a favorite with a full copy of the article.
+
+    /// Saves a favorite with a full copy of the article (refreshing the copy, and keeping the
+    /// first saved time, when it is already saved).
     public func save(_ article: Article) {
-        lock.withLock { saved[article.id] = SavedArticle(article: article, savedAt: Date()) }
+        lock.withLock {
+            let current = savedTable[article.id]
+            if let current, current.isSaved, current.article == article { return }
+            let time = StateClock.now(after: current?.changedAt)
+            let savedAt = current?.isSaved == true ? current?.savedAt : nil
+            recordSaved(article.id, .saved(article, at: time, savedAt: savedAt))
+        }
     }
-    /// Removes a favorite.
-    public func unsave(_ id: ArticleID) { lock.withLock { saved[id] = nil } }
-    /// Favorites, most recently saved first.
-    public var savedArticles: [SavedArticle] {
-        lock.withLock { saved.values.sorted { $0.savedAt > $1.savedAt } }
+
+    /// Removes a favorite (recorded with its time, so that merges do not bring it back).
+    public func unsave(_ id: ArticleID) {
+        lock.withLock {
+            let current = savedTable[id]
+            if let current, !current.isSaved { return }
+            recordSaved(id, .unsaved(at: StateClock.now(after: current?.changedAt)))
+        }
     }
-    /// Writes every pending change to disk and waits for it.
-    public func flush() {}
+
+    // MARK: Writing
+
+    /// Writes every pending change to disk and waits for it. Afterwards ``lastError`` tells
+    /// whether it worked.
+    public func flush() {
+        queue.sync { writePending() }
+    }
+
+    /// Re-reads the files now (under the lock) to pick up changes made by other bulletin
+    /// instances, writing any pending changes too. Every write does this anyway; call it
+    /// when the UI wants fresh state without having changed anything. Synchronous.
+    public func refresh() {
+        queue.sync { writePending(evenIfEmpty: true) }
+    }
+
+    /// Flushes and stops tracking this store for ``flushAll()``.
+    public func close() {
+        flush()
+        StateStoreRegistry.unregister(self)
+    }
+
+    /// Whether changes are waiting to be written.
+    public var hasPendingChanges: Bool { lock.withLock { !pendingRead.isEmpty || !pendingSaved.isEmpty } }
+
+    /// How many background or explicit writes have finished (for tests and benchmarks).
+    public var completedWrites: Int { lock.withLock { writeCount } }
+
+    // MARK: Problems
+
+    /// One-line warnings: corrupt files moved aside, read-only files, failed writes (each
+    /// distinct message once, oldest first).
+    public var warnings: [String] { lock.withLock { warningList } }
+
+    /// The last write failure (`cannot write ...: No space left on device; changes kept in
+    /// memory`), or `nil` once a write succeeds again.
+    public var lastError: String? { lock.withLock { currentError } }
+
+    /// Whether any state file is read-only for this session (newer version, or a corrupt
+    /// file that could not be moved aside); changes to it stay in memory.
+    public var isReadOnly: Bool { lock.withLock { !readOnlyFiles.isEmpty } }
+
+    /// Files that are read-only for this session.
+    public var readOnly: Set<StateFile> { lock.withLock { readOnlyFiles } }
+
+    /// Called on the writer queue with each new warning or write error (for a status bar).
+    public var onWarning: (@Sendable (String) -> Void)? {
+        get { lock.withLock { warningHandler } }
+        set { lock.withLock { warningHandler = newValue } }
+    }
+
+    // MARK: Private
+
+    /// Stores a change in memory and queues it (caller holds `lock`).
+    private func recordRead(_ id: ArticleID, _ record: ReadRecord) {
+        readTable[id] = record
+        pendingRead[id] = record
+        scheduleWrite()
+    }
+
+    private func recordSaved(_ id: ArticleID, _ record: SavedRecord) {
+        savedTable[id] = record
+        pendingSaved[id] = record
+        savedListCache = nil
+        scheduleWrite()
+    }
+
+    /// Schedules one background write unless one is already scheduled (caller holds `lock`).
+    private func scheduleWrite() {
+        guard !writeScheduled else { return }
+        writeScheduled = true
+        queue.asyncAfter(deadline: .now() + coalescingDelay) { [self] in writePending() }
+    }
+
+    /// Takes the pending changes and commits them (on the writer queue).
+    private func writePending(evenIfEmpty: Bool = false) {
+        let (read, saved) = lock.withLock { () -> ([ArticleID: ReadRecord], [ArticleID: SavedRecord]) in
+            writeScheduled = false
+            defer { pendingRead = [:]; pendingSaved = [:] }
+            return (pendingRead, pendingSaved)
+        }
+        if read.isEmpty && saved.isEmpty && !evenIfEmpty { return }
+        let outcome = engine.commit(read: read, saved: saved)
+        var fresh: [String] = []
+        let handler = lock.withLock { () -> (@Sendable (String) -> Void)? in
+            for (id, record) in outcome.read.incoming {
+                if let current = readTable[id], !record.wins(over: current) { continue }
+                readTable[id] = record
+            }
+            for (id, record) in outcome.saved.incoming {
+                if let current = savedTable[id], !record.wins(over: current) { continue }
+                savedTable[id] = record
+                savedListCache = nil
+            }
+            if outcome.read.retry { for (id, record) in read where pendingRead[id] == nil { pendingRead[id] = record } }
+            if outcome.saved.retry { for (id, record) in saved where pendingSaved[id] == nil { pendingSaved[id] = record } }
+            if engine.read.readOnlyReason != nil { readOnlyFiles.insert(.read) }
+            if engine.saved.readOnlyReason != nil { readOnlyFiles.insert(.saved) }
+            currentError = outcome.error
+            for message in outcome.warnings + [outcome.error].compactMap({ $0 }) where !warningList.contains(message) {
+                warningList.append(message)
+                fresh.append(message)
+            }
+            writeCount += 1
+            return warningHandler
+        }
+        if let handler { for message in fresh { handler(message) } }
+    }
+
+    /// A copy with its own storage, so that later changes on the UI thread never copy the
+    /// whole table (copy-on-write) because the writer still holds a reference.
+    private static func freshCopy<R>(_ table: [ArticleID: R]) -> [ArticleID: R] {
+        var copy: [ArticleID: R] = [:]
+        copy.reserveCapacity(Swift.max(1024, table.count + table.count / 2))
+        for (id, record) in table { copy[id] = record }
+        return copy
+    }
 }
