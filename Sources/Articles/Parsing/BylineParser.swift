@@ -11,8 +11,13 @@ import Foundation
 public enum BylineParser {
     /// The name and, when the byline has one, the date; `nil` when the line is not a byline.
     public static func parse(_ line: String) -> (name: String, date: Date?)? {
+        parse(line, lower: String(line.prefix(24)).lowercased())
+    }
+
+    /// As ``parse(_:)``, with the line's lowercased start already computed.
+    static func parse(_ line: String, lower: String) -> (name: String, date: Date?)? {
         guard line.utf8.count <= 160 else { return nil }
-        guard let rest = afterPrefix(line) else { return nil }
+        guard let rest = afterPrefix(line, lower: lower) else { return nil }
         let (namePart, tail) = splitName(rest)
         let words = namePart.split(separator: " ", omittingEmptySubsequences: true)
         guard (1...6).contains(words.count), namePart.count <= 60 else { return nil }
@@ -35,14 +40,13 @@ public enum BylineParser {
     }
 
     /// The text after a byline prefix, or `nil`.
-    static func afterPrefix(_ line: String) -> String? {
-        let head = String(line.prefix(24)).lowercased()
-        for prefix in prefixes where head.hasPrefix(prefix) {
-            let rest = line.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
-            return rest.isEmpty ? nil : rest
-        }
-        return nil
+    static func afterPrefix(_ line: String, lower head: String) -> String? {
+        guard let length = prefixSet.match(head) else { return nil }
+        let rest = String(decoding: Array(line.utf8.dropFirst(length)), as: UTF8.self).trimmingSpaces()
+        return rest.isEmpty ? nil : rest
     }
+
+    static let prefixSet = PrefixSet(prefixes)
 
     static let prefixes: [String] = [
         "written by ", "words by ", "story by ", "text by ", "reporting by ", "posted by ",
@@ -56,6 +60,7 @@ public enum BylineParser {
         let separators = [" | ", "|", " · ", " • ", ", ", " - ", " – ", " — ", " / ", " on ", " le ", " am ", " el "]
         var cut: Range<String.Index>?
         for separator in separators {
+            guard FastText.contains(rest, separator) else { continue }
             if let range = rest.range(of: separator), cut == nil || range.lowerBound < cut!.lowerBound {
                 cut = range
             }

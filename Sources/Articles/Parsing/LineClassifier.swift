@@ -23,20 +23,33 @@ public enum LineClassifier {
         }
         guard line.utf8.count <= 400 else { return .text }
 
-        let lower = matchKey(line)
-        if widgetLines.contains(lower) { return .artifact }
-        switch headingRole(line) {
-        case .summary: return .summaryHeading
-        case .aboutAuthor: return .aboutAuthorHeading
-        case .none: break
+        let length = line.utf8.count
+        let stripped = strippingLeadingSymbols(line)
+        let head = lowerKey(stripped.prefix(64))
+        if length <= 24 && widgetLines.contains(head) { return .artifact }
+        if length <= 48 {
+            switch headingRole(line) {
+            case .summary: return .summaryHeading
+            case .aboutAuthor: return .aboutAuthorHeading
+            case .none: break
+            }
         }
-        if let credit = credit(line, lower: lower) { return .credit(credit) }
-        if let reference = SourceExtractor.fromSourceLine(line) {
+        if let credit = credit(line, lower: head) { return .credit(credit) }
+        if let initial = head.utf8.first, SourceExtractor.lineInitials.contains(initial),
+           let reference = SourceExtractor.fromSourceLine(String(stripped), lower: head)
+        {
             return .reference(source: reference.source, url: reference.url)
         }
-        if let byline = BylineParser.parse(line) { return .byline(name: byline.name, date: byline.date) }
-        if let date = DateLineParser.parse(line) { return .date(date) }
-        if isPromo(lower, length: line.utf8.count) { return .promo(source: SourceExtractor.fromPromo(line)) }
+        if length <= 160, BylineParser.prefixSet.matches(head),
+           let byline = BylineParser.parse(String(stripped), lower: head)
+        {
+            return .byline(name: byline.name, date: byline.date)
+        }
+        if length <= 100, FastText.hasFourDigitRun(line), let date = DateLineParser.parse(line) { return .date(date) }
+        if promoPrefixSet.matches(head) { return .promo(source: SourceExtractor.fromPromo(line)) }
+        if length <= 220 && containsPromoPhrase(lowerKey(stripped)) {
+            return .promo(source: SourceExtractor.fromPromo(line))
+        }
         return .text
     }
 
@@ -141,11 +154,17 @@ public enum LineClassifier {
         "visuel :", "visuel:", "copyright ", "(c) ", "bild:",
     ]
 
+    static let creditPrefixSet = PrefixSet(creditPrefixes)
+
+    static let creditInitials: Set<UInt8> = Set("picfvhlmtb(".utf8).union([0xC3])
+
     /// The credit text of a credit line: a `©` line verbatim, a labelled one without its label.
     static func credit(_ line: String, lower: String) -> String? {
         guard line.utf8.count <= 240 else { return nil }
         if line.hasPrefix("©") { return line }
-        for prefix in creditPrefixes where lower.hasPrefix(prefix) {
+        guard let initial = lower.utf8.first, creditInitials.contains(initial) else { return nil }
+        if let length = creditPrefixSet.match(lower) {
+            let prefix = String(decoding: Array(lower.utf8.prefix(length)), as: UTF8.self)
             if prefix.hasSuffix(":") || prefix.hasSuffix(": ") || prefix == "crédit" {
                 if let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 24 {
                     let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
@@ -162,15 +181,24 @@ public enum LineClassifier {
     /// Lowercased, curly apostrophes straightened, leading symbols and emoji dropped;
     /// at most the first 160 characters.
     static func matchKey(_ line: String) -> String {
-        var key = Substring(line.prefix(160))
+        lowerKey(strippingLeadingSymbols(line.prefix(160)))
+    }
+
+    /// Lowercased with curly apostrophes straightened.
+    static func lowerKey<S: StringProtocol>(_ text: S) -> String {
+        FastText.straightenApostrophes(text.lowercased())
+    }
+
+    /// The text from its first letter, digit, `[`, `#` or `©` on.
+    static func strippingLeadingSymbols<S: StringProtocol>(_ text: S) -> S.SubSequence {
+        var key = text[...]
         while let first = key.unicodeScalars.first,
-              !(first.properties.isAlphabetic || first.properties.numericType != nil || first == "[" || first == "#")
+              !(first.properties.isAlphabetic || first.properties.numericType != nil || first == "[" || first == "#"
+                || first == "©" || first == "(" || first == "<")
         {
             key = key.dropFirst()
         }
-        var lower = key.lowercased()
-        if lower.contains("’") { lower = lower.replacingOccurrences(of: "’", with: "'") }
-        return lower
+        return key
     }
 
     static let widgetLines: Set<String> = [
@@ -201,17 +229,17 @@ public enum LineClassifier {
         "te puede interesar", "lee también", "get the latest", "stay up to date", "stay informed",
     ]
 
+    static let promoPrefixSet = PrefixSet(promoPrefixes)
+
     static let promoPhrases: [String] = [
         "on google news", "follow us on", "follow us", "subscribe to our", "sign up for our", "sign up to our",
         "our newsletter", "join us on", "suivez-nous", "abonnez-vous", "sur google news", "à notre newsletter",
         "in your inbox", "share this article", "share this story",
     ]
 
-    /// Whether a line is a share widget, follow/subscribe promotion, "read more" or an ad.
-    static func isPromo(_ lower: String, length: Int) -> Bool {
-        for prefix in promoPrefixes where lower.hasPrefix(prefix) { return true }
-        guard length <= 220 else { return false }
-        for phrase in promoPhrases where lower.contains(phrase) { return true }
+    /// Whether a lowercased line names a follow/subscribe/share promotion.
+    static func containsPromoPhrase(_ lower: String) -> Bool {
+        for phrase in promoPhrases where FastText.contains(lower, phrase) { return true }
         return false
     }
 

@@ -22,11 +22,15 @@ public enum SourceExtractor {
 
     /// A site name and/or url given by a source line, or `nil` when the line is not one.
     public static func fromSourceLine(_ line: String) -> (source: String?, url: String?)? {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        if let url = standaloneURL(trimmed) { return (nil, url) }
-        let lower = String(trimmed.prefix(64)).lowercased()
-        for label in labels where lower.hasPrefix(label) {
-            var value = String(trimmed.dropFirst(label.count)).trimmingCharacters(in: .whitespaces)
+        fromSourceLine(line, lower: String(line.prefix(64)).lowercased())
+    }
+
+    /// As ``fromSourceLine(_:)`` with the line's lowercased start already computed.
+    static func fromSourceLine(_ line: String, lower: String) -> (source: String?, url: String?)? {
+        let trimmed = line.trimmingSpaces()
+        if urlStarts.matches(lower), trimmed.utf8.count <= 2048, let url = standaloneURL(trimmed) { return (nil, url) }
+        if let length = labelSet.match(lower) {
+            var value = String(decoding: Array(trimmed.utf8.dropFirst(length)), as: UTF8.self).trimmingSpaces()
             if value.hasPrefix(":") { value = String(value.dropFirst()).trimmingCharacters(in: .whitespaces) }
             guard !value.isEmpty, value.utf8.count <= 200 else { return nil }
             var url: String?
@@ -50,7 +54,7 @@ public enum SourceExtractor {
         while let first = t.first, "(<[".contains(first) { t.removeFirst() }
         let lower = t.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("www.") else { return nil }
-        guard t.count > 8, !t.contains(" "), t.contains(".") else { return nil }
+        guard t.utf8.count > 8, !FastText.contains(t, " "), FastText.contains(t, ".") else { return nil }
         return t
     }
 
@@ -62,6 +66,11 @@ public enum SourceExtractor {
         let bare = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
         return bare.contains(".") && !bare.isEmpty ? bare : nil
     }
+
+    static let labelSet = PrefixSet(labels)
+    static let urlStarts = PrefixSet(["http://", "https://", "www.", "(http", "<http", "[http", "(www.", "<www."])
+    /// First bytes of the lines worth checking (labels and urls).
+    static let lineInitials: Set<UInt8> = Set(labels.compactMap { $0.utf8.first } + [0x68, 0x77, 0x28, 0x3C, 0x5B])
 
     static let labels: [String] = [
         "source :", "source:", "sources:", "sources :", "via:", "via ", "url:", "link:", "lien :", "lien:",

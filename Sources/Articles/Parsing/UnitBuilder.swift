@@ -62,26 +62,27 @@ enum UnitBuilder {
                 continue
             }
             if !blank, let lastIndex = units.indices.last {
-                if !units.isEmpty { units[lastIndex].blankAfter = false }
-                let last = units[lastIndex]
-                if line.kind == .text, last.kind == .text,
-                   continues(last, with: line, wrapWidth: width)
+                units[lastIndex].blankAfter = false
+                let lastKind = units[lastIndex].kind
+                if line.kind == .text, lastKind == .text,
+                   continues(units[lastIndex], with: line, wrapWidth: width)
                 {
-                    units[lastIndex].text += " " + line.text
+                    units[lastIndex].text += " "
+                    units[lastIndex].text += line.text
                     units[lastIndex].lastLineLength = line.length
                     continue
                 }
-                if line.kind == .text, case .bullet(let text, let marker) = last.kind,
+                if line.kind == .text, case .bullet(let text, let marker) = lastKind,
                    line.indented || startsLowercase(line.text)
                 {
                     units[lastIndex].kind = .bullet(text: text + " " + line.text, marker: marker)
                     units[lastIndex].lastLineLength = line.length
                     continue
                 }
-                if case .rule(let character) = line.kind, character == "=" || character == "-",
-                   last.kind == .text, last.lastLineLength == last.text.unicodeScalars.count
+                if case .rule(let character) = line.kind, character == "=" || character == "-", lastKind == .text,
+                   units[lastIndex].lastLineLength == units[lastIndex].text.unicodeScalars.count
                 {
-                    units[lastIndex].kind = .heading(level: character == "=" ? 1 : 2, text: last.text)
+                    units[lastIndex].kind = .heading(level: character == "=" ? 1 : 2, text: units[lastIndex].text)
                     continue
                 }
             }
@@ -92,7 +93,7 @@ enum UnitBuilder {
         return units
     }
 
-    static func continues(_ previous: TextUnit, with line: Line, wrapWidth: Int?) -> Bool {
+    static func continues(_ previous: borrowing TextUnit, with line: Line, wrapWidth: Int?) -> Bool {
         if let wrapWidth, previous.lastLineLength * 10 >= wrapWidth * 6 { return true }
         return !endsSentence(previous.text) && startsLowercase(line.text)
     }

@@ -1,0 +1,101 @@
+/// Byte-level string helpers for the per-line hot path (Foundation's `contains` and
+/// `range(of:)` go through CFString and are many times slower).
+enum FastText {
+    /// Whether `haystack` contains `needle`, comparing UTF-8 bytes.
+    @inline(__always)
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        var haystack = haystack
+        var needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard n.count <= h.count else { return false }
+                guard n.count > 0 else { return true }
+                let first = n[0]
+                let last = h.count - n.count
+                var i = 0
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < n.count && h[i + k] == n[k] { k += 1 }
+                        if k == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// Whether the text contains an ASCII digit.
+    @inline(__always)
+    static func hasDigit(_ text: String) -> Bool {
+        text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+    }
+}
+
+/// A set of lowercase prefixes matched against UTF-8 bytes, bucketed by first byte.
+struct PrefixSet: Sendable {
+    private var buckets: [[[UInt8]]] = Array(repeating: [], count: 256)
+    /// The prefixes, in the order given.
+    let prefixes: [String]
+
+    init(_ prefixes: [String]) {
+        self.prefixes = prefixes
+        for prefix in prefixes {
+            let bytes = Array(prefix.utf8)
+            if let first = bytes.first { buckets[Int(first)].append(bytes) }
+        }
+    }
+
+    /// The first prefix (in the order given) that `text` starts with, as its byte count.
+    func match(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { t -> Int? in
+            guard let first = t.first else { return nil }
+            for candidate in buckets[Int(first)] where candidate.count <= t.count {
+                var k = 1
+                while k < candidate.count && t[k] == candidate[k] { k += 1 }
+                if k == candidate.count { return k }
+            }
+            return nil
+        }
+    }
+
+    /// Whether `text` starts with one of the prefixes.
+    func matches(_ text: String) -> Bool { match(text) != nil }
+}
+
+extension FastText {
+    /// The text with every `’` replaced by `'`.
+    static func straightenApostrophes(_ text: String) -> String {
+        guard contains(text, "’") else { return text }
+        var out: [UInt8] = []
+        let bytes = Array(text.utf8)
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
+                out.append(0x27)
+                i += 3
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether the text has a run of exactly four ASCII digits (a possible year).
+    static func hasFourDigitRun(_ text: String) -> Bool {
+        var run = 0
+        for b in text.utf8 {
+            if b >= 0x30 && b <= 0x39 {
+                run += 1
+            } else {
+                if run == 4 { return true }
+                run = 0
+            }
+        }
+        return run == 4
+    }
+}
