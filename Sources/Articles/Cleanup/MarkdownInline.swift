@@ -1,5 +1,6 @@
 /// Removes inline Markdown markup that would otherwise show as punctuation:
-/// `[text](url)` → `text`, `![alt](url)` → nothing, `**strong**` and `__strong__` → `strong`.
+/// `[text](url)` → `text`, `![alt](url)` → nothing, `**strong**` and `__strong__` → `strong`,
+/// and a whole line in emphasis (`*Photo: X*`, `_Photo: X_`) → its text.
 public enum MarkdownInline {
     /// The text without inline link, image and strong markup.
     public static func strip(_ text: String) -> String {
@@ -10,6 +11,7 @@ public enum MarkdownInline {
 
     @inline(__always)
     static func needsStripping(_ bytes: ArraySlice<UInt8>) -> Bool {
+        if isWholeLineEmphasis(bytes) { return true }
         var previous: UInt8 = 0
         for b in bytes {
             if (b == 0x28 && previous == 0x5D) || (b == 0x2A && previous == 0x2A) || (b == 0x5F && previous == 0x5F) {
@@ -20,7 +22,20 @@ public enum MarkdownInline {
         return false
     }
 
+    /// `*text*` or `_text_` around the whole line (not a `* ` list marker).
+    static func isWholeLineEmphasis(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard bytes.count >= 3, let first = bytes.first, let last = bytes.last,
+              first == 0x2A || first == 0x5F, last == first
+        else { return false }
+        let second = bytes[bytes.startIndex + 1]
+        let beforeLast = bytes[bytes.endIndex - 2]
+        return second != 0x20 && second != first && beforeLast != 0x20 && beforeLast != first
+    }
+
     static func strip(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        if isWholeLineEmphasis(bytes) {
+            return strip(bytes[(bytes.startIndex + 1)..<(bytes.endIndex - 1)])
+        }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = bytes.startIndex

@@ -326,16 +326,25 @@ struct ArticleAssembler {
     }
 
     /// A short line without closing punctuation (a `?` is allowed): a possible subheading.
+    /// Trailing emoji and symbols are ignored; a sentence break inside (`. `, `。`) rules it out.
     static func isHeadingLike(_ text: String) -> Bool {
         let count = text.count
         guard count >= 2, count <= 110 else { return false }
         guard let first = text.unicodeScalars.first, !first.properties.isLowercase else { return false }
         if text.split(separator: " ").count > 16 { return false }
+        if FastText.contains(text, "。") || FastText.contains(text, ". ") { return false }
         for scalar in text.unicodeScalars.reversed() {
             switch scalar {
-            case "\"", "”", "’", "'", "»", ")": continue
-            case ".", "!", "…", ",", ";", ":", "。", "！": return false
-            default: return LineClassifier.hasLetterOrDigit(text)
+            case "\"", "”", "’", "'", "»", ")", " ": continue
+            case ".", "!", "…", ",", ";", ":", "。", "！", "、": return false
+            default:
+                let props = scalar.properties
+                if !scalar.isASCII && (props.isEmojiPresentation || props.generalCategory == .otherSymbol
+                    || props.generalCategory == .nonspacingMark || scalar.value == 0xFE0F || scalar.value == 0x200D)
+                {
+                    continue
+                }
+                return LineClassifier.hasLetterOrDigit(text)
             }
         }
         return false

@@ -151,12 +151,13 @@ public enum LineClassifier {
         "image credit", "image courtesy", "images:", "credit:", "credits:", "credit :", "crédit",
         "illustration:", "illustration :", "illustration by ", "picture:", "pic:", "foto:", "fotos:",
         "cover image", "header image", "featured image", "lead image", "top image", "main image",
-        "visuel :", "visuel:", "copyright ", "(c) ", "bild:",
+        "visuel :", "visuel:", "copyright ", "(c) ", "bild:", "写真：", "写真:", "画像：", "撮影：", "图片：",
+        "图片:", "照片：", "摄影：", "사진=", "사진:", "사진 :",
     ]
 
     static let creditPrefixSet = PrefixSet(creditPrefixes)
 
-    static let creditInitials: Set<UInt8> = Set("picfvhlmtb(".utf8).union([0xC3])
+    static let creditInitials: Set<UInt8> = Set(creditPrefixes.compactMap { $0.utf8.first })
 
     /// The credit text of a credit line: a `©` line verbatim, a labelled one without its label.
     static func credit(_ line: String, lower: String) -> String? {
@@ -165,8 +166,10 @@ public enum LineClassifier {
         guard let initial = lower.utf8.first, creditInitials.contains(initial) else { return nil }
         if let length = creditPrefixSet.match(lower) {
             let prefix = String(decoding: Array(lower.utf8.prefix(length)), as: UTF8.self)
-            if prefix.hasSuffix(":") || prefix.hasSuffix(": ") || prefix == "crédit" {
-                if let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 24 {
+            if prefix.hasSuffix(":") || prefix.hasSuffix("：") || prefix.hasSuffix("=") || prefix == "crédit" {
+                if let colon = line.firstIndex(where: { $0 == ":" || $0 == "：" || $0 == "=" }),
+                   line.distance(from: line.startIndex, to: colon) <= 24
+                {
                     let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                     return value.isEmpty ? nil : value
                 }
