@@ -158,7 +158,7 @@ enum WordBank {
         📩 Get the %SITE% morning brief in your inbox every weekday.
         🔔 Follow %SITE% on your favourite app so you never miss a story.
         📰 Subscribe to %SITE% for unlimited reading — first month free.
-        👉 Enjoyed this? Sign up for the %SITE% newsletter.
+        👉 Enjoyed this? Sign up for our newsletter and get %SITE% every Friday.
         """)
 
     static let bioTemplates = lines("""
