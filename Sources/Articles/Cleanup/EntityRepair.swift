@@ -77,7 +77,7 @@ public enum EntityRepair {
             m.broken = true
             return m
         default:  // bare #8217;
-            if let previous, isAlphanumeric(previous) || previous == 0x26 { return nil }
+            if previous == 0x26 { return nil }
             guard var m = numeric(bytes, at: i + 1, requireSemicolon: true, minimumDigits: 4, allowSpaces: false),
                   (0x2010...0x205E).contains(m.scalar.value)
             else { return nil }

@@ -10,7 +10,8 @@
 /// APC strings up to BEL or ST (`ESC \` or U+009C) when the terminator is on the same
 /// line, and two-byte `ESC x` sequences. An unterminated string loses only its introducer.
 ///
-/// U+2028 and U+2029 (line and paragraph separators) become newlines.
+/// U+2028 and U+2029 (line and paragraph separators) become newlines; vertical tab and form
+/// feed become spaces so that the words they separated stay apart.
 public enum TextSanitizer {
     /// The text without control characters, escape sequences or bidi controls.
     public static func sanitize(_ text: String) -> String {
@@ -20,7 +21,10 @@ public enum TextSanitizer {
     }
 
     /// Whether the text holds anything ``sanitize(_:)`` would change.
-    public static func isClean(_ text: String) -> Bool { !needsSanitizing(Array(text.utf8)[...]) }
+    public static func isClean(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return !needsSanitizing(bytes[...]) || sanitize(bytes[...]).elementsEqual(bytes)
+    }
 
     /// Cheap test over UTF-8 bytes: C0/DEL bytes, or lead bytes of the sequences removed.
     @inline(__always)
@@ -43,6 +47,9 @@ public enum TextSanitizer {
             if b < 0x20 || b == 0x7F {
                 if b == 0x09 || b == 0x0A {
                     out.append(b)
+                    i += 1
+                } else if b == 0x0B || b == 0x0C {
+                    out.append(0x20)  // vertical tab and form feed separate words
                     i += 1
                 } else if b == 0x1B {
                     i = skipEscape(bytes, at: i)

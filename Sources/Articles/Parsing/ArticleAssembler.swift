@@ -107,6 +107,14 @@ struct ArticleAssembler {
                 }
             }
         }
+        if let index = titleIndex, case .heading = units[index].kind {
+            // Short labels above a Markdown title are kickers ("Tech", "Opinion"), not body text.
+            for i in live where i < index && units[i].kind == .text && Self.isHeadingLike(units[i].text)
+                && units[i].text.split(separator: " ").count <= 3
+            {
+                units[i].dropped = true
+            }
+        }
         if let index = titleIndex {
             let text = units[index].content
             if case .text = units[index].kind, text.count > 250 {
@@ -182,8 +190,12 @@ struct ArticleAssembler {
         guard let author else { return }
         let textIndices = units.indices.filter { !units[$0].dropped && units[$0].kind == .text }
         let tail = Set(textIndices.suffix(2))
+        // Right after a byline that follows body text (a byline at the top is followed by the body).
+        let firstAfterByline = bylineIndex.flatMap { byline in
+            textIndices.contains { $0 < byline } ? textIndices.first { $0 > byline } : nil
+        }
         for i in textIndices {
-            let nearByline = bylineIndex.map { i > $0 && i - $0 <= 3 } ?? false
+            let nearByline = i == firstAfterByline
             guard nearByline || tail.contains(i) else { continue }
             guard Self.startsWithName(units[i].text, name: author) else { continue }
             authorBio = units[i].text

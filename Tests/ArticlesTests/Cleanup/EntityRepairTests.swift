@@ -1,0 +1,63 @@
+import Articles
+import XCTest
+
+final class EntityRepairTests: XCTestCase {
+    func testNamedEntities() {
+        XCTAssertEqual(EntityRepair.repair("Fish &amp; chips"), "Fish & chips")
+        XCTAssertEqual(EntityRepair.repair("&lt;b&gt; &quot;hi&quot; &apos;x&apos;"), "<b> \"hi\" 'x'")
+        XCTAssertEqual(EntityRepair.repair("it&rsquo;s &ldquo;fine&rdquo; &hellip;"), "it’s “fine” …")
+        XCTAssertEqual(EntityRepair.repair("caf&eacute; cr&egrave;me &copy; &euro;5"), "café crème © €5")
+        XCTAssertEqual(EntityRepair.repair("a&nbsp;b"), "a\u{00A0}b")
+    }
+
+    func testNumericEntities() {
+        XCTAssertEqual(EntityRepair.repair("it&#8217;s"), "it’s")
+        XCTAssertEqual(EntityRepair.repair("it&#x2019;s and &#X2014;"), "it’s and —")
+        XCTAssertEqual(EntityRepair.repair("&#233;t&#233;"), "été")
+        XCTAssertEqual(EntityRepair.repair("emoji &#128512;"), "emoji 😀")
+    }
+
+    func testWindows1252NumericRange() {
+        XCTAssertEqual(EntityRepair.repair("&#147;quoted&#148; &#150; &#128;"), "“quoted” – €")
+    }
+
+    func testInvalidCodePointsBecomeReplacementCharacter() {
+        XCTAssertEqual(EntityRepair.repair("a&#0;b"), "a\u{FFFD}b")
+        XCTAssertEqual(EntityRepair.repair("a&#xD800;b"), "a\u{FFFD}b")
+        XCTAssertEqual(EntityRepair.repair("a&#x110000;b"), "a\u{FFFD}b")
+    }
+
+    func testBrokenEntitiesAreRepaired() {
+        XCTAssertEqual(EntityRepair.repair("Module Family &# 8211; Electric"), "Module Family – Electric")
+        XCTAssertEqual(EntityRepair.repair("A & #8212; B"), "A — B")
+        XCTAssertEqual(EntityRepair.repair("the ovens ;#8217;bees"), "the ovens ’bees")
+        XCTAssertEqual(EntityRepair.repair("bare #8220;quote#8221; here"), "bare “quote” here")
+    }
+
+    func testRepairedDuplicateOfPreviousCharacterIsDropped() {
+        XCTAssertEqual(EntityRepair.repair("two giants’ ;#8217;part"), "two giants’ part")
+        XCTAssertEqual(TextCleaner.cleanLine("a – &# 8211; b"), "a – b")
+        // A proper entity repeating a character is kept: that may be intended.
+        XCTAssertEqual(EntityRepair.repair("——&#8212;"), "———")
+    }
+
+    func testDoubleEncodedEntities() {
+        XCTAssertEqual(EntityRepair.repair("it&amp;#8217;s &amp;amp; &amp;eacute;"), "it’s & é")
+    }
+
+    func testLegacyEntitiesWithoutSemicolon() {
+        XCTAssertEqual(EntityRepair.repair("Q&amp A"), "Q& A")
+        XCTAssertEqual(EntityRepair.repair("&copy 2024"), "© 2024")
+        XCTAssertEqual(EntityRepair.repair("?a=1&copy=2"), "?a=1&copy=2")
+    }
+
+    func testTextThatOnlyLooksLikeEntitiesIsKept() {
+        for text in ["AT&T", "R & D", "Q&A session", "&unknown;", "issue #12; see", "#hashtag", "C# 12;", "&#;", "&#x;", "&"] {
+            XCTAssertEqual(EntityRepair.repair(text), text)
+        }
+    }
+
+    func testUnicodeAroundEntitiesIsKept() {
+        XCTAssertEqual(EntityRepair.repair("日本&amp;中国 😀&#8217;"), "日本&中国 😀’")
+    }
+}
