@@ -6,18 +6,56 @@ import Foundation
 /// published on Grist`), a promotion line that names the site ("To not miss any news from
 /// Presse-citron, follow us…"), and last the host of the article's url (`theverge.com`).
 public enum SourceExtractor {
-    /// A site name named by a promotion line, or `nil`.
+    /// A site name named by a promotion line, or `nil`: "news from Presse-citron",
+    /// "follow Saltmarsh Weekly for…", "Subscribe to the Eastgate Evening News newsletter",
+    /// "follow us on The Lantern Post". Social networks ("follow us on Google News") are not sites.
     public static func fromPromo(_ line: String) -> String? {
         let markers = [
             "news from ", "articles from ", "stories from ", "updates from ", "the latest from ",
             "newsletter from ", "l'actualité de ", "l’actualité de ", "actualités de ", "les news de ",
-            "l'actu de ", "l’actu de ", "nouvelles de ", "infos de ", "articles de ",
+            "l'actu de ", "l’actu de ", "nouvelles de ", "infos de ", "articles de ", "follow us on ",
+            "follow ", "subscribe to the ", "subscribe to ", "sign up for the ", "get the ", "abonnez-vous à ",
         ]
         for marker in markers {
             guard let range = line.range(of: marker, options: .caseInsensitive) else { continue }
-            if let name = leadingName(line[range.upperBound...]) { return name }
+            if let name = capitalisedName(line[range.upperBound...]), !platforms.contains(name.lowercased()) {
+                return name
+            }
         }
         return nil
+    }
+
+    static let platforms: Set<String> = [
+        "google news", "google", "facebook", "twitter", "x", "instagram", "whatsapp", "telegram", "linkedin",
+        "youtube", "tiktok", "threads", "bluesky", "mastodon", "flipboard", "apple news", "pinterest", "reddit",
+    ]
+
+    /// The leading run of capitalised words (with `of`, `de`, `du`, `la`… between them).
+    static func capitalisedName(_ text: Substring) -> String? {
+        let connectors: Set<String> = ["of", "de", "du", "des", "la", "le", "di", "da", "del", "&", "and"]
+        var words: [Substring] = []
+        for raw in text.split(separator: " ", omittingEmptySubsequences: true) {
+            var word = raw
+            var ends = false
+            while let last = word.last, ",.;:!?()".contains(last) {
+                word = word.dropLast()
+                ends = true
+            }
+            guard let initial = word.unicodeScalars.first else { break }
+            let capitalised = initial.properties.isUppercase || initial.properties.numericType != nil
+            if capitalised {
+                words.append(word)
+            } else if !words.isEmpty && connectors.contains(word.lowercased()) && !ends {
+                words.append(word)
+            } else {
+                break
+            }
+            if ends || words.count > 5 { break }
+        }
+        while let last = words.last, connectors.contains(last.lowercased()) { words.removeLast() }
+        guard !words.isEmpty, words.count <= 5 else { return nil }
+        let name = words.joined(separator: " ")
+        return name.count <= 40 ? name : nil
     }
 
     /// A site name and/or url given by a source line, or `nil` when the line is not one.

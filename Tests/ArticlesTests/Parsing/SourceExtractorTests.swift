@@ -6,7 +6,12 @@ final class SourceExtractorTests: XCTestCase {
         XCTAssertEqual(SourceExtractor.fromPromo("To not miss any news from Presse-citron, follow us on Google News."), "Presse-citron")
         XCTAssertEqual(SourceExtractor.fromPromo("Get the latest news from The Daily Lantern on WhatsApp"), "The Daily Lantern")
         XCTAssertEqual(SourceExtractor.fromPromo("Pour ne rien manquer de l'actualité de Lyon Gourmand, abonnez-vous."), "Lyon Gourmand")
+        XCTAssertEqual(SourceExtractor.fromPromo("Never miss a result: follow Saltmarsh Weekly for local sport."), "Saltmarsh Weekly")
+        XCTAssertEqual(SourceExtractor.fromPromo("Subscribe to the Eastgate Evening News newsletter today"), "Eastgate Evening News")
+        XCTAssertEqual(SourceExtractor.fromPromo("Never miss a story: follow us on The Lantern Post."), "The Lantern Post")
+        XCTAssertEqual(SourceExtractor.fromPromo("Get the Harbour Ledger evening edition in your inbox"), "Harbour Ledger")
         XCTAssertNil(SourceExtractor.fromPromo("Follow us on Google News"))
+        XCTAssertNil(SourceExtractor.fromPromo("Follow- us on Facebook and WhatsApp"))
         XCTAssertNil(SourceExtractor.fromPromo("Get news from around the world"))
     }
 
