@@ -2,7 +2,7 @@
 ///
 /// The id is the 64-bit FNV-1a hash of the article's *content*, so it does not change
 /// when the library folder moves or the file is renamed. The hashed text is the title and
-/// every section (heading and paragraphs) after cleanup, each lowercased, with runs of
+/// every section (heading and paragraphs) after cleanup, each lowercased scalar by scalar, with runs of
 /// whitespace collapsed to one space, joined by newlines. Byline, bio, credit and summary
 /// are left out so that fixing a bio or re-scraping a share widget keeps the id.
 public struct ArticleID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
@@ -56,18 +56,37 @@ struct FNV1a64 {
         value = value &* 0x0000_0100_0000_01b3
     }
 
+    /// Adds `text` lowercased scalar by scalar (Unicode full lowercase mapping), with runs of
+    /// whitespace collapsed to one space and leading/trailing whitespace dropped. ASCII, the
+    /// bulk of most articles, takes a byte fast path that gives the same bytes.
     mutating func add(normalized text: String) {
         if started { add(byte: 0x0A) }
         started = true
         var pendingSpace = false
         var wroteAny = false
-        for scalar in text.lowercased().unicodeScalars {
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                if v == 0x20 || (0x09...0x0D).contains(v) {
+                    pendingSpace = wroteAny
+                    continue
+                }
+                if pendingSpace { add(byte: 0x20); pendingSpace = false }
+                let byte = UInt8(v)
+                add(byte: (0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+                wroteAny = true
+                continue
+            }
             if scalar.properties.isWhitespace {
                 pendingSpace = wroteAny
                 continue
             }
             if pendingSpace { add(byte: 0x20); pendingSpace = false }
-            for byte in String(scalar).utf8 { add(byte: byte) }
+            if scalar.properties.changesWhenLowercased {
+                for byte in scalar.properties.lowercaseMapping.utf8 { add(byte: byte) }
+            } else {
+                UTF8.encode(scalar) { add(byte: $0) }
+            }
             wroteAny = true
         }
     }

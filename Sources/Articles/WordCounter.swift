@@ -9,6 +9,16 @@ public enum WordCounter {
         var words = 0
         var inWord = false
         for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {  // ASCII fast path
+                if v == 0x20 || (0x09...0x0D).contains(v) {
+                    inWord = false
+                } else if !inWord {
+                    words += 1
+                    inWord = true
+                }
+                continue
+            }
             if scalar.properties.isWhitespace {
                 inWord = false
             } else if isCJK(scalar) {
