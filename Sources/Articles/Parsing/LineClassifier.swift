@@ -50,6 +50,10 @@ public enum LineClassifier {
         if length <= 220 && containsPromoPhrase(lowerKey(stripped)) {
             return .promo(source: SourceExtractor.fromPromo(line))
         }
+        // A short line opened by an emoji or symbol that asks to follow or subscribe.
+        if length <= 220, stripped.startIndex != line.startIndex, containsCallToAction(lowerKey(stripped)) {
+            return .promo(source: SourceExtractor.fromPromo(line))
+        }
         return .text
     }
 
@@ -230,6 +234,7 @@ public enum LineClassifier {
         "filed under", "categories:", "category:", "watch:", "listen:", "also on ", "more from ",
         "more stories", "trending:", "sponsored:", "auch interessant", "lesen sie auch", "mehr zum thema",
         "te puede interesar", "lee también", "get the latest", "stay up to date", "stay informed",
+        "enjoyed this? sign up", "enjoyed this? subscribe", "enjoyed this article? sign up", "like this? sign up",
     ]
 
     static let promoPrefixSet = PrefixSet(promoPrefixes)
@@ -237,8 +242,20 @@ public enum LineClassifier {
     static let promoPhrases: [String] = [
         "on google news", "follow us on", "follow us", "subscribe to our", "sign up for our", "sign up to our",
         "our newsletter", "join us on", "suivez-nous", "abonnez-vous", "sur google news", "à notre newsletter",
-        "in your inbox", "share this article", "share this story",
+        "in your inbox", "share this article", "share this story", "so you never miss", "never miss a story",
+        "on your favourite app", "on your favorite app", "newsletter for free",
     ]
+
+    /// Words of a call to action, checked only on lines that open with an emoji or symbol.
+    static let callToActionWords: [String] = [
+        "follow ", "subscribe", "sign up", "newsletter", "never miss", "download ", "join ",
+    ]
+
+    /// Whether a lowercased line asks the reader to follow, subscribe or sign up.
+    static func containsCallToAction(_ lower: String) -> Bool {
+        for word in callToActionWords where FastText.contains(lower, word) { return true }
+        return false
+    }
 
     /// Whether a lowercased line names a follow/subscribe/share promotion.
     static func containsPromoPhrase(_ lower: String) -> Bool {

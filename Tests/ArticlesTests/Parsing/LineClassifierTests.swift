@@ -94,6 +94,19 @@ final class LineClassifierTests: XCTestCase {
         XCTAssertEqual(kind("Subscribers to the service grew by a third last year."), .text)
     }
 
+    func testCallsToActionOpenedByAnEmoji() {
+        for line in [
+            "🔔 Follow Saltmarsh Weekly on your favourite app so you never miss a story.",
+            "✉️ Enjoyed this? Sign up for the Harbour Ledger newsletter.",
+            "Enjoyed this? Sign up for the Friday letter.",
+        ] {
+            guard case .promo = kind(line) else { return XCTFail("\(line) → \(kind(line))") }
+        }
+        // Without the emoji opener, the same words are ordinary prose.
+        XCTAssertEqual(kind("She would follow the river to the sea before turning back."), .text)
+        XCTAssertEqual(kind("The newsletter she founded in 2019 now has ten thousand readers."), .text)
+    }
+
     func testWidgetArtifacts() {
         for line in ["[ ]", "[x]", "[…]", "|", "…", "Loading…", "📍", "👍 👏", "* * *", "—", "Share", "Tweet", "Advertisement"] {
             switch kind(line) {
