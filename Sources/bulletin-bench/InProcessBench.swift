@@ -1,8 +1,104 @@
 import Articles
 import Foundation
+import ReaderUI
+import Storage
 
 /// Measurements made inside this process: key handling, layout of a big article, storage.
 enum InProcessBench {
     static func run(into report: inout BenchReport, library: URL, work: URL, keys: Int, corpusTool: String) {
+        keyHandling(into: &report, library: library, work: work, count: keys)
+        bigArticle(into: &report, work: work, corpusTool: corpusTool)
+        storage(into: &report, work: work)
+    }
+
+    /// Replays `count` keys through KeyMap → Reducer → View on the library and times each.
+    static func keyHandling(into report: inout BenchReport, library: URL, work: URL, count: Int) {
+        let lib = Library(paths: [library.path], cacheDirectory: work.appendingPathComponent("cache-keys"))
+        let stateDir = work.appendingPathComponent("state-keys-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: stateDir) }
+        guard let store = try? StateStore(directory: stateDir) else { return }
+        var session = ReaderSession(library: lib, store: store, width: 120, height: 40)
+        _ = session.render()
+
+        // A realistic mix: mostly j/k, some jumps, filter cycling, and a search typed letter by letter.
+        var script: [(String, [Key])] = []
+        let search: [Key] = [.character("/")] + "harbour".map { Key.character($0) } + [.escape]
+        while script.count < count {
+            for _ in 0..<40 { script.append(("j", [.character("j")])) }
+            for _ in 0..<20 { script.append(("k", [.character("k")])) }
+            script.append(("G", [.character("G")]))
+            script.append(("g", [.character("g")]))
+            script.append(("Tab", [.tab]))
+            script.append(("Tab", [.tab]))
+            script.append(("Tab", [.tab]))
+            script.append(("search", search))
+        }
+        script = Array(script.prefix(count))
+
+        var byKind: [String: [Double]] = [:]
+        var all: [Double] = []
+        for (kind, keys) in script {
+            for key in keys {
+                let seconds = measure {
+                    session.send(key)
+                    _ = session.render()
+                }
+                byKind[kind, default: []].append(seconds)
+                all.append(seconds)
+            }
+        }
+        let size = String(lib.entries.count)
+        func add(_ name: String, _ samples: [Double]) {
+            let p99 = percentile(samples, 99) * 1000
+            report.add("key \(name): p50 (\(size) articles)", "ms",
+                       ["-": percentile(samples, 50) * 1000], target: nil)
+            report.add("key \(name): p99 (\(size) articles)", "ms", ["-": p99], target: "< 2 ms", met: p99 < 2)
+        }
+        report.add("keys replayed (reducer + view, 120x40)", "keys", ["-": Double(all.count)])
+        add("any", all)
+        for kind in ["j", "k", "G", "g", "Tab", "search"] { add(kind, byKind[kind] ?? []) }
+    }
+
+    /// Opens and lays out a 5 MB article, then lays it out again for another width.
+    static func bigArticle(into report: inout BenchReport, work: URL, corpusTool: String) {
+        let file = work.appendingPathComponent("big-5MB.txt")
+        if !FileManager.default.fileExists(atPath: file.path) {
+            _ = ProcessTimer.run([corpusTool, "--big-article", "5MB", "--out", file.path])
+        }
+        guard let data = try? Data(contentsOf: file) else { return }
+        var opens: [Double] = [], relayouts: [Double] = []
+        for _ in 0..<5 {
+            var article: Article?
+            opens.append(measure {
+                article = try? ArticleParser.parse(data: data)
+                if let article { _ = ArticleLayout(article: article, width: 100) }
+            })
+            if let article {
+                relayouts.append(measure { _ = ArticleLayout(article: article, width: 72) })
+            }
+        }
+        let open = median(opens) * 1000, relayout = median(relayouts) * 1000
+        report.add("5 MB article: parse + lay out", "ms", ["-": open], target: "< 150 ms", met: open < 150)
+        report.add("5 MB article: re-lay out after resize", "ms", ["-": relayout], target: "< 50 ms", met: relayout < 50)
+        let floor = measure { _ = try? Data(contentsOf: file) } * 1000
+        report.add("5 MB article: read the file (floor)", "ms", ["-": floor])
+    }
+
+    /// One state change with 100,000 read entries.
+    static func storage(into report: inout BenchReport, work: URL) {
+        let dir = work.appendingPathComponent("state-bench-\(getpid())")
+        try? FileManager.default.removeItem(at: dir)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        guard let result = try? StorageBenchmark.run(entries: 100_000, in: dir) else {
+            report.add("state change (storage benchmark failed)", "-", [:])
+            return
+        }
+        let ui = result.uiThreadSeconds * 1000
+        report.add("state change, 100k read entries: UI thread", "ms", ["-": ui], target: "< 1 ms", met: ui < 1)
+        report.add("state change, 100k read entries: UI thread, max of 1000", "ms", ["-": result.uiThreadMaxSeconds * 1000])
+        report.add("state change, 100k read entries: on disk after", "ms", ["-": result.diskSeconds * 1000], target: "< 200 ms + write")
+        report.add("state write (merge, encode, fsync, rename)", "ms", ["-": result.writeSeconds * 1000])
+        report.add("state load, 100k read entries", "ms", ["-": result.loadSeconds * 1000])
+        report.add("read.json size, 100k read entries", "MB", ["-": Double(result.bytes) / 1_048_576])
     }
 }
