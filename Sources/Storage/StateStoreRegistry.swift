@@ -49,7 +49,10 @@ extension StateStore {
                 flushAll()
                 cleanup?(signalNumber)
                 signal(signalNumber, SIG_DFL)
-                raise(signalNumber)
+                // To the process, not this thread: dispatch threads block signals.
+                kill(getpid(), signalNumber)
+                usleep(200_000)
+                _exit(128 + signalNumber)
             }
             source.resume()
             signalSources.append(source)

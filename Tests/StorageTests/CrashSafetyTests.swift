@@ -23,6 +23,7 @@ final class CrashSafetyTests: XCTestCase {
         var kills = 0
         var confirmations = 0
         var runs = 0
+        var midWrite = 0  // kills that left a temporary file: the child was writing
         let started = Date()
         while kills < 200 {
             runs += 1
@@ -32,7 +33,12 @@ final class CrashSafetyTests: XCTestCase {
                 "--mode", "churn", "--seed", String(runs), "--articles", "24", "--preload", "1500",
                 "--state-dir", folder.path,
             ])
-            usleep(UInt32(15_000 + rng.next() % 110_000))
+            if rng.next() % 5 == 0 {
+                usleep(UInt32(rng.next() % 60_000))  // anywhere, also while loading
+            } else {
+                _ = child.waitForLine("ready", timeout: 20)  // in the middle of the change loop
+                usleep(UInt32(rng.next() % 60_000))
+            }
             let killed = child.kill()
             let lines = child.lines
             if !killed {
@@ -40,6 +46,7 @@ final class CrashSafetyTests: XCTestCase {
                 break
             }
             kills += 1
+            if Fixture.names(folder).contains(where: { $0.contains(".tmp-") }) { midWrite += 1 }
             for line in lines where line.hasPrefix("ok ") {
                 let parts = line.split(separator: " ").map(String.init)
                 guard parts.count >= 5, let time = Int64(parts[3]) else { return XCTFail("bad line: \(line)") }
@@ -52,7 +59,7 @@ final class CrashSafetyTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(kills, 200)
         XCTAssertGreaterThan(confirmations, 200, "the children confirmed too few writes to test anything")
         XCTAssertFalse(confirmedSaved.isEmpty)
-        print("SIGKILL loop: \(kills) kills, \(confirmations) confirmed changes, \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        print("SIGKILL loop: \(kills) kills (\(midWrite) in the middle of writing a file), \(confirmations) confirmed changes, \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
     }
 
     /// Every file parses (as plain JSON and as state), and holds every confirmed change or a
@@ -106,7 +113,7 @@ final class ConcurrentProcessesTests: XCTestCase {
                 "--state-dir", folder.path,
             ])
         }
-        for child in children { child.wait() }
+        for child in children { child.wait(timeout: 120) }
         let store = try StateStore(directory: folder)
         XCTAssertEqual(store.warnings, [])
         for (child, prefix) in zip(children, ["a", "b"]) {

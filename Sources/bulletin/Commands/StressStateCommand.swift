@@ -13,12 +13,15 @@ import Storage
 /// - `--mode toggle`: `--rounds` rounds toggling read and saved on articles `PREFIX-0...`,
 ///   flushing every `--flush-every` changes (the rest goes through the background writer),
 ///   then `final ID READ SAVED` per article.
+/// - `--mode hold`: installs the signal flush, marks `--articles` articles read with a one-hour
+///   coalescing delay, prints `ready`, and waits for a signal (SIGTERM/SIGHUP/SIGINT must flush).
+/// - `--mode exit`: the same changes, then returns without flushing (exit must flush).
 /// - `--mode bench`: prints ``StorageBenchmark`` for `--entries` read entries.
 struct StressStateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "_stress-state", abstract: "Internal: storage stress child.", shouldDisplay: false)
 
-    enum Mode: String, ExpressibleByArgument { case churn, toggle, bench }
+    enum Mode: String, ExpressibleByArgument { case churn, toggle, hold, exit, bench }
 
     @Option var mode: Mode = .churn
     @Option var seed: UInt64 = 1
@@ -37,6 +40,7 @@ struct StressStateCommand: ParsableCommand {
         switch mode {
         case .churn: try churn()
         case .toggle: try toggle()
+        case .hold, .exit: try holdChanges()
         case .bench:
             let result = try StorageBenchmark.run(entries: entries, in: state.directory)
             Self.emit(result.description + "\n")
@@ -99,6 +103,19 @@ struct StressStateCommand: ParsableCommand {
             }
             done += 1
         }
+    }
+
+    private func holdChanges() throws {
+        if mode == .hold { StateStore.installSignalFlush() }
+        let store = try StateStore(directory: state.directory, coalescingDelay: 3600)
+        for i in 0..<articles { store.markRead(StorageBenchmark.id(i), position: ReadingPosition(block: i, line: 1)) }
+        store.save(Self.article("held", paragraphs: 2))
+        Self.emit("ready\n")
+        if mode == .hold {
+            while true { pause() }
+        }
+        // `exit`: leave with the changes pending; the store's exit hook must write them.
+        _ = Unmanaged.passRetained(store)
     }
 
     private func toggle() throws {
