@@ -21,6 +21,12 @@ final class ReadFileCodec: StateFileCodec {
     }
 
     func decode(_ data: Data, allowNewer: Bool) throws(StateFileProblem) -> [ArticleID: ReadRecord] {
+        if let table = ReadFileFastParser.parse(data) { return table }
+        return try decodeInFull(data, allowNewer: allowNewer)
+    }
+
+    /// The general decoder: any valid JSON layout, and every problem reported.
+    func decodeInFull(_ data: Data, allowNewer: Bool) throws(StateFileProblem) -> [ArticleID: ReadRecord] {
         let document = try StateFileDecoding.document(data, entry: Entry.self, allowNewer: allowNewer)
         var table: [ArticleID: ReadRecord] = [:]
         table.reserveCapacity(document.articles.count)

@@ -49,14 +49,22 @@ public final class StateStore: @unchecked Sendable {
         currentError = engine.folderProblem
         if engine.read.readOnlyReason != nil { readOnlyFiles.insert(.read) }
         if engine.saved.readOnlyReason != nil { readOnlyFiles.insert(.saved) }
+        queue.setSpecific(key: Self.writerKey, value: ObjectIdentifier(engine))
         StateStoreRegistry.register(self)
     }
+
+    /// Marks the writer queue, so that a store released by its own scheduled write does not
+    /// wait on itself in `deinit`.
+    private static let writerKey = DispatchSpecificKey<ObjectIdentifier>()
 
     deinit {
         let engine = self.engine
         let read = pendingRead
         let saved = pendingSaved
-        if !read.isEmpty || !saved.isEmpty {
+        guard !read.isEmpty || !saved.isEmpty else { return }
+        if DispatchQueue.getSpecific(key: Self.writerKey) == ObjectIdentifier(engine) {
+            _ = engine.commit(read: read, saved: saved)  // released by the writer's own block
+        } else {
             queue.sync { _ = engine.commit(read: read, saved: saved) }
         }
     }

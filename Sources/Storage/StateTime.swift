@@ -63,9 +63,15 @@ public struct StateTime: RawRepresentable, Hashable, Comparable, Sendable, Custo
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction]Z` (UTC only; the fraction may have 0 to 9
     /// digits and is truncated to milliseconds). Returns `nil` for anything else.
     public init?(iso8601 text: String) {
-        var bytes = Array(text.utf8)
-        guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z") else { return nil }
-        bytes.removeLast()
+        var text = text
+        guard let time = text.withUTF8({ Self.parse($0) }) else { return nil }
+        self = time
+    }
+
+    /// ``init(iso8601:)`` on UTF-8 bytes.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> StateTime? {
+        let count = bytes.count - 1  // without the Z
+        guard count >= 19, bytes[count] == UInt8(ascii: "Z") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for i in range {
@@ -75,21 +81,19 @@ public struct StateTime: RawRepresentable, Hashable, Comparable, Sendable, Custo
             }
             return value
         }
-        func sep(_ i: Int, _ c: Character) -> Bool { bytes[i] == c.asciiValue! }
-        guard sep(4, "-"), sep(7, "-"), sep(10, "T") || sep(10, "t"), sep(13, ":"), sep(16, ":"),
+        func sep(_ i: Int, _ c: UInt8) -> Bool { bytes[i] == c }
+        guard sep(4, 0x2D), sep(7, 0x2D), sep(10, 0x54) || sep(10, 0x74), sep(13, 0x3A), sep(16, 0x3A),
             let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
             let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
             (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
         else { return nil }
         var millis = 0
-        if bytes.count > 19 {
-            guard sep(19, "."), bytes.count > 20, bytes.count <= 29, let fraction = number(20..<bytes.count) else {
-                return nil
-            }
+        if count > 19 {
+            guard sep(19, 0x2E), count > 20, count <= 29, let fraction = number(20..<count) else { return nil }
             var scaled = fraction
-            var digitsCount = bytes.count - 20
-            while digitsCount > 3 { scaled /= 10; digitsCount -= 1 }
-            while digitsCount < 3 { scaled *= 10; digitsCount += 1 }
+            var digits = count - 20
+            while digits > 3 { scaled /= 10; digits -= 1 }
+            while digits < 3 { scaled *= 10; digits += 1 }
             millis = scaled
         }
         var parts = tm()
@@ -99,8 +103,7 @@ public struct StateTime: RawRepresentable, Hashable, Comparable, Sendable, Custo
         parts.tm_hour = Int32(hour)
         parts.tm_min = Int32(minute)
         parts.tm_sec = Int32(second)
-        let seconds = timegm(&parts)
-        rawValue = Int64(seconds) * 1000 + Int64(millis)
+        return StateTime(rawValue: Int64(timegm(&parts)) * 1000 + Int64(millis))
     }
 }
 

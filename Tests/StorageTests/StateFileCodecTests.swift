@@ -111,3 +111,47 @@ final class StateFileCodecTests: XCTestCase {
         XCTAssertEqual(try ReadFileCodec().decode(Data(text.utf8), allowNewer: true).count, 1)
     }
 }
+
+/// The fast reader of `read.json` agrees with the full decoder, and gives way to it for
+/// anything it was not written for.
+final class ReadFileFastParserTests: XCTestCase {
+    func testAgreesWithTheFullDecoderOnWhatBulletinWrites() throws {
+        var rng = TestRandom(seed: 11)
+        for size in [0, 1, 2, 50, 500] {
+            var table: [ArticleID: ReadRecord] = [:]
+            for n in 0..<size {
+                let time = Fixture.time(Int64(rng.next() % 4_000_000_000_000))
+                switch rng.next() % 3 {
+                case 0: table[Fixture.id(n)] = .unread(at: time)
+                case 1: table[Fixture.id(n)] = .read(at: time, readAt: Fixture.time(Int64(rng.next() % 1_000_000)))
+                default:
+                    table[Fixture.id(n)] = .read(at: time, position: ReadingPosition(block: Int(rng.next() % 100_000), line: Int(rng.next() % 10)))
+                }
+            }
+            let data = Data(ReadFileCodec().encode(table))
+            let fast = try XCTUnwrap(ReadFileFastParser.parse(data), "size \(size)")
+            XCTAssertEqual(fast, table, "size \(size)")
+            XCTAssertEqual(try ReadFileCodec().decodeInFull(data, allowNewer: false), table, "size \(size)")
+        }
+    }
+
+    func testGivesWayForOtherLayoutsAndDamage() throws {
+        let table: [ArticleID: ReadRecord] = [Fixture.id(1): .read(at: Fixture.time(1_000), position: ReadingPosition(block: 2, line: 0))]
+        let canonical = String(decoding: ReadFileCodec().encode(table), as: UTF8.self)
+        let variants = [
+            canonical.replacingOccurrences(of: "\": ", with: "\" : "),  // reformatted
+            canonical.replacingOccurrences(of: "\n", with: ""),  // minified
+            canonical.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 2"),  // newer
+            canonical.replacingOccurrences(of: "\"block\": 2", with: "\"block\": 02"),  // not JSON
+            canonical.replacingOccurrences(of: "\"block\": 2", with: "\"block\": -2"),  // wrong value
+            String(canonical.dropLast(3)),  // truncated
+            canonical + "x",  // trailing garbage
+            canonical.replacingOccurrences(of: "\"read\": true", with: "\"read\": false"),  // unread with a position and readAt
+        ]
+        for variant in variants {
+            XCTAssertNil(ReadFileFastParser.parse(Data(variant.utf8)), variant)
+        }
+        XCTAssertEqual(try ReadFileCodec().decode(Data(variants[0].utf8), allowNewer: false), table, "the full decoder reads it")
+        XCTAssertEqual(try ReadFileCodec().decode(Data(variants[1].utf8), allowNewer: false), table)
+    }
+}

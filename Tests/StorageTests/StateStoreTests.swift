@@ -209,3 +209,21 @@ final class StateStoreTests: XCTestCase {
         XCTAssertFalse(again.isRead(Fixture.id(1)), "a deleted file means the user reset it")
     }
 }
+
+final class StateStoreLifetimeTests: XCTestCase {
+    /// A store dropped with a write still scheduled writes it (from the writer's own queue,
+    /// without waiting on itself).
+    func testADroppedStoreWritesWhatItHad() throws {
+        let temp = try TemporaryDirectory(prefix: "bulletin-drop")
+        defer { temp.remove() }
+        let folder = temp.url.appendingPathComponent("state", isDirectory: true)
+        do {
+            let store = try StateStore(directory: folder, coalescingDelay: 0.05)
+            store.markRead(Fixture.id(1))
+            StateStoreRegistry.unregister(store)
+        }
+        let deadline = Date().addingTimeInterval(20)
+        while Fixture.text(folder, "read.json")?.contains(Fixture.id(1).rawValue) != true && Date() < deadline { usleep(5_000) }
+        XCTAssertTrue(try StateStore(directory: folder).isRead(Fixture.id(1)))
+    }
+}
