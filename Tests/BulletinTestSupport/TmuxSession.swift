@@ -27,7 +27,11 @@ public final class TmuxSession: @unchecked Sendable {
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { exports.append("\(key)=\(Self.quote(value))") }
         let unset = environment["NO_COLOR"] == nil ? "unset NO_COLOR; " : ""
         let shell = unset + "export " + exports.joined(separator: " ") + "; exec " + command.map(Self.quote).joined(separator: " ")
-        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", String(width), "-y", String(height), shell])
+        // Not through `Process`: Foundation on Linux notices a child's exit through a socket
+        // the child inherits, and the tmux server forked by `new-session` keeps it open, so
+        // `Process` would wait for the server to end. posix_spawn + waitpid does not.
+        try Self.spawnAndWait(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "t",
+                               "-x", String(width), "-y", String(height), shell])
         try tmux(["set-option", "-t", "t", "remain-on-exit", "on"])
     }
 
@@ -102,6 +106,27 @@ public final class TmuxSession: @unchecked Sendable {
         guard !killed else { return }
         killed = true
         _ = try? tmux(["kill-server"])
+    }
+
+    /// Runs tmux with `arguments` (stdio on /dev/null) and waits for the client to exit.
+    static func spawnAndWait(_ arguments: [String]) throws {
+        guard let tmux = executable else { throw TmuxError.notInstalled }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd: Int32 in [0, 1, 2] {
+            posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
+        }
+        let argv = [tmux.path] + arguments
+        var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) }
+        cArgs.append(nil)
+        defer { for p in cArgs { free(p) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, tmux.path, &actions, nil, cArgs, environ)
+        guard spawned == 0 else { throw TmuxError.failed("new-session", String(cString: strerror(spawned))) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        guard status == 0 else { throw TmuxError.failed("new-session", "exit status \(status)") }
     }
 
     static func quote(_ text: String) -> String {

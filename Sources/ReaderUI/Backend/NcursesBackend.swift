@@ -71,15 +71,18 @@ final class NcursesBackend {
         for cell in screen.row(row) {
             defer { column += 1 }
             if cell.isContinuation { continue }
-            // A cell's last column on the last row is written too; ncurses may report ERR
-            // there (it cannot advance the cursor), which is harmless.
             var text: [wchar_t] = []
             for scalar in cell.character.unicodeScalars.prefix(4) { text.append(wchar_t(bitPattern: scalar.value)) }
             text.append(0)
             var c = cchar_t()
             let (attrs, pair) = attributes(cell.style)
             _ = bulletin_set_cchar(&c, text, attrs, pair)
-            _ = mvwadd_wch(window, Int32(row), Int32(column), &c)
+            if row == screen.height - 1, column + Int(cell.width) >= screen.width {
+                // The bottom-right cell cannot be written without scrolling: insert it.
+                _ = mvwins_wch(window, Int32(row), Int32(column), &c)
+            } else {
+                _ = mvwadd_wch(window, Int32(row), Int32(column), &c)
+            }
         }
     }
 
