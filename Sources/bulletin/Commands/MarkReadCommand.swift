@@ -10,20 +10,21 @@ struct MarkReadCommand: ParsableCommand {
         abstract: "Mark an article as read.",
         discussion: "The id must name an article in the library (--library, default: the bundled one) or a saved favorite.")
 
-    @Argument(help: "An article id (from 'bulletin list') or an article file.")
-    var article: String
-
-    @Option(name: .customLong("library"), help: "Library folders or files to look the id up in (repeatable; default: the bundled library).")
-    var libraryPaths: [String] = []
-
+    @OptionGroup var reference: ArticleReferenceOptions
     @OptionGroup var state: StateOptions
 
-    func run() throws {
+    func run() throws { try ReadMark.set(read: true, reference, state) }
+}
+
+/// Shared by `mark-read` and `mark-unread`.
+enum ReadMark {
+    static func set(read: Bool, _ reference: ArticleReferenceOptions, _ state: StateOptions) throws {
         let store = try StateCommandSupport.open(state)
-        let (id, title) = try StateCommandSupport.knownID(article, libraryPaths: libraryPaths, store: store, acceptStateOnly: true)
+        let (id, title) = try StateCommandSupport.knownID(
+            reference.article, libraryPaths: reference.libraryPaths, store: store, acceptStateOnly: true)
         try StateCommandSupport.requireWritable(store, .read)
-        store.markRead(id)
+        if read { store.markRead(id) } else { store.markUnread(id) }
         try StateCommandSupport.commit(store)
-        Terminal.write("marked read \(StateCommandSupport.label(id, title))\n")
+        Terminal.write("marked \(read ? "read" : "unread") \(StateCommandSupport.label(id, title))\n")
     }
 }

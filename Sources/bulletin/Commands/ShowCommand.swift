@@ -10,11 +10,7 @@ struct ShowCommand: ParsableCommand {
         abstract: "Print one article as clean, word-wrapped text.",
         discussion: "ID is an article id from 'bulletin list' (looked up in the library and in saved favorites); FILE is a path to an article file.")
 
-    @Argument(help: "An article id or a file path.")
-    var article: String
-
-    @Option(name: .customLong("library"), help: "Library folders or files to look the id up in (repeatable; default: the bundled library).")
-    var libraryPaths: [String] = []
+    @OptionGroup var reference: ArticleReferenceOptions
 
     @Option(help: "Wrap at this many columns (default: the terminal width, or 80).")
     var width: Int?
@@ -26,7 +22,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let resolved = try ArticleLookup(libraryPaths: libraryPaths, stateDirectory: state.directory).find(article)
+        let resolved = try ArticleLookup(libraryPaths: reference.libraryPaths, stateDirectory: state.directory).find(reference.article)
         Terminal.write(ArticleTextFormatter.format(resolved, width: width ?? TerminalSize.columns() ?? 80))
     }
 }
