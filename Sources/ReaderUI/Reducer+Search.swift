@@ -12,7 +12,7 @@ extension Reducer {
     }
 
     static func input(_ s: inout ReaderState, _ c: Character) {
-        guard let clean = TextSanitizer.clean(c) else { return }
+        guard let clean = CellSanitizer.clean(c) else { return }
         if s.mode == .article, var find = s.open?.find {
             find.query.append(clean)
             updateFind(&s, find)

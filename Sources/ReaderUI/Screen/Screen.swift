@@ -5,7 +5,7 @@ import Articles
 /// Text is placed by display width (``DisplayWidth``): a wide character that would not fit
 /// before the right edge is not drawn, and overwriting either half of a wide character
 /// blanks the other half, so a row can never be corrupted. Every character passes through
-/// ``TextSanitizer`` first.
+/// ``CellSanitizer`` first.
 public struct Screen: Hashable, Sendable {
     /// Columns.
     public let width: Int
@@ -43,7 +43,7 @@ public struct Screen: Hashable, Sendable {
         let end = min(width, limit.map { column + max(0, $0) } ?? width)
         var c = max(0, column)
         for raw in text {
-            guard let ch = TextSanitizer.clean(raw) else { continue }
+            guard let ch = CellSanitizer.clean(raw) else { continue }
             let w = DisplayWidth.of(ch)
             if w == 0 { continue }
             if c + w > end { break }

@@ -2,7 +2,7 @@
 /// control (C0, DEL, C1, hence ESC/CSI/OSC introducers) or that reorders text (bidi
 /// embeddings, overrides, isolates and marks) is ever placed in a cell, whatever the
 /// parser let through.
-public enum TextSanitizer {
+public enum CellSanitizer {
     /// Whether `scalar` must never reach the terminal.
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
