@@ -62,33 +62,53 @@ struct FNV1a64 {
     mutating func add(normalized text: String) {
         if started { add(byte: 0x0A) }
         started = true
-        var pendingSpace = false
-        var wroteAny = false
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                if v == 0x20 || (0x09...0x0D).contains(v) {
-                    pendingSpace = wroteAny
+        var value = self.value
+        @inline(__always) func mix(_ byte: UInt8) {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01b3
+        }
+        UTF8Scan.withBytes(text) { bytes in
+            var pendingSpace = false
+            var wroteAny = false
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    i += 1
+                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                        pendingSpace = wroteAny
+                        continue
+                    }
+                    if pendingSpace { mix(0x20); pendingSpace = false }
+                    mix(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                    wroteAny = true
                     continue
                 }
-                if pendingSpace { add(byte: 0x20); pendingSpace = false }
-                let byte = UInt8(v)
-                add(byte: (0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+                let (v, length) = UTF8Scan.decode(bytes, at: i)
+                if UTF8Scan.isNonASCIIWhitespace(v) {
+                    pendingSpace = wroteAny
+                    i += length
+                    continue
+                }
+                if pendingSpace { mix(0x20); pendingSpace = false }
+                let scalar = Unicode.Scalar(v)!
+                if !FNV1a64.neverLowercases(v) && scalar.properties.changesWhenLowercased {
+                    for byte in scalar.properties.lowercaseMapping.utf8 { mix(byte) }
+                } else {
+                    for k in i..<(i + length) { mix(bytes[k]) }
+                }
+                i += length
                 wroteAny = true
-                continue
             }
-            if scalar.properties.isWhitespace {
-                pendingSpace = wroteAny
-                continue
-            }
-            if pendingSpace { add(byte: 0x20); pendingSpace = false }
-            if scalar.properties.changesWhenLowercased {
-                for byte in scalar.properties.lowercaseMapping.utf8 { add(byte: byte) }
-            } else {
-                UTF8.encode(scalar) { add(byte: $0) }
-            }
-            wroteAny = true
         }
+        self.value = value
+    }
+
+    /// Scalars known to have no lowercase mapping: punctuation, CJK, kana, hangul syllables.
+    @inline(__always)
+    static func neverLowercases(_ v: UInt32) -> Bool {
+        (v >= 0x2010 && v <= 0x2027) || (v >= 0x3000 && v <= 0x9FFF) || (v >= 0xAC00 && v <= 0xD7A3)
     }
 
     var hex: String {

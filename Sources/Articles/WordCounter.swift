@@ -6,30 +6,42 @@ public enum WordCounter {
     /// Words in `text`: whitespace-separated runs, plus one per CJK ideograph, kana or hangul
     /// syllable (scripts written without spaces).
     public static func count(_ text: String) -> Int {
-        var words = 0
-        var inWord = false
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {  // ASCII fast path
-                if v == 0x20 || (0x09...0x0D).contains(v) {
+        UTF8Scan.withBytes(text) { bytes in
+            var words = 0
+            var inWord = false
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {  // ASCII fast path, without branches on the bytes
+                    var inside = inWord ? 1 : 0
+                    var k = i
+                    while k < n {
+                        let c = bytes[k]
+                        if c >= 0x80 { break }
+                        let space = (c == 0x20 ? 1 : 0) | (c &- 0x09 < 5 ? 1 : 0)
+                        words &+= (space | inside) ^ 1
+                        inside = space ^ 1
+                        k += 1
+                    }
+                    inWord = inside == 1
+                    i = k
+                    continue
+                }
+                let (v, length) = UTF8Scan.decode(bytes, at: i)
+                i += length
+                if UTF8Scan.isNonASCIIWhitespace(v) {
+                    inWord = false
+                } else if isCJK(v) {
+                    words += 1
                     inWord = false
                 } else if !inWord {
                     words += 1
                     inWord = true
                 }
-                continue
             }
-            if scalar.properties.isWhitespace {
-                inWord = false
-            } else if isCJK(scalar) {
-                words += 1
-                inWord = false
-            } else if !inWord {
-                words += 1
-                inWord = true
-            }
+            return words
         }
-        return words
     }
 
     /// Reading minutes for a word count, rounded up, at least 1.
@@ -37,8 +49,11 @@ public enum WordCounter {
         max(1, (words + wordsPerMinute - 1) / wordsPerMinute)
     }
 
-    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool { isCJK(scalar.value) }
+
+    @inline(__always)
+    static func isCJK(_ v: UInt32) -> Bool {
+        switch v {
         case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF,
             0x20000...0x2FFFF:
             return true

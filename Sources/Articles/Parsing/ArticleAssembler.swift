@@ -117,7 +117,7 @@ struct ArticleAssembler {
         }
         if let index = titleIndex {
             let text = units[index].content
-            if case .text = units[index].kind, text.count > 250 {
+            if case .text = units[index].kind, CharacterSegmenter.count(text, limit: 250) > 250 {
                 title = SummaryGenerator.shorten(SentenceSplitter.sentences(in: text, limit: 1).first ?? text)
                     .prefix(160).description
             } else {
@@ -132,10 +132,14 @@ struct ArticleAssembler {
         }
         guard let title else { return }
         let key = Self.comparable(title)
+        let titleLength = CharacterSegmenter.count(title)
         for i in units.indices where !units[i].dropped {
             switch units[i].kind {
             case .text, .heading:
-                if units[i].content.count == title.count && Self.comparable(units[i].content) == key {
+                let content = units[i].content
+                if CharacterSegmenter.count(content, limit: titleLength) == titleLength
+                    && Self.comparable(content) == key
+                {
                     units[i].dropped = true
                 }
             default: break
@@ -161,8 +165,9 @@ struct ArticleAssembler {
     mutating func dropRepeatedAuthorLines() {
         guard let author else { return }
         let key = Self.comparable(author)
+        let limit = CharacterSegmenter.count(author) + 2
         for i in units.indices where !units[i].dropped && units[i].kind == .text {
-            if units[i].text.count <= author.count + 2 && Self.comparable(units[i].text) == key {
+            if CharacterSegmenter.count(units[i].text, limit: limit) <= limit && Self.comparable(units[i].text) == key {
                 units[i].dropped = true
             }
         }
@@ -237,7 +242,7 @@ struct ArticleAssembler {
             for run in runs {
                 let count = run.end - run.start + 1
                 guard (2...8).contains(count) else { continue }
-                guard (run.start...run.end).allSatisfy({ units[live[$0]].content.count <= 400 }) else { continue }
+                guard (run.start...run.end).allSatisfy({ CharacterSegmenter.count(units[live[$0]].content, limit: 400) <= 400 }) else { continue }
                 let atStart = textPositions.allSatisfy { $0 > run.end }
                 let atEnd = textPositions.allSatisfy { $0 < run.start }
                 guard atStart || atEnd else { continue }
@@ -340,7 +345,7 @@ struct ArticleAssembler {
     /// A short line without closing punctuation (a `?` is allowed): a possible subheading.
     /// Trailing emoji and symbols are ignored; a sentence break inside (`. `, `。`) rules it out.
     static func isHeadingLike(_ text: String) -> Bool {
-        let count = text.count
+        let count = CharacterSegmenter.count(text, limit: 110)
         guard count >= 2, count <= 110 else { return false }
         guard let first = text.unicodeScalars.first, !first.properties.isLowercase else { return false }
         if text.split(separator: " ").count > 16 { return false }
@@ -364,7 +369,7 @@ struct ArticleAssembler {
 
     /// Two to four capitalised words: a person's name on its own line.
     static func looksLikeName(_ text: String) -> Bool {
-        guard text.count <= 40 else { return false }
+        guard CharacterSegmenter.count(text, limit: 40) <= 40 else { return false }
         let words = text.split(separator: " ")
         guard (2...4).contains(words.count) else { return false }
         for (index, word) in words.enumerated()

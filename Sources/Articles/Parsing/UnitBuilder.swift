@@ -30,7 +30,7 @@ enum UnitBuilder {
             let first = slice.first ?? 0
             let indented = first == 0x20 || first == 0x09
             lines.append(Line(text: text, kind: LineClassifier.classify(text), indented: indented,
-                              length: text.unicodeScalars.count))
+                              length: UTF8Scan.scalarCount(text)))
         }
         return join(lines)
     }
@@ -80,7 +80,7 @@ enum UnitBuilder {
                     continue
                 }
                 if case .rule(let character) = line.kind, character == "=" || character == "-", lastKind == .text,
-                   units[lastIndex].lastLineLength == units[lastIndex].text.unicodeScalars.count
+                   units[lastIndex].lastLineLength == UTF8Scan.scalarCount(units[lastIndex].text)
                 {
                     units[lastIndex].kind = .heading(level: character == "=" ? 1 : 2, text: units[lastIndex].text)
                     continue

@@ -3,58 +3,131 @@ public enum WordWrap {
     /// Wraps `text` into lines of at most `width` cells. Breaks at spaces; a word wider than
     /// the line is cut between characters (never inside a wide character); CJK text, which
     /// has no spaces, breaks between any two ideographs. Returns at least one line.
+    ///
+    /// Works on the UTF-8 bytes: characters (grapheme clusters) are found with a fast test
+    /// for the common scripts and the standard library's rules for everything else, so the
+    /// result is the same as wrapping `Character` by `Character`.
     public static func lines(_ text: String, width: Int) -> [String] {
         let width = max(1, width)
+        if let result = text.utf8.withContiguousStorageIfAvailable({ wrap(text, $0, width: width) }) {
+            return result
+        }
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { wrap(text, $0, width: width) }
+    }
+
+    static func wrap(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, width: Int) -> [String] {
+        var wrapper = Wrapper(segmenter: CharacterSegmenter(text: text, bytes: bytes), width: width)
+        return wrapper.run()
+    }
+
+    /// The wrapping state machine: a line being filled and the word being read.
+    struct Wrapper {
+        let segmenter: CharacterSegmenter
+        let width: Int
         var lines: [String] = []
-        var line = ""
+        var line: [UInt8] = []
         var lineWidth = 0
-        var word = ""
+        /// The word being read: a run of bytes of the text (empty when start == end).
+        var wordStart = 0
+        var wordEnd = 0
         var wordWidth = 0
 
-        func flushLine() {
-            while line.hasSuffix(" ") { line.removeLast(); lineWidth -= 1 }
-            lines.append(line)
-            line = ""
-            lineWidth = 0
+        init(segmenter: CharacterSegmenter, width: Int) {
+            self.segmenter = segmenter
+            self.width = width
+            line.reserveCapacity(width * 4 + 8)
         }
-        func placeWord() {
-            guard !word.isEmpty else { return }
+
+        mutating func run() -> [String] {
+            let bytes = segmenter.bytes
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                // Fast path: a run of printable ASCII is a run of one-cell characters, except
+                // perhaps its last byte, which may join a combining mark after it.
+                var j = i
+                while j < n, bytes[j] > 0x20, bytes[j] < 0x7F { j += 1 }
+                if j < n, j > i, bytes[j] >= 0x80 { j -= 1 }
+                if j > i {
+                    if wordEnd == wordStart { wordStart = i }
+                    wordEnd = j
+                    wordWidth += j - i
+                    i = j
+                    continue
+                }
+                let character = segmenter.character(at: i)
+                let end = character.end
+                if end == i + 1, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A {
+                    placeWord()
+                    if bytes[i] == 0x0A {
+                        flushLine()
+                    } else if lineWidth > 0, lineWidth < width {
+                        line.append(0x20)
+                        lineWidth += 1
+                    }
+                } else {
+                    let w = character.width
+                    if w == 2, WordCounter.isCJK(segmenter.firstScalar(at: i)) {
+                        placeWord()  // each ideograph is its own breakable unit
+                        wordStart = i
+                        wordEnd = end
+                        wordWidth = w
+                        placeWord()
+                    } else {
+                        if wordEnd == wordStart { wordStart = i }
+                        wordEnd = end
+                        wordWidth += w
+                    }
+                }
+                i = end
+            }
+            placeWord()
+            if !line.isEmpty || lines.isEmpty { flushLine() }
+            return lines
+        }
+
+        mutating func placeWord() {
+            guard wordEnd > wordStart else { return }
+            let bytes = segmenter.bytes
             if lineWidth > 0, lineWidth + wordWidth > width { flushLine() }
             if wordWidth <= width - lineWidth {
-                line += word
+                line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[wordStart..<wordEnd]))
                 lineWidth += wordWidth
             } else {
-                for ch in word {  // longer than a line: cut it
-                    let w = DisplayWidth.of(ch)
+                var i = wordStart
+                while i < wordEnd {  // longer than a line: cut it
+                    let character = segmenter.character(at: i)
+                    let w = character.width
                     if lineWidth + w > width, lineWidth > 0 { flushLine() }
-                    line.append(ch)
+                    line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<character.end]))
                     lineWidth += w
+                    i = character.end
                 }
             }
-            word = ""
+            wordStart = 0
+            wordEnd = 0
             wordWidth = 0
         }
 
-        for ch in text {
-            if ch == " " || ch == "\t" || ch == "\n" {
-                placeWord()
-                if ch == "\n" { flushLine(); continue }
-                if lineWidth > 0, lineWidth < width { line.append(" "); lineWidth += 1 }
-            } else {
-                let w = DisplayWidth.of(ch)
-                if w == 2, let scalar = ch.unicodeScalars.first, WordCounter.isCJK(scalar) {
-                    placeWord()  // each ideograph is its own breakable unit
-                    word = String(ch)
-                    wordWidth = w
-                    placeWord()
-                } else {
-                    word.append(ch)
-                    wordWidth += w
+        /// Ends the line without its trailing spaces (space characters, as `Character`s).
+        mutating func flushLine() {
+            while line.last == 0x20 {
+                if !CharacterSegmenter.spaceStandsAlone(after: line) {
+                    // A prepended-concatenation mark before the space: let String decide.
+                    var text = String(decoding: line, as: UTF8.self)
+                    while text.hasSuffix(" ") { text.removeLast(); lineWidth -= 1 }
+                    lines.append(text)
+                    line.removeAll(keepingCapacity: true)
+                    lineWidth = 0
+                    return
                 }
+                line.removeLast()
+                lineWidth -= 1
             }
+            lines.append(String(decoding: line, as: UTF8.self))
+            line.removeAll(keepingCapacity: true)
+            lineWidth = 0
         }
-        placeWord()
-        if !line.isEmpty || lines.isEmpty { flushLine() }
-        return lines
     }
 }

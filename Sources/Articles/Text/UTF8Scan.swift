@@ -1,0 +1,41 @@
+/// Small helpers for walking valid UTF-8 bytes scalar by scalar without `String` views.
+enum UTF8Scan {
+    /// Decodes the scalar whose lead byte is at `i` (the bytes must be valid UTF-8).
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: UInt32, length: Int) {
+        let b0 = UInt32(bytes[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+        if b0 < 0xF0 {
+            return ((b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+        }
+        return ((b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                    | UInt32(bytes[i + 3] & 0x3F), 4)
+    }
+
+    /// Unicode White_Space outside ASCII (the same scalars as `properties.isWhitespace`).
+    @inline(__always)
+    static func isNonASCIIWhitespace(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// Runs `body` over the UTF-8 bytes of `text` without copying them when possible.
+    @inline(__always)
+    static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// Number of Unicode scalars in `text` (its UTF-8 bytes that are not continuation bytes).
+    @inline(__always)
+    static func scalarCount(_ text: String) -> Int {
+        withBytes(text) { buffer in
+            var count = 0
+            for b in buffer where b & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
+    }
+}
