@@ -42,6 +42,13 @@ public enum ArticleParser {
         return try parse(utf8: bytes)
     }
 
+    /// As ``parse(data:)`` but without generating a summary when the article has none of its
+    /// own: what the library index needs (everything in a ``LibraryEntry`` is the same).
+    static func parseForIndex(data: Data) throws -> Article {
+        let bytes = try TextDecoder.decode(data)
+        return try parse(utf8: bytes, generatingSummary: false)
+    }
+
     /// Parses decoded text.
     public static func parse(text: String) throws -> Article {
         guard text.utf8.count <= maximumBytes else { throw ArticleParseError.tooLarge(bytes: text.utf8.count) }
@@ -51,11 +58,19 @@ public enum ArticleParser {
     }
 
     /// Parses valid UTF-8 bytes.
-    static func parse(utf8 bytes: [UInt8]) throws -> Article {
-        let typography: WhitespaceNormalizer.Typography = LanguageGuess.isFrench(bytes) ? .french : .standard
-        let units = UnitBuilder.build(bytes, typography: typography)
+    static func parse(utf8 bytes: [UInt8], generatingSummary: Bool = true) throws -> Article {
+        // The language guess is made only if a line has a no-break space before `? ! : ;`.
+        var guess: WhitespaceNormalizer.Typography?
+        let units = UnitBuilder.build(bytes) {
+            if let guess { return guess }
+            let typography: WhitespaceNormalizer.Typography = LanguageGuess.isFrench(bytes) ? .french : .standard
+            guess = typography
+            return typography
+        }
         guard !units.isEmpty else { throw ArticleParseError.empty }
         var assembler = ArticleAssembler(units: units)
+        assembler.generatesSummary = generatingSummary
+        assembler.promoSourcesPending = true
         return try assembler.assemble()
     }
 }

@@ -53,7 +53,7 @@ public final class Library: @unchecked Sendable {
                         let i = parseList[k]
                         let file = files[i]
                         do {
-                            let article = try Library.parseFile(atPath: file.path)
+                            let article = try Library.indexFile(atPath: file.path)
                             entryOut[i] = LibraryEntry(article: article, path: file.path, fileDate: file.modificationDate)
                         } catch {
                             errorOut[i] = LibraryNotice(path: file.path, message: Library.describe(error))
@@ -117,6 +117,12 @@ public final class Library: @unchecked Sendable {
     public static func parseFile(atPath path: String) throws -> Article {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         return try ArticleParser.parse(data: data)
+    }
+
+    /// Reads and parses one file for its index entry (no generated summary).
+    static func indexFile(atPath path: String) throws -> Article {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        return try ArticleParser.parseForIndex(data: data)
     }
 
     /// One line for a person: the parser's description or the system's reason.

@@ -2,16 +2,17 @@
 /// ``EntityRepair`` (entities may encode control characters), ``TextSanitizer``,
 /// ``MarkdownInline`` and ``WhitespaceNormalizer``.
 ///
-/// Plain ASCII lines with single spaces and no `&`, `#`, `*`, `_` or `]` skip the passes.
+/// Lines with single spaces, no `&`, `#`, `*`, `_` or `]`, and no control, bidi or special
+/// space characters (most lines of most articles) skip the passes.
 public enum TextCleaner {
     /// One clean line (no newlines, tabs or control characters).
     public static func cleanLine(_ text: String, typography: WhitespaceNormalizer.Typography = .standard) -> String {
         let bytes = Array(text.utf8)
-        return cleanLine(bytes[...], typography: typography)
+        return cleanLine(bytes[...], typography: { typography })
     }
 
-    /// Cleans one line of UTF-8 bytes.
-    static func cleanLine(_ bytes: ArraySlice<UInt8>, typography: WhitespaceNormalizer.Typography) -> String {
+    /// Cleans one line of UTF-8 bytes; `typography` is asked only when the line needs it.
+    static func cleanLine(_ bytes: ArraySlice<UInt8>, typography: () -> WhitespaceNormalizer.Typography) -> String {
         if isPlain(bytes) { return String(decoding: bytes, as: UTF8.self) }
         var work: [UInt8]
         if EntityRepair.mayContainReference(bytes) {
@@ -25,13 +26,24 @@ public enum TextCleaner {
         return String(decoding: work, as: UTF8.self)
     }
 
-    /// Printable ASCII, no leading/trailing/double spaces, nothing that a pass would change.
+    /// No control characters, no leading/trailing/double spaces, no space before punctuation,
+    /// no `& # * _ ]`, and no multi-byte sequence that a pass removes or treats as a space:
+    /// nothing that a pass would change.
     @inline(__always)
     static func isPlain(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
         var previous: UInt8 = 0
-        for b in bytes {
-            if b < 0x20 || b >= 0x7F { return false }
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b = bytes[i]
+            i += 1
+            if b >= 0x80 {
+                if isSpecialSequence(bytes, at: i - 1) { return false }
+                previous = b
+                continue
+            }
+            if b < 0x20 || b == 0x7F { return false }
             switch b {
             case 0x26, 0x23, 0x2A, 0x5F, 0x5D: return false
             case 0x20:
@@ -43,5 +55,35 @@ public enum TextCleaner {
             previous = b
         }
         return true
+    }
+
+    /// Whether the multi-byte sequence at `i` is one that ``TextSanitizer`` removes or
+    /// ``WhitespaceNormalizer`` reads as a space (a superset of both is fine).
+    @inline(__always)
+    static func isSpecialSequence(_ bytes: ArraySlice<UInt8>, at i: Int) -> Bool {
+        let b = bytes[i]
+        let end = bytes.endIndex
+        switch b {
+        case 0xC2:  // C1 controls, no-break space, soft hyphen
+            guard i + 1 < end else { return true }
+            let c = bytes[i + 1]
+            return c <= 0x9F || c == 0xA0 || c == 0xAD
+        case 0xD8:  // U+061C
+            return i + 1 >= end || bytes[i + 1] == 0x9C
+        case 0xE1:  // U+1680
+            return i + 2 >= end || (bytes[i + 1] == 0x9A && bytes[i + 2] == 0x80)
+        case 0xE2:
+            guard i + 2 < end else { return true }
+            let c = bytes[i + 1], d = bytes[i + 2]
+            if c == 0x80 { return d <= 0x8F || (d >= 0xA8 && d <= 0xAF) }  // spaces, marks, bidi, separators
+            if c == 0x81 { return d == 0x9F || (d >= 0xA6 && d <= 0xA9) }  // U+205F, isolates
+            return false
+        case 0xEF:  // BOM, noncharacters
+            guard i + 2 < end else { return true }
+            let c = bytes[i + 1], d = bytes[i + 2]
+            return (c == 0xBB && d == 0xBF) || (c == 0xBF && (d == 0xBE || d == 0xBF))
+        default:
+            return false
+        }
     }
 }

@@ -20,7 +20,7 @@ public enum WhitespaceNormalizer {
 
     /// The line with normalised spacing.
     public static func normalize(_ text: String, typography: Typography = .standard) -> String {
-        String(decoding: normalize(Array(text.utf8)[...], typography: typography), as: UTF8.self)
+        String(decoding: normalize(Array(text.utf8)[...], typography: { typography }), as: UTF8.self)
     }
 
     /// Length in bytes of the whitespace character at `i`, and whether it is a no-break space.
@@ -47,8 +47,9 @@ public enum WhitespaceNormalizer {
         return nil
     }
 
-    /// Normalises UTF-8 bytes of one line.
-    static func normalize(_ bytes: ArraySlice<UInt8>, typography: Typography) -> [UInt8] {
+    /// Normalises UTF-8 bytes of one line; `typography` is asked only for a no-break space
+    /// before `? ! : ;`.
+    static func normalize(_ bytes: ArraySlice<UInt8>, typography: () -> Typography) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = bytes.startIndex
@@ -66,7 +67,7 @@ public enum WhitespaceNormalizer {
             if pending && !out.isEmpty {
                 var emit = true
                 if b == 0x3F || b == 0x21 || b == 0x3A || b == 0x3B {
-                    if pendingNoBreak && typography == .standard { emit = false }
+                    if pendingNoBreak && typography() == .standard { emit = false }
                 } else if b == 0x2E || b == 0x2C {
                     let next = i + 1 < end ? bytes[i + 1] : 0x20
                     let last = out[out.count - 1]

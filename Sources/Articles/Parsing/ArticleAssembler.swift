@@ -32,6 +32,12 @@ struct ArticleAssembler {
     var referenceSource: String?
     var promoSource: String?
     var bylineIndex: Int?
+    /// Whether the promotion units were classified without their source name, which is then
+    /// looked for only if the article has no source line.
+    var promoSourcesPending = false
+    /// Whether to generate summary bullets when the article has none (the library index
+    /// does not need them).
+    var generatesSummary = true
 
     init(units: [TextUnit]) { self.units = units }
 
@@ -45,11 +51,11 @@ struct ArticleAssembler {
         let sections = buildSections()
         var bullets = summary
         var summarySource: SummarySource? = bullets.isEmpty ? nil : .author
-        if bullets.isEmpty {
+        if bullets.isEmpty && generatesSummary {
             bullets = SummaryGenerator.bullets(for: sections)
             summarySource = bullets.isEmpty ? nil : .generated
         }
-        let source = referenceSource ?? promoSource ?? url.flatMap(SourceExtractor.host(of:))
+        let source = referenceSource ?? firstPromoSource() ?? url.flatMap(SourceExtractor.host(of:))
         return Article(
             title: title ?? "", source: source, author: author, authorBio: authorBio, credit: credit,
             date: date, url: url, sections: sections, summary: bullets, summarySource: summarySource)
@@ -86,6 +92,16 @@ struct ArticleAssembler {
                 break
             }
         }
+    }
+
+    /// The site named by the first promotion line that names one.
+    func firstPromoSource() -> String? {
+        guard promoSourcesPending, promoSource == nil else { return promoSource }
+        for unit in units {
+            guard case .promo = unit.kind else { continue }
+            if let source = SourceExtractor.fromPromo(unit.text) { return source }
+        }
+        return nil
     }
 
     // MARK: 2. Title

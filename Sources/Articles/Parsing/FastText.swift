@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte-level string helpers for the per-line hot path (Foundation's `contains` and
 /// `range(of:)` go through CFString and are many times slower).
 enum FastText {
@@ -24,6 +26,25 @@ enum FastText {
                 return false
             }
         }
+    }
+
+    /// `text.trimmingCharacters(in: .whitespaces)`, by bytes when the text starts and ends
+    /// (after ASCII spaces and tabs) in ASCII, else by Foundation.
+    static func trimmingWhitespace(_ text: Substring) -> String {
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var stop = utf8.endIndex
+        while start < stop, utf8[start] == 0x20 || utf8[start] == 0x09 { start = utf8.index(after: start) }
+        if start == stop { return "" }
+        while true {
+            let before = utf8.index(before: stop)
+            guard utf8[before] == 0x20 || utf8[before] == 0x09 else { break }
+            stop = before
+        }
+        guard utf8[start] < 0x80, utf8[utf8.index(before: stop)] < 0x80 else {
+            return text.trimmingCharacters(in: .whitespaces)
+        }
+        return String(Substring(utf8[start..<stop]))
     }
 
     /// Whether the text contains an ASCII digit.

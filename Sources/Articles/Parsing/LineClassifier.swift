@@ -9,6 +9,12 @@ import Foundation
 public enum LineClassifier {
     /// The kind of a clean line.
     public static func classify(_ line: String) -> LineKind {
+        classify(line, promoSources: true)
+    }
+
+    /// The kind of a clean line; with `promoSources` false, promotion lines get no source
+    /// (the parser looks for it later, only when the article needs one).
+    static func classify(_ line: String, promoSources: Bool) -> LineKind {
         if let heading = markdownHeading(line) {
             switch headingRole(heading.text) {
             case .summary: return .summaryHeading
@@ -46,13 +52,13 @@ public enum LineClassifier {
             return .byline(name: byline.name, date: byline.date)
         }
         if length <= 100, FastText.hasFourDigitRun(line), let date = DateLineParser.parse(line) { return .date(date) }
-        if promoPrefixSet.matches(head) { return .promo(source: SourceExtractor.fromPromo(line)) }
+        if promoPrefixSet.matches(head) { return .promo(source: promoSources ? SourceExtractor.fromPromo(line) : nil) }
         if length <= 220 && containsPromoPhrase(lowerKey(stripped)) {
-            return .promo(source: SourceExtractor.fromPromo(line))
+            return .promo(source: promoSources ? SourceExtractor.fromPromo(line) : nil)
         }
         // A short line opened by an emoji or symbol that asks to follow or subscribe.
         if length <= 220, stripped.startIndex != line.startIndex, containsCallToAction(lowerKey(stripped)) {
-            return .promo(source: SourceExtractor.fromPromo(line))
+            return .promo(source: promoSources ? SourceExtractor.fromPromo(line) : nil)
         }
         return .text
     }
@@ -69,9 +75,9 @@ public enum LineClassifier {
             index = line.index(after: index)
         }
         guard (1...6).contains(level), index < line.endIndex, line[index] == " " else { return nil }
-        var text = line[index...].trimmingCharacters(in: .whitespaces)
+        var text = FastText.trimmingWhitespace(line[index...])
         while text.hasSuffix("#") { text.removeLast() }
-        text = text.trimmingCharacters(in: .whitespaces)
+        text = FastText.trimmingWhitespace(text[...])
         return text.isEmpty ? nil : (level, text)
     }
 
@@ -121,13 +127,13 @@ public enum LineClassifier {
     static func bullet(_ line: String) -> (text: String, marker: String)? {
         guard let first = line.first else { return nil }
         if symbolMarkers.contains(first) {
-            let text = line.dropFirst().trimmingCharacters(in: .whitespaces)
+            let text = FastText.trimmingWhitespace(line.dropFirst())
             return (text, "•")
         }
         if first == "-" || first == "*" || first == "+" {
             let rest = line.dropFirst()
             guard rest.first == " " else { return nil }
-            return (rest.trimmingCharacters(in: .whitespaces), "•")
+            return (FastText.trimmingWhitespace(rest), "•")
         }
         if first.isASCII, first.isNumber {
             var digits = 0
@@ -139,7 +145,7 @@ public enum LineClassifier {
             guard index < line.endIndex, line[index] == "." || line[index] == ")" else { return nil }
             let markerEnd = line.index(after: index)
             guard markerEnd < line.endIndex, line[markerEnd] == " " else { return nil }
-            let text = line[markerEnd...].trimmingCharacters(in: .whitespaces)
+            let text = FastText.trimmingWhitespace(line[markerEnd...])
             // "3. März 2024" is a date, not item 3.
             if DateLineParser.parse(line) != nil { return nil }
             return (text, String(line[..<markerEnd]))
@@ -174,7 +180,7 @@ public enum LineClassifier {
                 if let colon = line.firstIndex(where: { $0 == ":" || $0 == "：" || $0 == "=" }),
                    line.distance(from: line.startIndex, to: colon) <= 24
                 {
-                    let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                    let value = FastText.trimmingWhitespace(line[line.index(after: colon)...])
                     return value.isEmpty ? nil : value
                 }
             }

@@ -16,11 +16,40 @@ public enum SourceExtractor {
             "l'actu de ", "l’actu de ", "nouvelles de ", "infos de ", "articles de ", "follow us on ",
             "follow ", "subscribe to the ", "subscribe to ", "sign up for the ", "get the ", "abonnez-vous à ",
         ]
+        let ascii = line.utf8.allSatisfy { $0 < 0x80 }
         for marker in markers {
-            guard let range = line.range(of: marker, options: .caseInsensitive) else { continue }
-            if let name = capitalisedName(line[range.upperBound...]), !platforms.contains(name.lowercased()) {
+            // Case-insensitive search: by bytes for ASCII lines (where it gives the same
+            // matches as Foundation's), else Foundation's.
+            let found: String.Index?
+            if ascii {
+                found = asciiCaseInsensitiveEnd(of: marker, in: line)
+            } else {
+                found = line.range(of: marker, options: .caseInsensitive)?.upperBound
+            }
+            guard let end = found else { continue }
+            if let name = capitalisedName(line[end...]), !platforms.contains(name.lowercased()) {
                 return name
             }
+        }
+        return nil
+    }
+
+    /// The end of the first ASCII case-insensitive match of `marker` in ASCII `line`.
+    static func asciiCaseInsensitiveEnd(of marker: String, in line: String) -> String.Index? {
+        let needle = Array(marker.utf8)
+        guard needle.allSatisfy({ $0 < 0x80 }) else { return nil }  // cannot match ASCII text
+        let haystack = Array(line.utf8)
+        guard let first = needle.first, needle.count <= haystack.count else { return nil }
+        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+        let firstLower = lower(first)
+        var i = 0
+        while i + needle.count <= haystack.count {
+            if lower(haystack[i]) == firstLower {
+                var k = 1
+                while k < needle.count && lower(haystack[i + k]) == lower(needle[k]) { k += 1 }
+                if k == needle.count { return line.utf8.index(line.utf8.startIndex, offsetBy: i + k) }
+            }
+            i += 1
         }
         return nil
     }

@@ -15,8 +15,10 @@ enum UnitBuilder {
         var length: Int
     }
 
-    /// Units of the text in `bytes` (valid UTF-8). `nil` lines are blank.
-    static func build(_ bytes: [UInt8], typography: WhitespaceNormalizer.Typography) -> [TextUnit] {
+    /// Units of the text in `bytes` (valid UTF-8). `nil` lines are blank. `typography` is
+    /// asked only when a line needs it. Promotion units carry no source: see
+    /// ``ArticleAssembler/promoSourcesPending``.
+    static func build(_ bytes: [UInt8], typography: () -> WhitespaceNormalizer.Typography) -> [TextUnit] {
         var lines: [Line?] = []
         let ranges = LineSplitter.lines(bytes)
         lines.reserveCapacity(ranges.count)
@@ -29,7 +31,7 @@ enum UnitBuilder {
             }
             let first = slice.first ?? 0
             let indented = first == 0x20 || first == 0x09
-            lines.append(Line(text: text, kind: LineClassifier.classify(text), indented: indented,
+            lines.append(Line(text: text, kind: LineClassifier.classify(text, promoSources: false), indented: indented,
                               length: UTF8Scan.scalarCount(text)))
         }
         return join(lines)

@@ -1,0 +1,65 @@
+import Foundation
+import XCTest
+
+@testable import Articles
+
+final class FastTextTests: XCTestCase {
+    func testTrimmingWhitespaceMatchesFoundation() {
+        let cases = ["  a b  ", "\tx\t", "", "   ", "a", " é ", "\u{3000}a\u{3000}", " \u{00A0}b ", "c\u{2003}", " 東京 ",
+                     "x \u{0301}", "• item", " a\u{202F}"]
+        for text in cases {
+            XCTAssertEqual(FastText.trimmingWhitespace(text[...]), text.trimmingCharacters(in: .whitespaces), text.debugDescription)
+        }
+        var samples = TextSamples(seed: 31)
+        for _ in 0..<2000 {
+            let text = samples.text(maxPieces: 8)
+            XCTAssertEqual(FastText.trimmingWhitespace(text[...]), text.trimmingCharacters(in: .whitespaces), text.debugDescription)
+        }
+    }
+
+    func testPromoSourceSearchMatchesFoundationOnASCIILines() {
+        let lines = [
+            "To not miss any NEWS FROM Harbour Ledger, follow us", "Follow Saltmarsh Weekly for more", "follow us on X",
+            "Subscribe To The Eastgate Evening News newsletter", "sign up for the Lantern Post daily", "nothing here",
+            "Get the Morning Brief", "FOLLOW US ON The Lantern Post",
+        ]
+        for line in lines {
+            let markers = ["news from ", "follow us on ", "follow ", "subscribe to the ", "sign up for the ", "get the "]
+            for marker in markers {
+                XCTAssertEqual(SourceExtractor.asciiCaseInsensitiveEnd(of: marker, in: line),
+                               line.range(of: marker, options: .caseInsensitive)?.upperBound, "\(marker) in \(line)")
+            }
+        }
+        XCTAssertNil(SourceExtractor.asciiCaseInsensitiveEnd(of: "l’actu de ", in: "l'actu de Paris"))
+        XCTAssertEqual(SourceExtractor.fromPromo("To never miss news from Presse-citron, follow us"), "Presse-citron")
+    }
+
+    func testLanguageGuessMatchesWordSetCounting() {
+        func reference(_ bytes: [UInt8]) -> Bool {
+            var french = 0, english = 0
+            var word: [UInt8] = []
+            func finish() {
+                if word.count >= 2 && word.count <= 5 {
+                    let w = String(decoding: word, as: UTF8.self)
+                    if LanguageGuess.frenchWords.contains(w) { french += 1 } else if LanguageGuess.englishWords.contains(w) { english += 1 }
+                }
+                word.removeAll()
+            }
+            for b in bytes.prefix(16 * 1024) {
+                if (b >= 0x61 && b <= 0x7A) || b >= 0x80 { word.append(b) } else if b >= 0x41 && b <= 0x5A { word.append(b | 0x20) } else { finish() }
+            }
+            finish()
+            return french >= 5 && french > english
+        }
+        let french = "Le chat est dans la maison et les enfants sont très contents pour cette raison. Elle a été là."
+        let english = "The cat is in the house and the children were happy with this, as it has been."
+        XCTAssertTrue(LanguageGuess.isFrench(Array(french.utf8)))
+        XCTAssertFalse(LanguageGuess.isFrench(Array(english.utf8)))
+        var random = ParserRegressionCorpus.Random(state: 5)
+        let words = (french + " " + english).split(separator: " ").map(String.init)
+        for _ in 0..<500 {
+            let text = (0..<random.below(60)).map { _ in words[random.below(words.count)] }.joined(separator: " ")
+            XCTAssertEqual(LanguageGuess.isFrench(Array(text.utf8)), reference(Array(text.utf8)), text)
+        }
+    }
+}
