@@ -49,6 +49,11 @@ public enum ArticleParser {
         return try parse(utf8: bytes, generatingSummary: false)
     }
 
+    /// As ``parseForIndex(data:)`` for the raw bytes of a file.
+    static func parseForIndex(bytes: [UInt8]) throws -> Article {
+        try parse(utf8: try TextDecoder.decode(bytes: bytes), generatingSummary: false)
+    }
+
     /// Parses decoded text.
     public static func parse(text: String) throws -> Article {
         guard text.utf8.count <= maximumBytes else { throw ArticleParseError.tooLarge(bytes: text.utf8.count) }

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The articles found in one or more folders or files, newest first.
 ///
 /// Opening a library walks the folders (`readdir`/`stat`), then takes each file's entry
@@ -53,7 +59,7 @@ public final class Library: @unchecked Sendable {
                         let i = parseList[k]
                         let file = files[i]
                         do {
-                            let article = try Library.indexFile(atPath: file.path)
+                            let article = try Library.indexFile(atPath: file.path, size: file.size)
                             entryOut[i] = LibraryEntry(article: article, path: file.path, fileDate: file.modificationDate)
                         } catch {
                             errorOut[i] = LibraryNotice(path: file.path, message: Library.describe(error))
@@ -64,13 +70,18 @@ public final class Library: @unchecked Sendable {
         }
 
         var seen: [ArticleID: String] = [:]
+        seen.reserveCapacity(files.count)
         var kept: [LibraryEntry] = []
+        kept.reserveCapacity(files.count)
         var notices = walk.notices
         var newCache = IndexCache()
+        if cacheURL != nil { newCache.records.reserveCapacity(files.count) }
         for (i, file) in files.enumerated() {
             if let error = errors[i] { notices.append(error) }
             guard let entry = entries[i] else { continue }
-            newCache.records[file.path] = IndexCache.Record(size: file.size, modified: file.modified, entry: entry)
+            if cacheURL != nil {
+                newCache.records[file.path] = IndexCache.Record(size: file.size, modified: file.modified, entry: entry)
+            }
             if let first = seen[entry.id] {
                 notices.append(LibraryNotice(path: file.path, message: "skipped: same article as \(first)"))
                 continue
@@ -78,8 +89,7 @@ public final class Library: @unchecked Sendable {
             seen[entry.id] = file.path
             kept.append(entry)
         }
-        kept.sort(by: LibraryEntry.newestFirst)
-        self.entries = kept
+        self.entries = Library.sortedNewestFirst(kept)
         self.notices = notices
         self.parsedCount = toParse.count
         var index: [ArticleID: Int] = [:]
@@ -88,6 +98,18 @@ public final class Library: @unchecked Sendable {
         self.indexByID = index
         if let cacheURL, !toParse.isEmpty || newCache.records.count != cache.records.count {
             newCache.write(to: cacheURL)
+        }
+    }
+
+    /// `entries` in ``LibraryEntry/newestFirst`` order, sorting positions rather than moving
+    /// the entries themselves (the same stable order as sorting the entries).
+    static func sortedNewestFirst(_ entries: [LibraryEntry]) -> [LibraryEntry] {
+        entries.withUnsafeBufferPointer { buffer in
+            var order = Array(buffer.indices)
+            order.sort { a, b in
+                LibraryEntry.newestFirst(buffer[a], buffer[b]) || (!LibraryEntry.newestFirst(buffer[b], buffer[a]) && a < b)
+            }
+            return order.map { buffer[$0] }
         }
     }
 
@@ -120,9 +142,39 @@ public final class Library: @unchecked Sendable {
     }
 
     /// Reads and parses one file for its index entry (no generated summary).
-    static func indexFile(atPath path: String) throws -> Article {
+    static func indexFile(atPath path: String, size: Int) throws -> Article {
+        if let bytes = readBytes(atPath: path, size: size) {
+            return try ArticleParser.parseForIndex(bytes: bytes)
+        }
+        // Let Foundation read it (and describe why it cannot).
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         return try ArticleParser.parseForIndex(data: data)
+    }
+
+    /// The bytes of a file read with `open`/`read`, or `nil` on any error or when the file
+    /// is larger than the parser accepts.
+    static func readBytes(atPath path: String, size: Int) -> [UInt8]? {
+        guard size >= 0, size <= ArticleParser.maximumBytes else { return nil }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: size + 1)  // one more byte: notice a grown file
+        var total = 0
+        let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
+            while total < buffer.count {
+                let n = read(fd, buffer.baseAddress! + total, buffer.count - total)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                if n == 0 { break }
+                total += n
+            }
+            return true
+        }
+        guard ok, total <= size else { return nil }
+        bytes.removeLast(bytes.count - total)
+        return bytes
     }
 
     /// One line for a person: the parser's description or the system's reason.

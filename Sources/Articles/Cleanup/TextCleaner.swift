@@ -32,29 +32,37 @@ public enum TextCleaner {
     @inline(__always)
     static func isPlain(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
-        var previous: UInt8 = 0
-        var i = bytes.startIndex
-        let end = bytes.endIndex
-        while i < end {
-            let b = bytes[i]
-            i += 1
-            if b >= 0x80 {
-                if isSpecialSequence(bytes, at: i - 1) { return false }
-                previous = b
-                continue
+        let flags = byteFlags
+        return bytes.withUnsafeBufferPointer { buffer in
+            flags.withUnsafeBufferPointer { table in
+                // Without branches on ASCII: `bad` collects rejections, `afterSpace` is 1 after a space.
+                var bad: UInt8 = 0
+                var afterSpace: UInt8 = 0
+                for i in 0..<buffer.count {
+                    let f = table[Int(buffer[i])]
+                    if f & 8 != 0 {
+                        if isSpecialSequence(bytes, at: bytes.startIndex + i) { return false }
+                        afterSpace = 0
+                        continue
+                    }
+                    bad |= (f | afterSpace & (f >> 2)) & 1
+                    afterSpace = (f >> 1) & 1
+                }
+                return bad == 0
             }
-            if b < 0x20 || b == 0x7F { return false }
-            switch b {
-            case 0x26, 0x23, 0x2A, 0x5F, 0x5D: return false
-            case 0x20:
-                if previous == 0x20 { return false }
-            case 0x2E, 0x2C, 0x3F, 0x21, 0x3A, 0x3B:
-                if previous == 0x20 { return false }
-            default: break
-            }
-            previous = b
         }
-        return true
+    }
+
+    /// For ``isPlain(_:)``, bits of each byte: 1 never plain (controls, DEL, `& # * _ ]`),
+    /// 2 a space, 4 must not follow a space (a space, `. , ? ! : ;`), 8 non-ASCII.
+    static let byteFlags: [UInt8] = (0...255).map { (b: Int) -> UInt8 in
+        switch b {
+        case 0..<0x20, 0x7F, 0x26, 0x23, 0x2A, 0x5F, 0x5D: return 1
+        case 0x20: return 2 | 4
+        case 0x2E, 0x2C, 0x3F, 0x21, 0x3A, 0x3B: return 4
+        case 0x80...: return 8
+        default: return 0
+        }
     }
 
     /// Whether the multi-byte sequence at `i` is one that ``TextSanitizer`` removes or

@@ -4,6 +4,7 @@ public enum LanguageGuess {
     /// Whether French function words outnumber English ones in the first 16 KiB.
     public static func isFrench(_ bytes: [UInt8]) -> Bool {
         let limit = min(bytes.count, 16 * 1024)
+        let table = LanguageGuess.table
         let (french, english) = bytes.withUnsafeBufferPointer { buffer -> (Int, Int) in
             var french = 0
             var english = 0
@@ -22,10 +23,10 @@ public enum LanguageGuess {
                     length += 1
                 } else if length > 0 {
                     if length >= 2 && length <= 5 {
-                        if binarySearch(frenchKeys, key) {
-                            french += 1
-                        } else if binarySearch(englishKeys, key) {
-                            english += 1
+                        switch table.language(of: key) {
+                        case 1: french += 1
+                        case 2: english += 1
+                        default: break
                         }
                     }
                     key = 0
@@ -42,19 +43,40 @@ public enum LanguageGuess {
         word.utf8.reduce(0) { $0 << 8 | UInt64($1) }
     }
 
-    static let frenchKeys: [UInt64] = frenchWords.map(key).sorted()
-    static let englishKeys: [UInt64] = englishWords.map(key).sorted()
+    /// The function words by key: an open-addressing hash table (French wins a tie).
+    struct WordTable {
+        var keys = [UInt64](repeating: 0, count: 256)
+        var languages = [UInt8](repeating: 0, count: 256)
 
-    @inline(__always)
-    static func binarySearch(_ keys: [UInt64], _ key: UInt64) -> Bool {
-        var low = 0
-        var high = keys.count
-        while low < high {
-            let mid = (low + high) / 2
-            if keys[mid] < key { low = mid + 1 } else { high = mid }
+        init() {
+            for word in LanguageGuess.englishWords { insert(LanguageGuess.key(word), 2) }
+            for word in LanguageGuess.frenchWords { insert(LanguageGuess.key(word), 1) }
         }
-        return low < keys.count && keys[low] == key
+
+        @inline(__always)
+        static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56) }
+
+        mutating func insert(_ key: UInt64, _ language: UInt8) {
+            var i = WordTable.slot(key)
+            while keys[i] != 0 && keys[i] != key { i = (i + 1) & 255 }
+            keys[i] = key
+            languages[i] = language
+        }
+
+        /// 1 for French, 2 for English, 0 for neither.
+        @inline(__always)
+        func language(of key: UInt64) -> UInt8 {
+            var i = WordTable.slot(key)
+            while true {
+                let k = keys[i]
+                if k == key { return languages[i] }
+                if k == 0 { return 0 }
+                i = (i + 1) & 255
+            }
+        }
     }
+
+    static let table = WordTable()
 
     static let frenchWords: Set<String> = [
         "le", "la", "les", "des", "est", "une", "et", "du", "dans", "pour", "que", "qui", "sur",

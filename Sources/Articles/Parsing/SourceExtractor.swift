@@ -16,7 +16,7 @@ public enum SourceExtractor {
             "l'actu de ", "l’actu de ", "nouvelles de ", "infos de ", "articles de ", "follow us on ",
             "follow ", "subscribe to the ", "subscribe to ", "sign up for the ", "get the ", "abonnez-vous à ",
         ]
-        let ascii = line.utf8.allSatisfy { $0 < 0x80 }
+        let ascii = isASCIIForSearch(line)
         for marker in markers {
             // Case-insensitive search: by bytes for ASCII lines (where it gives the same
             // matches as Foundation's), else Foundation's.
@@ -34,7 +34,24 @@ public enum SourceExtractor {
         return nil
     }
 
-    /// The end of the first ASCII case-insensitive match of `marker` in ASCII `line`.
+    /// Whether the line is ASCII apart from punctuation, symbols and emoji that neither fold
+    /// to ASCII letters nor join the characters around them, so that an ASCII case-insensitive
+    /// byte search finds what Foundation's would.
+    static func isASCIIForSearch(_ line: String) -> Bool {
+        for scalar in line.unicodeScalars where !scalar.isASCII {
+            switch scalar.value {
+            case 0xA1...0xBF, 0x2010...0x2027, 0x2030...0x205E, 0x2190...0x23FF, 0x2500...0x27BF,
+                0x1F300...0x1F3FA, 0x1F400...0x1FAFF:
+                continue
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
+    /// The end of the first ASCII case-insensitive match of `marker` in `line` (which passes
+    /// ``isASCIIForSearch(_:)``).
     static func asciiCaseInsensitiveEnd(of marker: String, in line: String) -> String.Index? {
         let needle = Array(marker.utf8)
         guard needle.allSatisfy({ $0 < 0x80 }) else { return nil }  // cannot match ASCII text

@@ -17,7 +17,13 @@ public enum TextDecoder {
     public static func decode(_ data: Data) throws -> [UInt8] {
         guard !data.isEmpty else { throw ArticleParseError.empty }
         guard data.count <= maximumBytes else { throw ArticleParseError.tooLarge(bytes: data.count) }
-        let bytes = [UInt8](data)
+        return try decode(bytes: [UInt8](data))
+    }
+
+    /// As ``decode(_:)`` for bytes already in an array.
+    static func decode(bytes: [UInt8]) throws -> [UInt8] {
+        guard !bytes.isEmpty else { throw ArticleParseError.empty }
+        guard bytes.count <= maximumBytes else { throw ArticleParseError.tooLarge(bytes: bytes.count) }
         if let utf16 = decodeUTF16WithBOM(bytes) { return utf16 }
         if looksBinary(bytes) { throw ArticleParseError.binary }
         var start = 0
@@ -39,15 +45,23 @@ public enum TextDecoder {
         if bytes.withUnsafeBufferPointer({ memchr($0.baseAddress!, 0, $0.count) != nil }) { return true }
         let sample = min(bytes.count, 64 * 1024)
         var controls = 0
-        for i in 0..<sample {
-            let b = bytes[i]
-            if b < 0x20 {
-                // Tab, LF, VT, FF, CR and ESC are common in text (ESC in terminal captures).
-                if b == 0x09 || b == 0x0A || b == 0x0B || b == 0x0C || b == 0x0D || b == 0x1B { continue }
-                controls += 1
-            } else if b == 0x7F {
-                controls += 1
+        @inline(__always) func isControl(_ b: UInt8) -> Bool {
+            // Tab, LF, VT, FF, CR and ESC are common in text (ESC in terminal captures).
+            if b < 0x20 { return !(b == 0x09 || b == 0x0A || b == 0x0B || b == 0x0C || b == 0x0D || b == 0x1B) }
+            return b == 0x7F
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var i = 0
+            // Eight bytes at a time; only words with a byte below 0x20 or a DEL are looked into.
+            while i + 8 <= sample {
+                let word = UTF8Scan.load(base, i)
+                if UTF8Scan.hasByte(word, lessThan: 0x20) || UTF8Scan.hasByte(word, equalTo: 0x7F) {
+                    for k in i..<(i + 8) where isControl(buffer[k]) { controls += 1 }
+                }
+                i += 8
             }
+            for k in i..<sample where isControl(buffer[k]) { controls += 1 }
         }
         return controls * 10 > sample
     }
@@ -88,6 +102,11 @@ public enum TextDecoder {
         while i < n {
             if bytes[i] < 0x80 {
                 i += 1
+                // Skip ASCII eight bytes at a time.
+                bytes.withUnsafeBufferPointer { buffer in
+                    guard let base = buffer.baseAddress else { return }
+                    while i + 8 <= n, UTF8Scan.load(base, i) & UTF8Scan.highBits == 0 { i += 8 }
+                }
                 continue
             }
             let length = validSequenceLength(bytes, at: i)

@@ -22,6 +22,27 @@ enum UTF8Scan {
         }
     }
 
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes at `offset`, first byte lowest.
+    @inline(__always)
+    static func load(_ base: UnsafePointer<UInt8>, _ offset: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+    }
+
+    /// Whether some byte of `word` is below `n` (exact for `n` <= 0x80).
+    @inline(__always)
+    static func hasByte(_ word: UInt64, lessThan n: UInt8) -> Bool {
+        (word &- ones &* UInt64(n)) & ~word & highBits != 0
+    }
+
+    /// Whether some byte of `word` equals `b`.
+    @inline(__always)
+    static func hasByte(_ word: UInt64, equalTo b: UInt8) -> Bool {
+        hasByte(word ^ (ones &* UInt64(b)), lessThan: 1)
+    }
+
     /// Runs `body` over the UTF-8 bytes of `text` without copying them when possible.
     @inline(__always)
     static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

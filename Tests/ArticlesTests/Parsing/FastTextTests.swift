@@ -31,6 +31,20 @@ final class FastTextTests: XCTestCase {
             }
         }
         XCTAssertNil(SourceExtractor.asciiCaseInsensitiveEnd(of: "l’actu de ", in: "l'actu de Paris"))
+        // Lines with emoji and punctuation around ASCII words search the same way.
+        var random = ParserRegressionCorpus.Random(state: 17)
+        let parts = ["🔔", "📰", "✉", "—", "’", "«", "»", "©", " ", "Follow", "news FROM", "Harbour", "Ledger", "SUBSCRIBE to the",
+                     "get the", "x", ".", "!", "k", "s"]
+        for _ in 0..<500 {
+            let line = (0..<random.below(12)).map { _ in parts[random.below(parts.count)] }.joined(separator: random.below(2) == 0 ? " " : "")
+            guard SourceExtractor.isASCIIForSearch(line) else { continue }
+            for marker in ["news from ", "follow ", "subscribe to the ", "get the "] {
+                XCTAssertEqual(SourceExtractor.asciiCaseInsensitiveEnd(of: marker, in: line),
+                               line.range(of: marker, options: .caseInsensitive)?.upperBound, "\(marker) in \(line)")
+            }
+        }
+        XCTAssertFalse(SourceExtractor.isASCIIForSearch("Stra\u{017F}se"))  // long s folds to s
+        XCTAssertFalse(SourceExtractor.isASCIIForSearch("e\u{0301}"))
         XCTAssertEqual(SourceExtractor.fromPromo("To never miss news from Presse-citron, follow us"), "Presse-citron")
     }
 

@@ -1,0 +1,41 @@
+import BulletinTestSupport
+import Foundation
+import XCTest
+
+@testable import Articles
+
+/// The library's fast file reading and ordering give what Foundation and a plain sort give.
+final class LibraryReadingTests: XCTestCase {
+    private var dir: TemporaryDirectory!
+
+    override func setUpWithError() throws { dir = try TemporaryDirectory(prefix: "library-reading") }
+    override func tearDown() { dir.remove() }
+
+    func testReadBytesMatchesFoundationAndRejectsWrongSizes() throws {
+        let text = "Title\n\nBody with é and 東京.\n"
+        let url = try dir.write("a.txt", text)
+        let size = Array(text.utf8).count
+        XCTAssertEqual(Library.readBytes(atPath: url.path, size: size), [UInt8](try Data(contentsOf: url)))
+        XCTAssertEqual(Library.readBytes(atPath: url.path, size: size + 10), Array(text.utf8))  // the file shrank
+        XCTAssertNil(Library.readBytes(atPath: url.path, size: size - 1))  // the file grew
+        XCTAssertNil(Library.readBytes(atPath: url.path + ".missing", size: 3))
+    }
+
+    func testUnreadableFilesGiveTheSameNoticesAsBefore() throws {
+        let empty = try dir.write("empty.txt", "")
+        let library = Library(paths: [empty.path, dir.url.appendingPathComponent("gone.txt").path], cacheDirectory: nil)
+        XCTAssertEqual(library.entries.count, 0)
+        XCTAssertTrue(library.notices.contains { $0.path == empty.path && $0.message == ArticleParseError.empty.description })
+    }
+
+    func testSortedNewestFirstMatchesSortingTheEntries() {
+        var random = ParserRegressionCorpus.Random(state: 99)
+        let entries = (0..<500).map { i in
+            LibraryEntry(
+                id: ArticleID(rawValue: String(i)), path: "/p/\(random.below(50))/\(i)", title: ["B", "A", "C"][random.below(3)],
+                source: nil, author: nil, date: Date(timeIntervalSince1970: Double(random.below(20))), dateIsFromText: true,
+                wordCount: i, summaryCount: 0)
+        }
+        XCTAssertEqual(Library.sortedNewestFirst(entries), entries.sorted(by: LibraryEntry.newestFirst))
+    }
+}
