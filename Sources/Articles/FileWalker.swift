@@ -13,7 +13,8 @@ struct FoundFile: Hashable, Sendable {
     /// Modification time in nanoseconds since 1970.
     var modified: Int64
 
-    var modificationDate: Date { Date(timeIntervalSince1970: Double(modified) / 1e9) }
+    /// The date to list the file under when its text has none (see ``FileDate``).
+    var fallbackDate: Date { FileDate.fallback(path: path, modified: modified) }
 }
 
 /// Walks folders with `readdir`/`stat` (much faster than `FileManager` on Linux at 100,000
@@ -109,5 +110,41 @@ enum FileWalker {
 
     static func errnoMessage(_ code: Int32) -> String {
         String(cString: strerror(code)).lowercased()
+    }
+}
+
+/// The date to list an article under when its text gives none.
+enum FileDate {
+    /// The `YYYY-MM-DD` that starts the file name (UTC midnight), as in
+    /// `2024-03-11-harbour-ferries.txt`; otherwise the modification time.
+    static func fallback(path: String, modified: Int64) -> Date {
+        let utf8 = path.utf8
+        let start = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        if let date = datePrefix(Array(utf8[start...].prefix(10))) { return date }
+        return Date(timeIntervalSince1970: Double(modified) / 1e9)
+    }
+
+    /// Parses `YYYY-MM-DD` from exactly ten ASCII bytes.
+    static func datePrefix(_ b: [UInt8]) -> Date? {
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                guard b[i] >= 48, b[i] <= 57 else { return nil }
+                value = value * 10 + Int(b[i] - 48)
+            }
+            return value
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10),
+            (1970...2200).contains(y), (1...12).contains(m), (1...31).contains(d)
+        else { return nil }
+        // Days from the civil date (Howard Hinnant's algorithm), then seconds.
+        let yy = m <= 2 ? y - 1 : y
+        let era = yy / 400
+        let yoe = yy - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146_097 + doe - 719_468
+        return Date(timeIntervalSince1970: Double(days) * 86_400)
     }
 }

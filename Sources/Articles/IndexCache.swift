@@ -38,7 +38,7 @@ struct IndexCache {
             else { continue }
             let path = String(decoding: fields[6], as: UTF8.self)
             let textDate = fields[5].isEmpty ? nil : Int64(ascii: fields[5])
-            let fileDate = Date(timeIntervalSince1970: Double(modified) / 1e9)
+            let fileDate = FileDate.fallback(path: path, modified: modified)
             let entry = LibraryEntry(
                 id: ArticleID(rawValue: String(decoding: fields[2], as: UTF8.self)),
                 path: path,

@@ -60,7 +60,7 @@ public final class Library: @unchecked Sendable {
                         let file = files[i]
                         do {
                             let article = try Library.indexFile(atPath: file.path, size: file.size)
-                            entryOut[i] = LibraryEntry(article: article, path: file.path, fileDate: file.modificationDate)
+                            entryOut[i] = LibraryEntry(article: article, path: file.path, fileDate: file.fallbackDate)
                         } catch {
                             errorOut[i] = LibraryNotice(path: file.path, message: Library.describe(error))
                         }

@@ -132,3 +132,20 @@ final class LibraryTests: XCTestCase {
         XCTAssertEqual(errors, [], "bundled articles must all parse")
     }
 }
+
+extension LibraryTests {
+    func testDateAtTheStartOfTheFileNameIsUsedWhenTheTextHasNone() throws {
+        try dir.write("2021-06-15-midsummer.txt", article("Midsummer"))
+        try dir.write("notes-2021-06-15.txt", article("Date not at the start"))
+        try dir.write("2021-13-40-bad.txt", article("Impossible date"))
+        let cache = dir.file("cache")
+        for library in [Library(paths: [dir.url.path], cacheDirectory: cache), Library(paths: [dir.url.path], cacheDirectory: cache)] {
+            let byTitle = Dictionary(uniqueKeysWithValues: library.entries.map { ($0.title, $0) })
+            XCTAssertEqual(byTitle["Midsummer"]?.date, Date(timeIntervalSince1970: 1_623_715_200))  // 2021-06-15T00:00Z
+            XCTAssertEqual(byTitle["Midsummer"]?.dateIsFromText, false)
+            XCTAssertGreaterThan(byTitle["Date not at the start"]!.date, Date(timeIntervalSince1970: 1_700_000_000))
+            XCTAssertGreaterThan(byTitle["Impossible date"]!.date, Date(timeIntervalSince1970: 1_700_000_000))
+        }
+        XCTAssertEqual(FileDate.datePrefix(Array("2000-02-29".utf8)), Date(timeIntervalSince1970: 951_782_400))
+    }
+}
