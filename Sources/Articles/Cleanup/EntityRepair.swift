@@ -36,8 +36,16 @@ public enum EntityRepair {
         var i = bytes.startIndex
         let end = bytes.endIndex
         while i < end {
+            // Copy the run of bytes up to the next `&`, `;` or `#` at once.
+            var j = i
+            while j < end, bytes[j] != 0x26, bytes[j] != 0x3B, bytes[j] != 0x23 { j += 1 }
+            if j > i {
+                out.append(contentsOf: bytes[i..<j])
+                i = j
+                continue
+            }
             let b = bytes[i]
-            if b == 0x26 || b == 0x3B || b == 0x23, let m = match(bytes, at: i, previous: out.last) {
+            if let m = match(bytes, at: i, previous: out.last) {
                 if !(m.broken && repeatsPrevious(m.scalar, in: out)) { out.appendUTF8(m.scalar) }
                 i = m.end
                 continue

@@ -26,12 +26,43 @@ public enum TextSanitizer {
         return !needsSanitizing(bytes[...]) || sanitize(bytes[...]).elementsEqual(bytes)
     }
 
-    /// Cheap test over UTF-8 bytes: C0/DEL bytes, or lead bytes of the sequences removed.
+    /// Whether ``sanitize(_:)-swift.type.method`` would change the UTF-8 bytes: C0 controls other than tab
+    /// and newline, DEL, or one of the multi-byte sequences it removes or replaces.
     @inline(__always)
     static func needsSanitizing(_ bytes: ArraySlice<UInt8>) -> Bool {
-        for b in bytes where b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xD8 || b == 0xE2 || b == 0xEF {
-            if b == 0x09 || b == 0x0A { continue }
-            return true
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b = bytes[i]
+            if b < 0x20 || b == 0x7F {
+                if b != 0x09 && b != 0x0A { return true }
+            } else if b == 0xC2 || b == 0xD8 || b == 0xE2 || b == 0xEF, removesSequence(bytes, at: i) {
+                return true
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether the multi-byte sequence at `i` is one that ``sanitize(_:)-swift.type.method`` removes or
+    /// replaces (the same tests as there).
+    @inline(__always)
+    static func removesSequence(_ bytes: ArraySlice<UInt8>, at i: Int) -> Bool {
+        let end = bytes.endIndex
+        let b = bytes[i]
+        if b == 0xC2, i + 1 < end {
+            let c = bytes[i + 1]
+            return (c >= 0x80 && c <= 0x9F) || c == 0xAD
+        } else if b == 0xD8, i + 1 < end {
+            return bytes[i + 1] == 0x9C
+        } else if b == 0xE2, i + 2 < end {
+            let c = bytes[i + 1], d = bytes[i + 2]
+            if c == 0x80 && (d == 0x8E || d == 0x8F || (d >= 0xAA && d <= 0xAE)) { return true }
+            if c == 0x81 && d >= 0xA6 && d <= 0xA9 { return true }
+            return c == 0x80 && (d == 0xA8 || d == 0xA9)
+        } else if b == 0xEF, i + 2 < end {
+            let c = bytes[i + 1], d = bytes[i + 2]
+            return (c == 0xBB && d == 0xBF) || (c == 0xBF && (d == 0xBE || d == 0xBF))
         }
         return false
     }

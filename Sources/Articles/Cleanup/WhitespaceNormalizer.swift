@@ -57,6 +57,20 @@ public enum WhitespaceNormalizer {
         var pending = false
         var pendingNoBreak = false
         while i < end {
+            if !pending {
+                // Copy the run of bytes that cannot start a space (nor follow one) at once.
+                var j = i
+                while j < end {
+                    let c = bytes[j]
+                    if c <= 0x20 || c == 0xC2 || c == 0xE1 || c == 0xE2 { break }
+                    j += 1
+                }
+                if j > i {
+                    out.append(contentsOf: bytes[i..<j])
+                    i = j
+                    continue
+                }
+            }
             if let ws = whitespace(bytes, at: i) {
                 pending = true
                 pendingNoBreak = pendingNoBreak || ws.noBreak

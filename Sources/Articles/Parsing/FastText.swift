@@ -86,6 +86,33 @@ struct PrefixSet: Sendable {
     func matches(_ text: String) -> Bool { match(text) != nil }
 }
 
+/// A set of phrases looked for anywhere in a text, in one pass over its UTF-8 bytes.
+struct PhraseSet: Sendable {
+    private var buckets: [[[UInt8]]] = Array(repeating: [], count: 256)
+
+    init(_ phrases: [String]) {
+        for phrase in phrases {
+            let bytes = Array(phrase.utf8)
+            if let first = bytes.first { buckets[Int(first)].append(bytes) }
+        }
+    }
+
+    /// Whether one of the phrases occurs in `text` (byte for byte).
+    func occurs(in text: String) -> Bool {
+        UTF8Scan.withBytes(text) { t in
+            let n = t.count
+            for i in 0..<n {
+                for candidate in buckets[Int(t[i])] where candidate.count <= n - i {
+                    var k = 1
+                    while k < candidate.count && t[i + k] == candidate[k] { k += 1 }
+                    if k == candidate.count { return true }
+                }
+            }
+            return false
+        }
+    }
+}
+
 extension FastText {
     /// The text with every `’` replaced by `'`.
     static func straightenApostrophes(_ text: String) -> String {

@@ -67,7 +67,7 @@ public enum LineClassifier {
 
     /// `## Heading` → level 2 and the text without the markers.
     static func markdownHeading(_ line: String) -> (level: Int, text: String)? {
-        guard line.first == "#" else { return nil }
+        guard line.utf8.first == 0x23, line.first == "#" else { return nil }
         var level = 0
         var index = line.startIndex
         while index < line.endIndex, line[index] == "#", level < 7 {
@@ -110,6 +110,7 @@ public enum LineClassifier {
 
     /// A rule or setext underline: three or more of one of `- = * _`, spaces allowed.
     static func rule(_ line: String) -> Character? {
+        guard let byte = line.utf8.first, byte == 0x2D || byte == 0x3D || byte == 0x2A || byte == 0x5F else { return nil }
         guard let first = line.first, "-=*_".contains(first) else { return nil }
         var count = 0
         for character in line where character != " " {
@@ -125,6 +126,10 @@ public enum LineClassifier {
 
     /// `• text`, `- text`, `* text`, `+ text`, `1. text`, `2) text` → the text and marker.
     static func bullet(_ line: String) -> (text: String, marker: String)? {
+        // The symbol markers are all outside ASCII; in ASCII only `- * +` and digits matter.
+        guard let byte = line.utf8.first,
+              byte >= 0x80 || byte == 0x2D || byte == 0x2A || byte == 0x2B || (byte >= 0x30 && byte <= 0x39)
+        else { return nil }
         guard let first = line.first else { return nil }
         if symbolMarkers.contains(first) {
             let text = FastText.trimmingWhitespace(line.dropFirst())
@@ -259,15 +264,16 @@ public enum LineClassifier {
 
     /// Whether a lowercased line asks the reader to follow, subscribe or sign up.
     static func containsCallToAction(_ lower: String) -> Bool {
-        for word in callToActionWords where FastText.contains(lower, word) { return true }
-        return false
+        callToActionSet.occurs(in: lower)
     }
 
     /// Whether a lowercased line names a follow/subscribe/share promotion.
     static func containsPromoPhrase(_ lower: String) -> Bool {
-        for phrase in promoPhrases where FastText.contains(lower, phrase) { return true }
-        return false
+        promoPhraseSet.occurs(in: lower)
     }
+
+    static let promoPhraseSet = PhraseSet(promoPhrases)
+    static let callToActionSet = PhraseSet(callToActionWords)
 
     // MARK: Helpers
 

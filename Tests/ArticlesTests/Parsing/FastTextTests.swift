@@ -77,3 +77,28 @@ final class FastTextTests: XCTestCase {
         }
     }
 }
+
+final class PhraseSetTests: XCTestCase {
+    func testOccursMatchesSearchingEachPhrase() {
+        let phrases = ["follow us", "our newsletter", "in your inbox", "x"]
+        let set = PhraseSet(phrases)
+        var random = ParserRegressionCorpus.Random(state: 3)
+        let parts = ["follow", " us", "our", " news", "letter", "in your", " inbox", "é", "😀", " ", "x", "y"]
+        for _ in 0..<1000 {
+            let text = (0..<random.below(10)).map { _ in parts[random.below(parts.count)] }.joined()
+            XCTAssertEqual(set.occurs(in: text), phrases.contains { FastText.contains(text, $0) }, text)
+        }
+    }
+
+    func testSanitizerCheckMatchesWhatSanitizingChanges() {
+        var samples = TextSamples(seed: 77)
+        let extra = ["\u{202E}", "\u{2066}", "\u{200E}", "\u{FEFF}", "\u{FFFE}", "\u{0085}", "\u{009B}", "\u{00AD}", "\u{061C}",
+                     "\u{2029}", "’", "«", "\u{1B}", "\u{7F}"]
+        for _ in 0..<5000 {
+            var text = samples.text(maxPieces: 10)
+            if samples.below(2) == 0 { text += extra[samples.below(extra.count)] }
+            let bytes = Array(text.utf8)
+            XCTAssertEqual(TextSanitizer.needsSanitizing(bytes[...]), TextSanitizer.sanitize(bytes[...]) != bytes, text.debugDescription)
+        }
+    }
+}
