@@ -62,47 +62,54 @@ struct FNV1a64 {
     mutating func add(normalized text: String) {
         if started { add(byte: 0x0A) }
         started = true
-        var value = self.value
-        @inline(__always) func mix(_ byte: UInt8) {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01b3
-        }
-        UTF8Scan.withBytes(text) { bytes in
-            var pendingSpace = false
-            var wroteAny = false
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let b = bytes[i]
-                if b < 0x80 {
-                    i += 1
-                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-                        pendingSpace = wroteAny
-                        continue
-                    }
-                    if pendingSpace { mix(0x20); pendingSpace = false }
-                    mix(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-                    wroteAny = true
-                    continue
-                }
-                let (v, length) = UTF8Scan.decode(bytes, at: i)
-                if UTF8Scan.isNonASCIIWhitespace(v) {
+        value = UTF8Scan.withBytes(text) { bytes in FNV1a64.hashNormalized(bytes, from: self.value) }
+    }
+
+    /// FNV-1a of normalized UTF-8 bytes, continuing from `start` (all state in locals, so
+    /// that the multiply chain stays in registers).
+    static func hashNormalized(_ bytes: UnsafeBufferPointer<UInt8>, from start: UInt64) -> UInt64 {
+        let prime: UInt64 = 0x0000_0100_0000_01b3
+        var value = start
+        var pendingSpace = false
+        var wroteAny = false
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
                     pendingSpace = wroteAny
-                    i += length
                     continue
                 }
-                if pendingSpace { mix(0x20); pendingSpace = false }
-                let scalar = Unicode.Scalar(v)!
-                if !FNV1a64.neverLowercases(v) && scalar.properties.changesWhenLowercased {
-                    for byte in scalar.properties.lowercaseMapping.utf8 { mix(byte) }
-                } else {
-                    for k in i..<(i + length) { mix(bytes[k]) }
+                if pendingSpace {
+                    value = (value ^ 0x20) &* prime
+                    pendingSpace = false
                 }
-                i += length
+                value = (value ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* prime
                 wroteAny = true
+                continue
             }
+            let (v, length) = UTF8Scan.decode(bytes, at: i)
+            if UTF8Scan.isNonASCIIWhitespace(v) {
+                pendingSpace = wroteAny
+                i += length
+                continue
+            }
+            if pendingSpace {
+                value = (value ^ 0x20) &* prime
+                pendingSpace = false
+            }
+            let scalar = Unicode.Scalar(v)!
+            if !neverLowercases(v) && scalar.properties.changesWhenLowercased {
+                for byte in scalar.properties.lowercaseMapping.utf8 { value = (value ^ UInt64(byte)) &* prime }
+            } else {
+                for k in i..<(i + length) { value = (value ^ UInt64(bytes[k])) &* prime }
+            }
+            i += length
+            wroteAny = true
         }
-        self.value = value
+        return value
     }
 
     /// Scalars known to have no lowercase mapping: punctuation, CJK, kana, hangul syllables.

@@ -59,6 +59,7 @@ enum FileWalker {
             return
         }
         defer { closedir(dir) }
+        let fd = dirfd(dir)
         var subdirectories: [String] = []
         while let entry = readdir(dir) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
@@ -67,14 +68,15 @@ enum FileWalker {
             if name.hasPrefix(".") { continue }  // hidden files, ".", ".."
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             var st = stat()
-            guard stat(path, &st) == 0 else {
+            // `fstatat` relative to the open folder: what `stat(path)` gives, without resolving the path again.
+            guard (fd >= 0 ? fstatat(fd, name, &st, 0) : stat(path, &st)) == 0 else {
                 result.notices.append(LibraryNotice(path: path, message: errnoMessage(errno)))
                 continue
             }
             if isDirectory(st) {
                 subdirectories.append(path)
             } else if isRegular(st) {
-                let ext = (name as NSString).pathExtension.lowercased()
+                let ext = FileWalker.pathExtension(name)
                 if articleExtensions.contains(ext) {
                     if seen.insert(path).inserted {
                         result.files.append(FoundFile(path: path, size: Int(st.st_size), modified: mtime(st)))
@@ -88,6 +90,22 @@ enum FileWalker {
         for subdirectory in subdirectories.sorted() {
             walkDirectory(subdirectory, into: &result, seen: &seen)
         }
+    }
+
+    /// `(name as NSString).pathExtension.lowercased()`, without bridging for the usual
+    /// `name.txt` and `name.md` forms.
+    static func pathExtension(_ name: String) -> String {
+        let utf8 = name.utf8
+        if let dot = utf8.lastIndex(of: 0x2E), dot != utf8.startIndex {
+            let ext = utf8[utf8.index(after: dot)...]
+            let before = utf8[utf8.index(before: dot)]
+            if ext.count >= 1, ext.count <= 8, before != 0x2E, before != 0x2F,
+               ext.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) })
+            {
+                return String(Substring(ext)).lowercased()
+            }
+        }
+        return (name as NSString).pathExtension.lowercased()
     }
 
     static func absolute(_ path: String) -> String {

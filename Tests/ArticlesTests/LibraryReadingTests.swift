@@ -39,3 +39,14 @@ final class LibraryReadingTests: XCTestCase {
         XCTAssertEqual(Library.sortedNewestFirst(entries), entries.sorted(by: LibraryEntry.newestFirst))
     }
 }
+
+final class FileWalkerExtensionTests: XCTestCase {
+    func testPathExtensionMatchesFoundation() {
+        let names = ["a.txt", "A.TXT", "notes.md", "x.markdown", "x.text", "photo.jpg", "noext", "trailing.", "a..txt",
+                     "dots.in.name.md", "é.txt", "file.tx t", "file.日本", "x.verylongextension", "a.b/c", "a.1", "a. txt",
+                     "file.Md", "-.txt", " .txt", "a.t_t"]
+        for name in names {
+            XCTAssertEqual(FileWalker.pathExtension(name), (name as NSString).pathExtension.lowercased(), name)
+        }
+    }
+}

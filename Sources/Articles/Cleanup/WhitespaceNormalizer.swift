@@ -25,11 +25,11 @@ public enum WhitespaceNormalizer {
 
     /// Length in bytes of the whitespace character at `i`, and whether it is a no-break space.
     @inline(__always)
-    static func whitespace(_ bytes: ArraySlice<UInt8>, at i: Int) -> (length: Int, noBreak: Bool)? {
+    static func whitespace(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (length: Int, noBreak: Bool)? {
         let b = bytes[i]
         if b == 0x20 || (b >= 0x09 && b <= 0x0D) { return (1, false) }
         if b < 0xC2 { return nil }
-        let end = bytes.endIndex
+        let end = bytes.count
         if b == 0xC2 {
             return i + 1 < end && bytes[i + 1] == 0xA0 ? (2, true) : nil
         }
@@ -48,54 +48,54 @@ public enum WhitespaceNormalizer {
     }
 
     /// Normalises UTF-8 bytes of one line; `typography` is asked only for a no-break space
-    /// before `? ! : ;`.
+    /// before `? ! : ;`. The result is never longer than the input.
     static func normalize(_ bytes: ArraySlice<UInt8>, typography: () -> Typography) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = bytes.startIndex
-        let end = bytes.endIndex
-        var pending = false
-        var pendingNoBreak = false
-        while i < end {
-            if !pending {
-                // Copy the run of bytes that cannot start a space (nor follow one) at once.
-                var j = i
-                while j < end {
-                    let c = bytes[j]
-                    if c <= 0x20 || c == 0xC2 || c == 0xE1 || c == 0xE2 { break }
-                    j += 1
+        let n = bytes.count
+        return bytes.withUnsafeBufferPointer { src in
+            [UInt8](unsafeUninitializedCapacity: n) { out, count in
+                var o = 0
+                var i = 0
+                var pending = false
+                var pendingNoBreak = false
+                while i < n {
+                    let b = src[i]
+                    // Fast path: a byte that cannot start a space, with no space pending.
+                    if !pending && b > 0x20 && b != 0xC2 && b != 0xE1 && b != 0xE2 {
+                        out[o] = b
+                        o += 1
+                        i += 1
+                        continue
+                    }
+                    if let ws = whitespace(src, at: i) {
+                        pending = true
+                        pendingNoBreak = pendingNoBreak || ws.noBreak
+                        i += ws.length
+                        continue
+                    }
+                    if pending && o > 0 {
+                        var emit = true
+                        if b == 0x3F || b == 0x21 || b == 0x3A || b == 0x3B {
+                            if pendingNoBreak && typography() == .standard { emit = false }
+                        } else if b == 0x2E || b == 0x2C {
+                            let next = i + 1 < n ? src[i + 1] : 0x20
+                            let last = out[o - 1]
+                            let wordBefore = last >= 0x80 || EntityRepair.isAlphanumeric(last)
+                            if wordBefore && (next == 0x20 || next == 0x09) { emit = false }
+                            if wordBefore && i + 1 == n { emit = false }
+                        }
+                        if emit {
+                            out[o] = 0x20
+                            o += 1
+                        }
+                    }
+                    pending = false
+                    pendingNoBreak = false
+                    out[o] = b
+                    o += 1
+                    i += 1
                 }
-                if j > i {
-                    out.append(contentsOf: bytes[i..<j])
-                    i = j
-                    continue
-                }
+                count = o
             }
-            if let ws = whitespace(bytes, at: i) {
-                pending = true
-                pendingNoBreak = pendingNoBreak || ws.noBreak
-                i += ws.length
-                continue
-            }
-            let b = bytes[i]
-            if pending && !out.isEmpty {
-                var emit = true
-                if b == 0x3F || b == 0x21 || b == 0x3A || b == 0x3B {
-                    if pendingNoBreak && typography() == .standard { emit = false }
-                } else if b == 0x2E || b == 0x2C {
-                    let next = i + 1 < end ? bytes[i + 1] : 0x20
-                    let last = out[out.count - 1]
-                    let wordBefore = last >= 0x80 || EntityRepair.isAlphanumeric(last)
-                    if wordBefore && (next == 0x20 || next == 0x09) { emit = false }
-                    if wordBefore && i + 1 == end { emit = false }
-                }
-                if emit { out.append(0x20) }
-            }
-            pending = false
-            pendingNoBreak = false
-            out.append(b)
-            i += 1
         }
-        return out
     }
 }
