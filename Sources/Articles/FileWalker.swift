@@ -32,7 +32,9 @@ enum FileWalker {
     /// extension; inside folders only ``articleExtensions`` are taken.
     static func walk(_ paths: [String]) -> Result {
         var result = Result()
+        // Paths found under one root are all different; only several roots can repeat a file.
         var seen = Set<String>()
+        let checksRepeats = paths.count > 1
         for raw in paths {
             let path = absolute(raw)
             var st = stat()
@@ -41,9 +43,9 @@ enum FileWalker {
                 continue
             }
             if isDirectory(st) {
-                walkDirectory(path, into: &result, seen: &seen)
+                walkDirectory(path, into: &result, seen: &seen, checksRepeats: checksRepeats)
             } else if isRegular(st) {
-                if seen.insert(path).inserted {
+                if !checksRepeats || seen.insert(path).inserted {
                     result.files.append(FoundFile(path: path, size: Int(st.st_size), modified: mtime(st)))
                 }
             } else {
@@ -53,7 +55,9 @@ enum FileWalker {
         return result
     }
 
-    private static func walkDirectory(_ directory: String, into result: inout Result, seen: inout Set<String>) {
+    private static func walkDirectory(
+        _ directory: String, into result: inout Result, seen: inout Set<String>, checksRepeats: Bool
+    ) {
         guard let dir = opendir(directory) else {
             result.notices.append(LibraryNotice(path: directory, message: errnoMessage(errno)))
             return
@@ -78,7 +82,7 @@ enum FileWalker {
             } else if isRegular(st) {
                 let ext = FileWalker.pathExtension(name)
                 if articleExtensions.contains(ext) {
-                    if seen.insert(path).inserted {
+                    if !checksRepeats || seen.insert(path).inserted {
                         result.files.append(FoundFile(path: path, size: Int(st.st_size), modified: mtime(st)))
                     }
                 } else {
@@ -88,7 +92,7 @@ enum FileWalker {
             }
         }
         for subdirectory in subdirectories.sorted() {
-            walkDirectory(subdirectory, into: &result, seen: &seen)
+            walkDirectory(subdirectory, into: &result, seen: &seen, checksRepeats: checksRepeats)
         }
     }
 

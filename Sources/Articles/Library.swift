@@ -111,18 +111,21 @@ public final class Library: @unchecked Sendable {
         times.withUnsafeBufferPointer { t in
             order.sort { a, b in t[a] > t[b] || (t[a] == t[b] && a < b) }
         }
-        entries.withUnsafeBufferPointer { buffer in
-            var start = 0
-            while start < n {
-                var end = start + 1
-                while end < n && times[order[end]] == times[order[start]] { end += 1 }
-                if end - start > 1 {
-                    order[start..<end].sort { a, b in
-                        LibraryEntry.newestFirst(buffer[a], buffer[b]) || (!LibraryEntry.newestFirst(buffer[b], buffer[a]) && a < b)
-                    }
+        let titles = entries.map(\.title)
+        let paths = entries.map(\.path)
+        var start = 0
+        while start < n {
+            var end = start + 1
+            while end < n && times[order[end]] == times[order[start]] { end += 1 }
+            if end - start > 1 {
+                // Same date: by title, then path, then position (as ``LibraryEntry/newestFirst``).
+                order[start..<end].sort { a, b in
+                    if titles[a] != titles[b] { return titles[a] < titles[b] }
+                    if paths[a] != paths[b] { return paths[a] < paths[b] }
+                    return a < b
                 }
-                start = end
             }
+            start = end
         }
         return order.map { entries[$0] }
     }

@@ -5,6 +5,7 @@ public enum LanguageGuess {
     public static func isFrench(_ bytes: [UInt8]) -> Bool {
         let limit = min(bytes.count, 16 * 1024)
         let table = LanguageGuess.table
+        let wordByte = LanguageGuess.wordByte
         let (french, english) = bytes.withUnsafeBufferPointer { buffer -> (Int, Int) in
             var french = 0
             var english = 0
@@ -15,11 +16,9 @@ public enum LanguageGuess {
             while i <= limit {
                 let b: UInt8 = i < limit ? buffer[i] : 0x20
                 i += 1
-                if (b >= 0x61 && b <= 0x7A) || b >= 0x80 {
-                    key = key << 8 | UInt64(b)
-                    length += 1
-                } else if b >= 0x41 && b <= 0x5A {
-                    key = key << 8 | UInt64(b | 0x20)
+                let folded = wordByte[Int(b)]  // 0 ends a word
+                if folded != 0 {
+                    key = key << 8 | UInt64(folded)
                     length += 1
                 } else if length > 0 {
                     if length >= 2 && length <= 5 {
@@ -36,6 +35,16 @@ public enum LanguageGuess {
             return (french, english)
         }
         return french >= 5 && french > english
+    }
+
+    /// Each byte as it counts in a word (ASCII letters lowercased, bytes of other scalars
+    /// kept), or 0 for a byte that ends a word.
+    static let wordByte: [UInt8] = (0...255).map { (b: Int) -> UInt8 in
+        switch b {
+        case 0x61...0x7A, 0x80...0xFF: return UInt8(b)
+        case 0x41...0x5A: return UInt8(b | 0x20)
+        default: return 0
+        }
     }
 
     /// A word of at most 8 bytes packed into an integer, first byte highest.

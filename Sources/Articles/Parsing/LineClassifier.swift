@@ -210,10 +210,18 @@ public enum LineClassifier {
     /// The text from its first letter, digit, `[`, `#` or `©` on.
     static func strippingLeadingSymbols<S: StringProtocol>(_ text: S) -> S.SubSequence {
         var key = text[...]
-        while let first = key.unicodeScalars.first,
-              !(first.properties.isAlphabetic || first.properties.numericType != nil || first == "[" || first == "#"
-                || first == "©" || first == "(" || first == "<")
-        {
+        while let first = key.unicodeScalars.first {
+            if first.isASCII {  // the same test without property lookups
+                let v = first.value
+                if (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) || v == 0x5B || v == 0x23
+                    || v == 0x28 || v == 0x3C
+                {
+                    break
+                }
+                key = key.dropFirst()
+                continue
+            }
+            if first.properties.isAlphabetic || first.properties.numericType != nil || first == "©" { break }
             key = key.dropFirst()
         }
         return key
