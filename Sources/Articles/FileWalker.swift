@@ -43,7 +43,7 @@ enum FileWalker {
                 continue
             }
             if isDirectory(st) {
-                walkDirectory(path, into: &result, seen: &seen, checksRepeats: checksRepeats)
+                walkDirectory(path, into: &result, seen: &seen, checksRepeats: checksRepeats, parallel: !checksRepeats)
             } else if isRegular(st) {
                 if !checksRepeats || seen.insert(path).inserted {
                     result.files.append(FoundFile(path: path, size: Int(st.st_size), modified: mtime(st)))
@@ -55,8 +55,12 @@ enum FileWalker {
         return result
     }
 
+    /// Walks one folder: its files in `readdir` order, then its subfolders sorted by path.
+    /// With `parallel`, the subfolders are walked on all cores (each into its own result,
+    /// joined in the same order), which needs `checksRepeats` off.
     private static func walkDirectory(
-        _ directory: String, into result: inout Result, seen: inout Set<String>, checksRepeats: Bool
+        _ directory: String, into result: inout Result, seen: inout Set<String>, checksRepeats: Bool,
+        parallel: Bool = false
     ) {
         guard let dir = opendir(directory) else {
             result.notices.append(LibraryNotice(path: directory, message: errnoMessage(errno)))
@@ -91,7 +95,25 @@ enum FileWalker {
                 }
             }
         }
-        for subdirectory in subdirectories.sorted() {
+        let sorted = subdirectories.sorted()
+        if parallel && !checksRepeats && sorted.count > 1 {
+            var parts = [Result](repeating: Result(), count: sorted.count)
+            parts.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let out = buffer
+                DispatchQueue.concurrentPerform(iterations: sorted.count) { k in
+                    var part = Result()
+                    var unused = Set<String>()
+                    walkDirectory(sorted[k], into: &part, seen: &unused, checksRepeats: false)
+                    out[k] = part
+                }
+            }
+            for part in parts {
+                result.files.append(contentsOf: part.files)
+                result.notices.append(contentsOf: part.notices)
+            }
+            return
+        }
+        for subdirectory in sorted {
             walkDirectory(subdirectory, into: &result, seen: &seen, checksRepeats: checksRepeats)
         }
     }

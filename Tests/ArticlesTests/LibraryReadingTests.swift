@@ -50,3 +50,23 @@ final class FileWalkerExtensionTests: XCTestCase {
         }
     }
 }
+
+final class FileWalkerOrderTests: XCTestCase {
+    func testParallelWalkOfOneRootGivesTheSequentialOrder() throws {
+        let dir = try TemporaryDirectory(prefix: "walk-order")
+        defer { dir.remove() }
+        for folder in ["b", "a", "c/d", "c/e", "f"] {
+            for name in ["2.txt", "1.md", "x.jpg", "noext"] {
+                _ = try dir.write("\(folder)/\(name)", "Title \(folder) \(name)\n\nBody.\n")
+            }
+        }
+        _ = try dir.write("top.txt", "Top\n\nBody.\n")
+        let parallel = FileWalker.walk([dir.url.path])
+        // Two roots walk one folder at a time (and skip the repeats of the second root).
+        let sequential = FileWalker.walk([dir.url.path, dir.url.path])
+        XCTAssertEqual(parallel.files, sequential.files)
+        XCTAssertEqual(parallel.files.count, 11)
+        XCTAssertEqual(parallel.notices, Array(sequential.notices.prefix(parallel.notices.count)))
+        XCTAssertEqual(sequential.notices.count, 2 * parallel.notices.count)
+    }
+}
