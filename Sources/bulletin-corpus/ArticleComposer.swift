@@ -1,3 +1,4 @@
+import Articles
 import Foundation
 
 /// Writes one synthetic article in Bulletin's plain-text input format, with the shape and

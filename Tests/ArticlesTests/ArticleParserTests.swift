@@ -57,7 +57,7 @@ final class ArticleParserTests: XCTestCase {
     }
 
     func testFuzzRandomBytesNeverCrash() {
-        var generator = SplitMix(seed: 0x5EED)
+        var generator = SplitMix64(seed: 0x5EED)
         for round in 0..<400 {
             let count = Int(generator.next() % 600)
             var bytes: [UInt8] = []
@@ -82,7 +82,7 @@ final class ArticleParserTests: XCTestCase {
     func testFuzzLinesFromRealFixtures() throws {
         // Shuffled and truncated fixture lines: every ordering parses or fails cleanly.
         let lines = String(decoding: try Fixture.data("quirks.txt"), as: UTF8.self).components(separatedBy: "\n")
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         for _ in 0..<200 {
             var picked: [String] = []
             for _ in 0..<Int(generator.next() % 20) { picked.append(lines[Int(generator.next() % UInt64(lines.count))]) }
@@ -120,18 +120,5 @@ func assertAllFieldsClean(_ article: Article, file: StaticString = #filePath, li
         if let value {
             XCTAssertFalse(value.contains("\t") || value.contains("\n"), "\(label): \(value.debugDescription)", file: file, line: line)
         }
-    }
-}
-
-/// A tiny deterministic generator for fuzzing.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -19,7 +19,7 @@ final class CrashSafetyTests: XCTestCase {
         let folder = temp.url.appendingPathComponent("state", isDirectory: true)
         var confirmedRead: [String: Confirmed] = [:]
         var confirmedSaved: [String: Confirmed] = [:]
-        var rng = TestRandom(seed: 2024)
+        var rng = SplitMix64(seed: 2024)
         var kills = 0
         var confirmations = 0
         var runs = 0

@@ -63,7 +63,7 @@ final class MergeRulesTests: XCTestCase {
     /// Random tables: merging is commutative, associative and idempotent, so two copies of
     /// the state converge whatever order the instances write in.
     func testMergeIsCommutativeAssociativeAndIdempotent() {
-        var rng = TestRandom(seed: 7)
+        var rng = SplitMix64(seed: 7)
         func randomTable() -> [ArticleID: ReadRecord] {
             var table: [ArticleID: ReadRecord] = [:]
             for _ in 0..<40 {
@@ -88,18 +88,5 @@ final class MergeRulesTests: XCTestCase {
         let saved = SavedRecord.saved(article, at: Fixture.time(5_000), savedAt: Fixture.time(1_000))
         XCTAssertEqual(saved.savedArticle, SavedArticle(article: article, savedAt: Date(timeIntervalSince1970: 1)))
         XCTAssertNil(SavedRecord.unsaved(at: Fixture.time(1)).savedArticle)
-    }
-}
-
-/// Deterministic random numbers for tests.
-struct TestRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -116,7 +116,7 @@ final class StateFileCodecTests: XCTestCase {
 /// anything it was not written for.
 final class ReadFileFastParserTests: XCTestCase {
     func testAgreesWithTheFullDecoderOnWhatBulletinWrites() throws {
-        var rng = TestRandom(seed: 11)
+        var rng = SplitMix64(seed: 11)
         for size in [0, 1, 2, 50, 500] {
             var table: [ArticleID: ReadRecord] = [:]
             for n in 0..<size {

@@ -1,21 +1,21 @@
 /// SplitMix64: a tiny, fast, seedable generator with the same output on every platform.
 ///
-/// The corpus must be byte-for-byte reproducible from a seed, so it never uses
-/// `SystemRandomNumberGenerator`.
-struct SplitMix64: RandomNumberGenerator {
+/// Used where runs must be reproducible from a seed (the synthetic corpus, fuzz tests,
+/// storage stress children), never `SystemRandomNumberGenerator`.
+public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
     /// Starts the sequence at `seed`.
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
     /// A generator for item `index` of a run seeded with `seed`: independent of every other
     /// index, so items can be generated in any order or in parallel and still be identical.
-    init(seed: UInt64, index: UInt64) {
+    public init(seed: UInt64, index: UInt64) {
         var mixer = SplitMix64(seed: seed ^ (index &* 0xD1B5_4A32_D192_ED03))
         state = mixer.next() ^ index
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -24,14 +24,14 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     /// A uniform integer in `range` (inclusive).
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
+    public mutating func int(_ range: ClosedRange<Int>) -> Int {
         let span = UInt64(range.upperBound - range.lowerBound) + 1
         return range.lowerBound + Int(next() % span)
     }
 
     /// `true` with probability `percent`/100.
-    mutating func chance(_ percent: Int) -> Bool { Int(next() % 100) < percent }
+    public mutating func chance(_ percent: Int) -> Bool { Int(next() % 100) < percent }
 
     /// A uniformly chosen element of a non-empty array.
-    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
+    public mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
 }
