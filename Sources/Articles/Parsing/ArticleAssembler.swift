@@ -364,7 +364,7 @@ struct ArticleAssembler {
         let count = CharacterSegmenter.count(text, limit: 110)
         guard count >= 2, count <= 110 else { return false }
         guard let first = text.unicodeScalars.first, !first.properties.isLowercase else { return false }
-        if text.split(separator: " ").count > 16 { return false }
+        if FastText.wordCount(text, limit: 16) > 16 { return false }
         if FastText.contains(text, "。") || FastText.contains(text, ". ") { return false }
         for scalar in text.unicodeScalars.reversed() {
             switch scalar {

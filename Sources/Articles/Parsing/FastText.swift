@@ -47,6 +47,24 @@ enum FastText {
         return String(Substring(utf8[start..<stop]))
     }
 
+    /// `text.split(separator: " ").count`, counting no further than `limit + 1`: by bytes for
+    /// ASCII text (where every space byte is a `" "` character), else by `split`.
+    static func wordCount(_ text: String, limit: Int) -> Int {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(separator: " ").count }
+        var count = 0
+        var inWord = false
+        for b in text.utf8 {
+            if b == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+                if count > limit { return count }
+            }
+        }
+        return count
+    }
+
     /// Whether the text contains an ASCII digit.
     @inline(__always)
     static func hasDigit(_ text: String) -> Bool {
@@ -94,6 +112,25 @@ struct PhraseSet: Sendable {
         for phrase in phrases {
             let bytes = Array(phrase.utf8)
             if let first = bytes.first { buckets[Int(first)].append(bytes) }
+        }
+    }
+
+    /// Whether one of the phrases occurs in `LineClassifier.lowerKey(text)`: for ASCII text
+    /// (where that key is the text in ASCII lowercase) by comparing bytes case-insensitively,
+    /// without making the key.
+    func occurs(inLowerKeyOf text: Substring) -> Bool {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return occurs(in: LineClassifier.lowerKey(text)) }
+        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+        return UTF8Scan.withBytes(String(text)) { t in
+            let n = t.count
+            for i in 0..<n {
+                for candidate in buckets[Int(lower(t[i]))] where candidate.count <= n - i {
+                    var k = 1
+                    while k < candidate.count && lower(t[i + k]) == candidate[k] { k += 1 }
+                    if k == candidate.count { return true }
+                }
+            }
+            return false
         }
     }
 

@@ -31,7 +31,8 @@ public enum LineClassifier {
 
         let length = line.utf8.count
         let stripped = strippingLeadingSymbols(line)
-        let head = lowerKey(stripped.prefix(64))
+        // (A text of at most 64 bytes has at most 64 characters: no need to count them.)
+        let head = lowerKey(stripped.utf8.count <= 64 ? stripped : stripped.prefix(64))
         if length <= 24 && widgetLines.contains(head) { return .artifact }
         if length <= 48 {
             switch headingRole(line) {
@@ -53,11 +54,11 @@ public enum LineClassifier {
         }
         if length <= 100, FastText.hasFourDigitRun(line), let date = DateLineParser.parse(line) { return .date(date) }
         if promoPrefixSet.matches(head) { return .promo(source: promoSources ? SourceExtractor.fromPromo(line) : nil) }
-        if length <= 220 && containsPromoPhrase(lowerKey(stripped)) {
+        if length <= 220 && promoPhraseSet.occurs(inLowerKeyOf: stripped) {
             return .promo(source: promoSources ? SourceExtractor.fromPromo(line) : nil)
         }
         // A short line opened by an emoji or symbol that asks to follow or subscribe.
-        if length <= 220, stripped.startIndex != line.startIndex, containsCallToAction(lowerKey(stripped)) {
+        if length <= 220, stripped.startIndex != line.startIndex, callToActionSet.occurs(inLowerKeyOf: stripped) {
             return .promo(source: promoSources ? SourceExtractor.fromPromo(line) : nil)
         }
         return .text
@@ -199,7 +200,7 @@ public enum LineClassifier {
     /// Lowercased, curly apostrophes straightened, leading symbols and emoji dropped;
     /// at most the first 160 characters.
     static func matchKey(_ line: String) -> String {
-        lowerKey(strippingLeadingSymbols(line.prefix(160)))
+        lowerKey(strippingLeadingSymbols(line.utf8.count <= 160 ? line[...] : line.prefix(160)))
     }
 
     /// Lowercased with curly apostrophes straightened.

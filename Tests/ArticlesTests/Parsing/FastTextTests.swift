@@ -102,3 +102,25 @@ final class PhraseSetTests: XCTestCase {
         }
     }
 }
+
+final class ASCIIShortcutTests: XCTestCase {
+    func testWordCountMatchesSplit() {
+        var samples = TextSamples(seed: 123)
+        for _ in 0..<3000 {
+            let text = samples.text(maxPieces: 30)
+            let count = text.split(separator: " ").count
+            let fast = FastText.wordCount(text, limit: 16)
+            if count <= 16 { XCTAssertEqual(fast, count, text.debugDescription) } else { XCTAssertGreaterThan(fast, 16) }
+        }
+    }
+
+    func testCaseInsensitivePhraseSearchMatchesTheLowerKey() {
+        let set = LineClassifier.promoPhraseSet
+        var random = ParserRegressionCorpus.Random(state: 8)
+        let parts = ["Follow Us", " ON ", "Google News", "our NEWSLETTER", "In Your Inbox", "Suivez-Nous", "x", " ", "’", "À notre newsletter"]
+        for _ in 0..<2000 {
+            let text = (0..<random.below(8)).map { _ in parts[random.below(parts.count)] }.joined()
+            XCTAssertEqual(set.occurs(inLowerKeyOf: text[...]), set.occurs(in: LineClassifier.lowerKey(text)), text)
+        }
+    }
+}
