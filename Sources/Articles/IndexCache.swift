@@ -55,24 +55,40 @@ struct IndexCache {
     }
 
     /// Writes the cache atomically (temp file and rename); failures are ignored because the
-    /// cache is only an accelerator.
+    /// cache is only an accelerator. The bytes are appended directly (no per-field strings).
     func write(to url: URL) {
-        var out = IndexCache.header + "\n"
-        out.reserveCapacity(records.count * 160)
+        var out: [UInt8] = []
+        out.reserveCapacity(records.count * 200 + 32)
+        out.append(contentsOf: IndexCache.header.utf8)
+        out.append(0x0A)
+        func append(_ text: String) { out.append(contentsOf: text.utf8) }
+        func append<T: BinaryInteger>(number: T) { append(String(number)) }
         for path in records.keys.sorted() {
             guard let r = records[path] else { continue }
             let e = r.entry
-            let textDate = e.dateIsFromText ? String(Int64(e.date.timeIntervalSince1970)) : ""
-            let fields: [String] = [
-                String(r.size), String(r.modified), e.id.rawValue, String(e.wordCount),
-                String(e.summaryCount), textDate, flat(path), flat(e.title), flat(e.source ?? ""),
-                flat(e.author ?? ""),
-            ]
-            out += fields.joined(separator: "\t")
-            out += "\n"
+            append(number: r.size)
+            out.append(0x09)
+            append(number: r.modified)
+            out.append(0x09)
+            append(e.id.rawValue)
+            out.append(0x09)
+            append(number: e.wordCount)
+            out.append(0x09)
+            append(number: e.summaryCount)
+            out.append(0x09)
+            if e.dateIsFromText { append(number: Int64(e.date.timeIntervalSince1970)) }
+            out.append(0x09)
+            append(flat(path))
+            out.append(0x09)
+            append(flat(e.title))
+            out.append(0x09)
+            append(flat(e.source ?? ""))
+            out.append(0x09)
+            append(flat(e.author ?? ""))
+            out.append(0x0A)
         }
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? Data(out.utf8).write(to: url, options: .atomic)
+        try? Data(out).write(to: url, options: .atomic)
     }
 
     private static func optional(_ bytes: Data.SubSequence) -> String? {
@@ -80,6 +96,8 @@ struct IndexCache {
     }
 
     private func flat(_ text: String) -> String {
+        // Without a tab, LF or CR byte there is no such character: skip the character walk.
+        guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         guard text.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return text }
         return String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
     }

@@ -70,3 +70,39 @@ final class FileWalkerOrderTests: XCTestCase {
         XCTAssertEqual(sequential.notices.count, 2 * parallel.notices.count)
     }
 }
+
+final class IndexCacheWriteTests: XCTestCase {
+    /// The format as documented on ``IndexCache``, built field by field with strings.
+    static func referenceText(_ cache: IndexCache) -> String {
+        func flat(_ text: String) -> String {
+            String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+        }
+        var out = IndexCache.header + "\n"
+        for path in cache.records.keys.sorted() {
+            let r = cache.records[path]!
+            let e = r.entry
+            let textDate = e.dateIsFromText ? String(Int64(e.date.timeIntervalSince1970)) : ""
+            out += [String(r.size), String(r.modified), e.id.rawValue, String(e.wordCount), String(e.summaryCount), textDate,
+                    flat(path), flat(e.title), flat(e.source ?? ""), flat(e.author ?? "")].joined(separator: "\t") + "\n"
+        }
+        return out
+    }
+
+    func testWrittenBytesFollowTheFormat() throws {
+        let dir = try TemporaryDirectory(prefix: "index-cache")
+        defer { dir.remove() }
+        var cache = IndexCache()
+        let titles = ["Plain", "Tab\there", "Line\nbreak", "CR\r\nLF", "Accents é 東京 😀", ""]
+        for (i, title) in titles.enumerated() {
+            let entry = LibraryEntry(
+                id: ArticleID(rawValue: String(format: "%016x", i)), path: "/lib/\(i).txt", title: title,
+                source: i % 2 == 0 ? "Source \(i)" : nil, author: i % 3 == 0 ? "Au\tthor" : nil,
+                date: Date(timeIntervalSince1970: Double(1_700_000_000 + i)), dateIsFromText: i % 2 == 1,
+                wordCount: i * 10, summaryCount: i)
+            cache.records[entry.path] = IndexCache.Record(size: 100 + i, modified: Int64(i) * 1_000_000_007, entry: entry)
+        }
+        let url = dir.url.appendingPathComponent("index.tsv")
+        cache.write(to: url)
+        XCTAssertEqual(try String(contentsOf: url, encoding: .utf8), Self.referenceText(cache))
+    }
+}
