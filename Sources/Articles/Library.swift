@@ -94,7 +94,7 @@ public final class Library: @unchecked Sendable {
         self.parsedCount = toParse.count
         var index: [ArticleID: Int] = [:]
         index.reserveCapacity(kept.count)
-        for (i, entry) in kept.enumerated() { index[entry.id] = i }
+        for (i, entry) in self.entries.enumerated() { index[entry.id] = i }
         self.indexByID = index
         if let cacheURL, !toParse.isEmpty || newCache.records.count != cache.records.count {
             newCache.write(to: cacheURL)

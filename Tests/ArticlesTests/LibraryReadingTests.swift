@@ -106,3 +106,21 @@ final class IndexCacheWriteTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: url, encoding: .utf8), Self.referenceText(cache))
     }
 }
+
+final class LibraryIndexTests: XCTestCase {
+    func testLookupByIDFindsTheSameArticleAfterSorting() throws {
+        let dir = try TemporaryDirectory(prefix: "library-index")
+        defer { dir.remove() }
+        for (i, title) in ["Zebra crossings", "Apple harvest", "Mountain huts", "Bread and salt"].enumerated() {
+            let url = try dir.write("a\(i).txt", "\(title)\n\nA paragraph about \(title.lowercased()).\n")
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: Double(1_000_000 * (i % 2 + 1)))],
+                                                  ofItemAtPath: url.path)
+        }
+        let library = Library(paths: [dir.url.path], cacheDirectory: nil)
+        XCTAssertEqual(library.entries.count, 4)
+        for (i, entry) in library.entries.enumerated() {
+            XCTAssertEqual(library.index(of: entry.id), i)
+            XCTAssertEqual(library.entry(id: entry.id)?.title, entry.title)
+        }
+    }
+}
