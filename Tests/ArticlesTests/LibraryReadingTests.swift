@@ -29,7 +29,7 @@ final class LibraryReadingTests: XCTestCase {
     }
 
     func testSortedNewestFirstMatchesSortingTheEntries() {
-        var random = ParserRegressionCorpus.Random(state: 99)
+        var random = SplitMix64(seed: 99)
         let entries = (0..<500).map { i in
             LibraryEntry(
                 id: ArticleID(rawValue: String(i)), path: "/p/\(random.below(50))/\(i)", title: ["B", "A", "C"][random.below(3)],

@@ -30,23 +30,11 @@ enum ParserRegressionCorpus {
     /// Variants made of each fixture.
     static let variantsPerFixture = 40
 
-    /// SplitMix64.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
 
     /// The original bytes and `count` variants: pieces inserted at line or word boundaries,
     /// every fourth variant with CRLF line ends, every fifth with stray Latin-1 bytes.
     static func variants(of original: [UInt8], count: Int, seed: UInt64) -> [[UInt8]] {
-        var random = Random(state: seed)
+        var random = SplitMix64(seed: seed)
         let text = String(decoding: original, as: UTF8.self)
         let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         var result: [[UInt8]] = [original]

@@ -29,6 +29,9 @@ public struct SplitMix64: RandomNumberGenerator {
         return range.lowerBound + Int(next() % span)
     }
 
+    /// A uniform integer in `0..<n` (`n` > 0).
+    public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+
     /// `true` with probability `percent`/100.
     public mutating func chance(_ percent: Int) -> Bool { Int(next() % 100) < percent }
 

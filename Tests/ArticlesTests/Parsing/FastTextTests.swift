@@ -32,7 +32,7 @@ final class FastTextTests: XCTestCase {
         }
         XCTAssertNil(SourceExtractor.asciiCaseInsensitiveEnd(of: "l’actu de ", in: "l'actu de Paris"))
         // Lines with emoji and punctuation around ASCII words search the same way.
-        var random = ParserRegressionCorpus.Random(state: 17)
+        var random = SplitMix64(seed: 17)
         let parts = ["🔔", "📰", "✉", "—", "’", "«", "»", "©", " ", "Follow", "news FROM", "Harbour", "Ledger", "SUBSCRIBE to the",
                      "get the", "x", ".", "!", "k", "s"]
         for _ in 0..<500 {
@@ -69,7 +69,7 @@ final class FastTextTests: XCTestCase {
         let english = "The cat is in the house and the children were happy with this, as it has been."
         XCTAssertTrue(LanguageGuess.isFrench(Array(french.utf8)))
         XCTAssertFalse(LanguageGuess.isFrench(Array(english.utf8)))
-        var random = ParserRegressionCorpus.Random(state: 5)
+        var random = SplitMix64(seed: 5)
         let words = (french + " " + english).split(separator: " ").map(String.init)
         for _ in 0..<500 {
             let text = (0..<random.below(60)).map { _ in words[random.below(words.count)] }.joined(separator: " ")
@@ -82,7 +82,7 @@ final class PhraseSetTests: XCTestCase {
     func testOccursMatchesSearchingEachPhrase() {
         let phrases = ["follow us", "our newsletter", "in your inbox", "x"]
         let set = PhraseSet(phrases)
-        var random = ParserRegressionCorpus.Random(state: 3)
+        var random = SplitMix64(seed: 3)
         let parts = ["follow", " us", "our", " news", "letter", "in your", " inbox", "é", "😀", " ", "x", "y"]
         for _ in 0..<1000 {
             let text = (0..<random.below(10)).map { _ in parts[random.below(parts.count)] }.joined()
@@ -116,7 +116,7 @@ final class ASCIIShortcutTests: XCTestCase {
 
     func testCaseInsensitivePhraseSearchMatchesTheLowerKey() {
         let set = LineClassifier.promoPhraseSet
-        var random = ParserRegressionCorpus.Random(state: 8)
+        var random = SplitMix64(seed: 8)
         let parts = ["Follow Us", " ON ", "Google News", "our NEWSLETTER", "In Your Inbox", "Suivez-Nous", "x", " ", "’", "À notre newsletter"]
         for _ in 0..<2000 {
             let text = (0..<random.below(8)).map { _ in parts[random.below(parts.count)] }.joined()
