@@ -22,34 +22,85 @@ struct IndexCache {
     var records: [String: Record] = [:]
 
     /// Loads a cache file; returns an empty cache when it is missing or unreadable.
+    /// Lines that do not have the expected fields are skipped (their files are parsed again).
     static func load(from url: URL) -> IndexCache {
         guard let data = try? Data(contentsOf: url, options: .mappedIfSafe) else { return IndexCache() }
+        return data.withUnsafeBytes { raw in parse(raw.bindMemory(to: UInt8.self)) }
+    }
+
+    /// Parses the cache bytes with plain index arithmetic (no slices of `Data`, which cost a
+    /// retain and an exclusivity check each at 100,000 lines).
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> IndexCache {
         var cache = IndexCache()
-        var lines = data.split(separator: 0x0A, omittingEmptySubsequences: true)[...]
-        guard let first = lines.popFirst(), String(decoding: first, as: UTF8.self) == header else {
-            return IndexCache()
+        let end = bytes.count
+        func lineEnd(from start: Int) -> Int {
+            var i = start
+            while i < end && bytes[i] != 0x0A { i += 1 }
+            return i
         }
-        cache.records.reserveCapacity(lines.count)
-        for line in lines {
-            let fields = line.split(separator: 0x09, maxSplits: 9, omittingEmptySubsequences: false)
-            guard fields.count == 10,
-                let size = Int(ascii: fields[0]), let modified = Int64(ascii: fields[1]),
-                let words = Int(ascii: fields[3]), let bullets = Int(ascii: fields[4])
+        let headerEnd = lineEnd(from: 0)
+        guard String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<headerEnd]), as: UTF8.self) == header else {
+            return cache
+        }
+        cache.records.reserveCapacity(end / 160)
+        var start = headerEnd + 1
+        var fields = [Range<Int>](repeating: 0..<0, count: 10)
+        while start < end {
+            let stop = lineEnd(from: start)
+            defer { start = stop + 1 }
+            // Split into exactly ten tab-separated fields (the last takes the rest).
+            var count = 0
+            var fieldStart = start
+            var i = start
+            while i < stop && count < 9 {
+                if bytes[i] == 0x09 {
+                    fields[count] = fieldStart..<i
+                    count += 1
+                    fieldStart = i + 1
+                }
+                i += 1
+            }
+            guard count == 9 else { continue }
+            fields[9] = fieldStart..<stop
+            func text(_ k: Int) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[k]]), as: UTF8.self)
+            }
+            func number(_ k: Int) -> Int64? {
+                let range = fields[k]
+                guard !range.isEmpty else { return nil }
+                var value: Int64 = 0
+                var negative = false
+                var j = range.lowerBound
+                if bytes[j] == UInt8(ascii: "-") {
+                    negative = true
+                    j += 1
+                    guard j < range.upperBound else { return nil }
+                }
+                while j < range.upperBound {
+                    let digit = bytes[j] &- 48
+                    guard digit < 10 else { return nil }
+                    value = value &* 10 &+ Int64(digit)
+                    j += 1
+                }
+                return negative ? -value : value
+            }
+            guard let size = number(0), let modified = number(1), let words = number(3),
+                let bullets = number(4), fields[2].count == 16
             else { continue }
-            let path = String(decoding: fields[6], as: UTF8.self)
-            let textDate = fields[5].isEmpty ? nil : Int64(ascii: fields[5])
-            let fileDate = FileDate.fallback(path: path, modified: modified)
+            let path = text(6)
+            let textDate = number(5)
             let entry = LibraryEntry(
-                id: ArticleID(rawValue: String(decoding: fields[2], as: UTF8.self)),
+                id: ArticleID(rawValue: text(2)),
                 path: path,
-                title: String(decoding: fields[7], as: UTF8.self),
-                source: optional(fields[8]),
-                author: optional(fields[9]),
-                date: textDate.map { Date(timeIntervalSince1970: Double($0)) } ?? fileDate,
+                title: text(7),
+                source: fields[8].isEmpty ? nil : text(8),
+                author: fields[9].isEmpty ? nil : text(9),
+                date: textDate.map { Date(timeIntervalSince1970: Double($0)) }
+                    ?? FileDate.fallback(path: path, modified: modified),
                 dateIsFromText: textDate != nil,
-                wordCount: words,
-                summaryCount: bullets)
-            cache.records[path] = Record(size: size, modified: modified, entry: entry)
+                wordCount: Int(words),
+                summaryCount: Int(bullets))
+            cache.records[path] = Record(size: Int(size), modified: modified, entry: entry)
         }
         return cache
     }
@@ -100,27 +151,5 @@ struct IndexCache {
         guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         guard text.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return text }
         return String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
-    }
-}
-
-extension FixedWidthInteger {
-    /// Parses ASCII decimal digits (with an optional leading minus) without making a String.
-    init?(ascii bytes: Data.SubSequence) {
-        guard !bytes.isEmpty else { return nil }
-        var value: Self = 0
-        var negative = false
-        var index = bytes.startIndex
-        if bytes[index] == UInt8(ascii: "-") {
-            negative = true
-            index += 1
-            guard index < bytes.endIndex else { return nil }
-        }
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            guard byte >= 48, byte <= 57 else { return nil }
-            value = value &* 10 &+ Self(byte - 48)
-            index += 1
-        }
-        self = negative ? 0 &- value : value
     }
 }

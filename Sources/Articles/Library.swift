@@ -69,24 +69,26 @@ public final class Library: @unchecked Sendable {
             }
         }
 
-        var seen: [ArticleID: String] = [:]
+        // The cache needs rewriting only when a file was parsed now or a cached file is gone.
+        let cacheChanged = cacheURL != nil && (!toParse.isEmpty || files.count != cache.records.count)
+        var seen: [ArticleID: Int] = [:]
         seen.reserveCapacity(files.count)
         var kept: [LibraryEntry] = []
         kept.reserveCapacity(files.count)
         var notices = walk.notices
         var newCache = IndexCache()
-        if cacheURL != nil { newCache.records.reserveCapacity(files.count) }
+        if cacheChanged { newCache.records.reserveCapacity(files.count) }
         for (i, file) in files.enumerated() {
             if let error = errors[i] { notices.append(error) }
             guard let entry = entries[i] else { continue }
-            if cacheURL != nil {
+            if cacheChanged {
                 newCache.records[file.path] = IndexCache.Record(size: file.size, modified: file.modified, entry: entry)
             }
             if let first = seen[entry.id] {
-                notices.append(LibraryNotice(path: file.path, message: "skipped: same article as \(first)"))
+                notices.append(LibraryNotice(path: file.path, message: "skipped: same article as \(files[first].path)"))
                 continue
             }
-            seen[entry.id] = file.path
+            seen[entry.id] = i
             kept.append(entry)
         }
         self.entries = Library.sortedNewestFirst(kept)
@@ -96,9 +98,7 @@ public final class Library: @unchecked Sendable {
         index.reserveCapacity(kept.count)
         for (i, entry) in self.entries.enumerated() { index[entry.id] = i }
         self.indexByID = index
-        if let cacheURL, !toParse.isEmpty || newCache.records.count != cache.records.count {
-            newCache.write(to: cacheURL)
-        }
+        if let cacheURL, cacheChanged { newCache.write(to: cacheURL) }
     }
 
     /// `entries` in ``LibraryEntry/newestFirst`` order: positions sorted by date alone, then
