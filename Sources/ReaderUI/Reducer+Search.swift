@@ -145,7 +145,11 @@ extension Reducer {
                 }
                 return needle.isEmpty || matchTitle(i) || body.matches(i, needle)
             }
-            if let title {
+            if let title, candidates.count > 4096 {
+                // Many candidates: one memchr pass over every title beats a search per item.
+                let mask = title.matchMask(needle)
+                for r in 0..<candidates.count where passes(candidates[r], { mask[$0] }) { rows.append(candidates[r]) }
+            } else if let title {
                 title.withMatcher(needle) { matcher in
                     for r in 0..<candidates.count where passes(candidates[r], matcher) { rows.append(candidates[r]) }
                 }
