@@ -134,27 +134,32 @@ extension Reducer {
             let items = context.items
             let body = context.bodyIndex
             var rows: [Int] = []
+            rows.reserveCapacity(min(s.visible.count, count))
             let useCurrent = incremental && s.searchGeneration == bodyGeneration
             let candidates: VisibleItems = useCurrent ? s.visible : .all(count: count)
             let title = needle.isEmpty ? nil : context.titleIndex
-            func passes(_ i: Int, _ matchTitle: (Int) -> Bool) -> Bool {
+            func passes(_ i: Int, _ matchTitle: (Int) -> Bool, _ matchBody: (Int) -> Bool) -> Bool {
                 switch filter {
                 case .all: break
                 case .unread: if read.contains(items[i].id) { return false }
                 case .saved: if !saved.contains(items[i].id) { return false }
                 }
-                return needle.isEmpty || matchTitle(i) || body.matches(i, needle)
+                return needle.isEmpty || matchTitle(i) || matchBody(i)
             }
-            if let title, candidates.count > 4096 {
-                // Many candidates: one memchr pass over every title beats a search per item.
-                let mask = title.matchMask(needle)
-                for r in 0..<candidates.count where passes(candidates[r], { mask[$0] }) { rows.append(candidates[r]) }
-            } else if let title {
-                title.withMatcher(needle) { matcher in
-                    for r in 0..<candidates.count where passes(candidates[r], matcher) { rows.append(candidates[r]) }
+            body.withMatcher(needle) { matchBody in
+                if let title, candidates.count > 4096 {
+                    // Many candidates: one memchr pass over every title beats a search per item.
+                    let mask = title.matchMask(needle)
+                    mask.withUnsafeBufferPointer { m in
+                        candidates.forEachIndex { i in if passes(i, { m[$0] }, matchBody) { rows.append(i) } }
+                    }
+                } else if let title {
+                    title.withMatcher(needle) { matcher in
+                        candidates.forEachIndex { i in if passes(i, matcher, matchBody) { rows.append(i) } }
+                    }
+                } else {
+                    candidates.forEachIndex { i in if passes(i, { _ in true }, matchBody) { rows.append(i) } }
                 }
-            } else {
-                for r in 0..<candidates.count where passes(candidates[r], { _ in true }) { rows.append(candidates[r]) }
             }
             s.visible = .subset(rows)
         }

@@ -54,6 +54,15 @@ public enum VisibleItems: Hashable, Sendable {
         }
     }
 
+    /// Calls `body` with the catalog index of every row, in order (one switch for the whole
+    /// pass instead of one per row).
+    public func forEachIndex(_ body: (Int) -> Void) {
+        switch self {
+        case .all(let count): for index in 0..<count { body(index) }
+        case .subset(let indices): indices.withUnsafeBufferPointer { for index in $0 { body(index) } }
+        }
+    }
+
     /// Row of catalog index `index` (O(log n): subsets are in catalog order).
     public func row(of index: Int) -> Int? {
         switch self {

@@ -38,12 +38,16 @@ enum InProcessBench {
         var byKind: [String: [Double]] = [:]
         var all: [Double] = []
         for (kind, keys) in script {
-            for key in keys {
+            for (n, key) in keys.enumerated() {
                 let seconds = measure {
                     session.send(key)
                     _ = session.render()
                 }
                 byKind[kind, default: []].append(seconds)
+                if kind == "search" {
+                    let step = n == 0 ? "search: /" : n == 1 ? "search: 1st letter" : key == .escape ? "search: Esc" : "search: more letters"
+                    byKind[step, default: []].append(seconds)
+                }
                 all.append(seconds)
             }
         }
@@ -56,7 +60,7 @@ enum InProcessBench {
         }
         report.add("keys replayed (reducer + view, 120x40)", "keys", ["-": Double(all.count)])
         add("any", all)
-        for kind in ["j", "k", "G", "g", "Tab", "search"] { add(kind, byKind[kind] ?? []) }
+        for kind in ["j", "k", "G", "g", "Tab", "search", "search: /", "search: 1st letter", "search: more letters", "search: Esc"] { add(kind, byKind[kind] ?? []) }
     }
 
     /// Opens and lays out a 5 MB article, then lays it out again for another width.

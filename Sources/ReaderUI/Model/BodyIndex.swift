@@ -31,9 +31,21 @@ public final class BodyIndex: @unchecked Sendable {
 
     /// Whether item `index`'s body (if indexed) contains the folded `needle`.
     func matches(_ index: Int, _ needle: [UInt8]) -> Bool {
-        lock.withLock {
-            guard let body = bodies[index] else { return false }
-            return body.withUnsafeBufferPointer { ByteSearch.contains($0, 0..<$0.count, needle) }
+        withMatcher(needle) { $0(index) }
+    }
+
+    /// Runs `body` with a matcher for the folded `needle`, taking the lock once for a whole
+    /// pass (a pass over 100,000 items must not take the lock 100,000 times). The matcher
+    /// answers `false` at once while nothing is indexed.
+    func withMatcher<R>(_ needle: [UInt8], _ body: ((Int) -> Bool) -> R) -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        if stored == 0 { return body { _ in false } }
+        return bodies.withUnsafeBufferPointer { all in
+            body { index in
+                guard let text = all[index] else { return false }
+                return text.withUnsafeBufferPointer { ByteSearch.contains($0, 0..<$0.count, needle) }
+            }
         }
     }
 

@@ -33,33 +33,81 @@ final class TitleIndex: @unchecked Sendable {
     func matchMask(_ needle: [UInt8]) -> [Bool] {
         let itemCount = offsets.count - 1
         var mask = [Bool](repeating: needle.isEmpty, count: itemCount)
-        guard !needle.isEmpty else { return mask }
-        bytes.withUnsafeBufferPointer { buffer in
-            needle.withUnsafeBufferPointer { n in
-                guard let base = buffer.baseAddress, let needleBase = n.baseAddress else { return }
-                let end = buffer.count
-                var position = 0
-                var item = 0
-                let first = Int32(n[0])
-                let count = n.count
-                while position + count <= end, item < itemCount,
-                    let found = memchr(base + position, first, end - position)
-                {
-                    let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    guard at + count <= end else { break }
-                    guard memcmp(base + at, needleBase, count) == 0 else {
-                        position = at + 1
-                        continue
+        guard !needle.isEmpty, itemCount > 0 else { return mask }
+        // Large lists are split into parts searched on every core (items never straddle parts).
+        let parts = itemCount >= 20_000 ? ProcessInfo.processInfo.activeProcessorCount * 2 : 1
+        mask.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            bytes.withUnsafeBufferPointer { buffer in
+                offsets.withUnsafeBufferPointer { starts in
+                    needle.withUnsafeBufferPointer { n in
+                        nonisolated(unsafe) let (buffer, starts, n) = (buffer, starts, n)
+                        DispatchQueue.concurrentPerform(iterations: parts) { part in
+                            let first = itemCount * part / parts
+                            let last = itemCount * (part + 1) / parts
+                            TitleIndex.scan(buffer, starts, items: first..<last, needle: n, into: out)
+                        }
                     }
-                    while offsets[item + 1] <= at { item += 1 }
-                    mask[item] = true
-                    position = offsets[item + 1]
-                    item += 1
                 }
             }
         }
         return mask
     }
+
+    /// Marks in `out` the items of `items` whose text contains `needle`: `memchr` to the
+    /// needle's rarest byte (by English letter frequency, so few false starts), `memcmp` for
+    /// the whole needle, then a jump to the next item.
+    private static func scan(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ starts: UnsafeBufferPointer<Int>, items: Range<Int>,
+        needle n: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<Bool>
+    ) {
+        guard let base = buffer.baseAddress, let needleBase = n.baseAddress, !items.isEmpty else { return }
+        let end = starts[items.upperBound]
+        let count = n.count
+        let k = rarestByteIndex(n)
+        let probe = Int32(n[k])
+        var position = starts[items.lowerBound]  // where the next match may start
+        var item = items.lowerBound
+        while position + count <= end, item < items.upperBound,
+            let found = memchr(base + position + k, probe, end - position - k)
+        {
+            let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) - k
+            guard start + count <= end else { break }
+            guard memcmp(base + start, needleBase, count) == 0 else {
+                position = start + 1
+                continue
+            }
+            while starts[item + 1] <= start { item += 1 }
+            out[item] = true
+            position = starts[item + 1]
+            item += 1
+        }
+    }
+
+    /// Index of the needle byte least likely to occur in text.
+    private static func rarestByteIndex(_ n: UnsafeBufferPointer<UInt8>) -> Int {
+        var best = 0
+        var bestRank = -1
+        for (i, byte) in n.enumerated() {
+            let rank = rarity(byte)
+            if rank > bestRank { (best, bestRank) = (i, rank) }
+        }
+        return best
+    }
+
+    /// Higher is rarer: lowercase letters by English frequency; space is the most common.
+    private static func rarity(_ byte: UInt8) -> Int {
+        if byte == 0x20 { return 0 }
+        if byte >= 0x61, byte <= 0x7A { return letterRarity[Int(byte - 0x61)] }
+        return 20  // digits, punctuation, non-ASCII bytes: rarer than common letters
+    }
+
+    /// a…z: rank in "etaoinshrdlcumwfgypbvkjxqz" + 1 (e = 1 … z = 26).
+    private static let letterRarity: [Int] = {
+        var ranks = [Int](repeating: 20, count: 26)
+        for (rank, letter) in "etaoinshrdlcumwfgypbvkjxqz".utf8.enumerated() { ranks[Int(letter - 0x61)] = rank + 1 }
+        return ranks
+    }()
 
     /// Runs `body` with a matcher (one buffer access for a whole pass).
     func withMatcher<R>(_ needle: [UInt8], _ body: ((Int) -> Bool) -> R) -> R {
