@@ -76,17 +76,23 @@ public enum SourceExtractor {
         "youtube", "tiktok", "threads", "bluesky", "mastodon", "flipboard", "apple news", "pinterest", "reddit",
     ]
 
+    /// `word` without trailing `,.;:!?()`, and whether there was any.
+    static func trimmingTrailingPunctuation(_ word: Substring) -> (Substring, Bool) {
+        var word = word
+        var trimmed = false
+        while let last = word.last, ",.;:!?()".contains(last) {
+            word = word.dropLast()
+            trimmed = true
+        }
+        return (word, trimmed)
+    }
+
     /// The leading run of capitalised words (with `of`, `de`, `du`, `la`… between them).
     static func capitalisedName(_ text: Substring) -> String? {
         let connectors: Set<String> = ["of", "de", "du", "des", "la", "le", "di", "da", "del", "&", "and"]
         var words: [Substring] = []
         for raw in text.split(separator: " ", omittingEmptySubsequences: true) {
-            var word = raw
-            var ends = false
-            while let last = word.last, ",.;:!?()".contains(last) {
-                word = word.dropLast()
-                ends = true
-            }
+            let (word, ends) = trimmingTrailingPunctuation(raw)
             guard let initial = word.unicodeScalars.first else { break }
             let capitalised = initial.properties.isUppercase || initial.properties.numericType != nil
             if capitalised {
@@ -173,12 +179,7 @@ public enum SourceExtractor {
         var words: [Substring] = []
         let stops: Set<String> = ["on", "and", "or", "to", "in", "via", "sur", "et", "ou", "for", "with", "by", "at"]
         for raw in text.split(separator: " ", omittingEmptySubsequences: true) {
-            var word = raw
-            var ends = false
-            while let last = word.last, ",.;:!?()".contains(last) {
-                word = word.dropLast()
-                ends = true
-            }
+            let (word, ends) = trimmingTrailingPunctuation(raw)
             if !word.isEmpty {
                 if !words.isEmpty && stops.contains(word.lowercased()) { break }
                 words.append(word)
