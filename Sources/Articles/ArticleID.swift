@@ -68,6 +68,7 @@ struct FNV1a64 {
     /// FNV-1a of normalized UTF-8 bytes, continuing from `start` (all state in locals, so
     /// that the multiply chain stays in registers).
     static func hashNormalized(_ bytes: UnsafeBufferPointer<UInt8>, from start: UInt64) -> UInt64 {
+        if let value = hashPlainASCII(bytes, from: start) { return value }
         let prime: UInt64 = 0x0000_0100_0000_01b3
         var value = start
         var pendingSpace = false
@@ -110,6 +111,37 @@ struct FNV1a64 {
             wroteAny = true
         }
         return value
+    }
+
+    /// The hash of text that normalization only lowercases (ASCII, single spaces between
+    /// words, none at the ends, no other whitespace: most cleaned paragraphs), in one loop
+    /// with no data-dependent branches; `nil` for any other text.
+    @inline(__always)
+    static func hashPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>, from start: UInt64) -> UInt64? {
+        let prime: UInt64 = 0x0000_0100_0000_01b3
+        return plainHashTable.withUnsafeBufferPointer { table -> UInt64? in
+            var value = start
+            var reject: UInt32 = 0
+            var afterSpace: UInt32 = 0x200  // a leading space is rejected like a double one
+            for b in bytes {
+                let entry = UInt32(table[Int(b)])
+                reject |= (entry & 0x100) | (afterSpace & entry)
+                afterSpace = entry & 0x200
+                value = (value ^ UInt64(entry & 0xFF)) &* prime
+            }
+            return reject | afterSpace == 0 ? value : nil
+        }
+    }
+
+    /// For ``hashPlainASCII(_:from:)``, per byte: the lowercased byte in bits 0-7, 0x100 for a
+    /// byte the fast path does not take (whitespace other than a space, non-ASCII), 0x200 for a space.
+    static let plainHashTable: [UInt16] = (0...255).map { (b: Int) -> UInt16 in
+        switch b {
+        case 0x20: return 0x200 | 0x20
+        case 0x09...0x0D, 0x80...: return 0x100
+        case 0x41...0x5A: return UInt16(b | 0x20)
+        default: return UInt16(b)
+        }
     }
 
     /// Scalars known to have no lowercase mapping: punctuation, CJK, kana, hangul syllables.

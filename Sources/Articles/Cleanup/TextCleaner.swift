@@ -33,6 +33,24 @@ public enum TextCleaner {
     static func isPlain(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
         let flags = byteFlags
+        // One branch-free pass decides ASCII lines; a line with a multi-byte sequence takes
+        // the exact walk below (which gives the same answer for everything else).
+        let summary = bytes.withUnsafeBufferPointer { buffer in
+            flags.withUnsafeBufferPointer { table -> UInt32 in
+                // Bit 0: a never-plain byte; bit 1: a space before a space or punctuation;
+                // bit 3: a non-ASCII byte.
+                var acc: UInt32 = 0
+                var afterSpace: UInt32 = 0
+                for b in buffer {
+                    let f = UInt32(table[Int(b)])
+                    acc |= (f & 9) | (afterSpace & (f >> 1))
+                    afterSpace = f & 2
+                }
+                return acc
+            }
+        }
+        if summary & 3 != 0 { return false }
+        if summary == 0 { return true }
         return bytes.withUnsafeBufferPointer { buffer in
             flags.withUnsafeBufferPointer { table in
                 // Without branches on ASCII: `bad` collects rejections, `afterSpace` is 1 after a space.
