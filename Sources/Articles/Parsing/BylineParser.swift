@@ -82,9 +82,9 @@ public enum BylineParser {
         if lower.hasPrefix("d'") || lower.hasPrefix("d’") || lower.hasPrefix("o'") || lower.hasPrefix("o’") {
             return word.count > 2
         }
-        guard let initial = word.unicodeScalars.first, initial.properties.isUppercase else { return false }
+        guard let initial = word.unicodeScalars.first, FastText.isUppercase(initial) else { return false }
         for scalar in word.unicodeScalars {
-            if scalar.properties.isAlphabetic { continue }
+            if FastText.isAlphabetic(scalar) { continue }
             if scalar == "." || scalar == "-" || scalar == "'" || scalar == "’" { continue }
             return false
         }

@@ -112,7 +112,7 @@ public enum DateLineParser {
                 if !word.isEmpty { flush() }
                 if digits < 10 { number = number * 10 + Int(scalar.value - 0x30) }
                 digits += 1
-            } else if scalar.properties.isAlphabetic {
+            } else if FastText.isAlphabetic(scalar) {
                 if digits > 0 { flush() }
                 word.unicodeScalars.append(scalar)
             } else {

@@ -70,6 +70,22 @@ enum FastText {
     static func hasDigit(_ text: String) -> Bool {
         text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
     }
+
+    /// `scalar.properties.isAlphabetic` without the property look-up for ASCII (where only
+    /// the letters are alphabetic).
+    @inline(__always)
+    static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return (scalar.value | 0x20) &- 0x61 < 26 }
+        return scalar.properties.isAlphabetic
+    }
+
+    /// `scalar.properties.isUppercase` without the property look-up for ASCII (where only
+    /// `A`–`Z` are uppercase).
+    @inline(__always)
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar.value &- 0x41 < 26 }
+        return scalar.properties.isUppercase
+    }
 }
 
 /// A set of lowercase prefixes matched against UTF-8 bytes, bucketed by first byte.

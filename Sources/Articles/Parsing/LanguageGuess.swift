@@ -5,36 +5,41 @@ public enum LanguageGuess {
     public static func isFrench(_ bytes: [UInt8]) -> Bool {
         let limit = min(bytes.count, 16 * 1024)
         let table = LanguageGuess.table
-        let wordByte = LanguageGuess.wordByte
         let (french, english) = bytes.withUnsafeBufferPointer { buffer -> (Int, Int) in
-            var french = 0
-            var english = 0
-            // The word's bytes packed into an integer (words of 2 to 5 bytes are all that count).
-            var key: UInt64 = 0
-            var length = 0
-            var i = 0
-            while i <= limit {
-                let b: UInt8 = i < limit ? buffer[i] : 0x20
-                i += 1
-                let folded = wordByte[Int(b)]  // 0 ends a word
-                if folded != 0 {
-                    key = key << 8 | UInt64(folded)
-                    length += 1
-                } else if length > 0 {
-                    if length >= 2 && length <= 5 {
-                        switch table.language(of: key) {
-                        case 1: french += 1
-                        case 2: english += 1
-                        default: break
-                        }
-                    }
-                    key = 0
-                    length = 0
+            table.entries.withUnsafeBufferPointer { entries in
+                LanguageGuess.wordByte.withUnsafeBufferPointer { wordByte in
+                    var counts = Counts()
+                    for i in 0..<limit { counts.add(wordByte[Int(buffer[i])], entries, table.multiplier) }
+                    counts.add(0, entries, table.multiplier)  // the end of the text ends a word
+                    return (counts.french, counts.english)
                 }
             }
-            return (french, english)
         }
         return french >= 5 && french > english
+    }
+
+    /// The running word counts of ``isFrench(_:)``, one byte at a time without branches on
+    /// the data (word ends are too irregular to predict).
+    struct Counts {
+        var french = 0
+        var english = 0
+        /// The word's bytes packed into an integer (words of 2 to 5 bytes are all that count).
+        var key: UInt64 = 0
+        var length = 0
+
+        @inline(__always)
+        mutating func add(_ folded: UInt8, _ entries: UnsafeBufferPointer<UInt64>, _ multiplier: UInt64) {
+            let ends = folded == 0
+            let entry = entries[WordTable.slot(key, multiplier)]
+            let counts = ends && UInt(bitPattern: length &- 2) <= 3 && entry & WordTable.keyMask == key
+            let language = counts ? entry >> 56 : 0  // 1 French, 2 English
+            french &+= Int(language & 1)
+            english &+= Int(language >> 1)
+            // All ones inside a word, zero at its end (arithmetic, so that no branch is made).
+            let inWord = 0 &- UInt64((folded | (0 &- folded)) >> 7)
+            key = (key << 8 | UInt64(folded)) & inWord
+            length = (length &+ 1) & Int(truncatingIfNeeded: inWord)
+        }
     }
 
     /// Each byte as it counts in a word (ASCII letters lowercased, bytes of other scalars
@@ -52,36 +57,34 @@ public enum LanguageGuess {
         word.utf8.reduce(0) { $0 << 8 | UInt64($1) }
     }
 
-    /// The function words by key: an open-addressing hash table (French wins a tie).
+    /// The function words by key: a direct-mapped table of 1024 entries (each the key, with
+    /// the language in the top byte: 1 French, 2 English; French wins a tie) whose multiplier
+    /// is chosen so that no two words share a slot.
     struct WordTable {
-        var keys = [UInt64](repeating: 0, count: 256)
-        var languages = [UInt8](repeating: 0, count: 256)
+        static let keyMask: UInt64 = 0xFF_FFFF_FFFF  // keys of up to 5 bytes
+        private(set) var entries: [UInt64] = []
+        private(set) var multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
 
         init() {
-            for word in LanguageGuess.englishWords { insert(LanguageGuess.key(word), 2) }
-            for word in LanguageGuess.frenchWords { insert(LanguageGuess.key(word), 1) }
-        }
-
-        @inline(__always)
-        static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56) }
-
-        mutating func insert(_ key: UInt64, _ language: UInt8) {
-            var i = WordTable.slot(key)
-            while keys[i] != 0 && keys[i] != key { i = (i + 1) & 255 }
-            keys[i] = key
-            languages[i] = language
-        }
-
-        /// 1 for French, 2 for English, 0 for neither.
-        @inline(__always)
-        func language(of key: UInt64) -> UInt8 {
-            var i = WordTable.slot(key)
+            let words = LanguageGuess.englishWords.sorted().map { (LanguageGuess.key($0), UInt64(2)) }
+                + LanguageGuess.frenchWords.sorted().map { (LanguageGuess.key($0), UInt64(1)) }
             while true {
-                let k = keys[i]
-                if k == key { return languages[i] }
-                if k == 0 { return 0 }
-                i = (i + 1) & 255
+                var table = [UInt64](repeating: 0, count: 1024)
+                var clash = false
+                for (key, language) in words {
+                    precondition(key != 0 && key & ~WordTable.keyMask == 0)
+                    let i = WordTable.slot(key, multiplier)
+                    if table[i] != 0 && table[i] & WordTable.keyMask != key { clash = true; break }
+                    table[i] = key | language << 56
+                }
+                if !clash { entries = table; return }
+                multiplier = multiplier &+ 0x2_0000_0002  // stays odd
             }
+        }
+
+        @inline(__always)
+        static func slot(_ key: UInt64, _ multiplier: UInt64) -> Int {
+            Int(truncatingIfNeeded: (key &* multiplier) >> 54)
         }
     }
 
