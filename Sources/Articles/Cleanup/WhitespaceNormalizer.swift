@@ -52,12 +52,31 @@ public enum WhitespaceNormalizer {
     static func normalize(_ bytes: ArraySlice<UInt8>, typography: () -> Typography) -> [UInt8] {
         let n = bytes.count
         return bytes.withUnsafeBufferPointer { src in
+            WhitespaceNormalizer.runFlags.withUnsafeBufferPointer { flags in
             [UInt8](unsafeUninitializedCapacity: n) { out, count in
                 var o = 0
                 var i = 0
                 var pending = false
                 var pendingNoBreak = false
+                var slowUntil = 0
                 while i < n {
+                    // Eight bytes that come out unchanged (see `runFlags`) are copied as they are.
+                    if !pending && o > 0 && i >= slowUntil && i + 8 < n {
+                        var reject: UInt8 = 0
+                        var f = flags[Int(src[i])]
+                        for j in 1...8 {
+                            let g = flags[Int(src[i + j])]
+                            reject |= f | (f >> 1 & g >> 2)
+                            f = g
+                        }
+                        if reject & 1 == 0 {
+                            for j in 0..<8 { out[o + j] = src[i + j] }
+                            o += 8
+                            i += 8
+                            continue
+                        }
+                        slowUntil = i + 8
+                    }
                     let b = src[i]
                     // Fast path: a byte that cannot start a space, with no space pending.
                     if !pending && b > 0x20 && b != 0xC2 && b != 0xE1 && b != 0xE2 {
@@ -96,6 +115,21 @@ public enum WhitespaceNormalizer {
                 }
                 count = o
             }
+            }
+        }
+    }
+
+    /// For the run copy in ``normalize(_:typography:)``, bits of each byte: 1 not copied as it
+    /// is (a control, a byte that may start a Unicode space), 2 a space, 4 not copied as it is
+    /// after a space (and so not after a space either: `.`, `,`, a space). A space followed by a
+    /// byte without bit 4, with something already written and none pending, comes out
+    /// unchanged, as does any byte without bits 1 and 2 when no space is pending.
+    static let runFlags: [UInt8] = (0...255).map { (b: Int) -> UInt8 in
+        switch b {
+        case 0x20: return 2 | 4
+        case 0..<0x20, 0xC2, 0xE1, 0xE2: return 1 | 4
+        case 0x2E, 0x2C: return 4
+        default: return 0
         }
     }
 }

@@ -24,8 +24,14 @@ struct CharacterSegmenter {
         UTF8Scan.withBytes(text) { bytes in
             let segmenter = CharacterSegmenter(text: text, bytes: bytes)
             let n = bytes.count
-            var count = 0
-            var i = 0
+            // An ASCII byte other than CR that another such byte follows is one character:
+            // skip the run of those at the start (no further than the limit needs).
+            let bound = limit < n - 1 ? limit + 2 : n
+            var k = 0
+            while k < bound, bytes[k] < 0x80, bytes[k] != 0x0D { k += 1 }
+            if k == n { return n <= limit ? n : limit + 1 }
+            var count = max(0, k - 1)
+            var i = count
             while i < n, count <= limit {
                 i = segmenter.end(at: i)
                 count += 1
