@@ -54,9 +54,22 @@ enum UTF8Scan {
     @inline(__always)
     static func scalarCount(_ text: String) -> Int {
         withBytes(text) { buffer in
-            var count = 0
-            for b in buffer where b & 0xC0 != 0x80 { count += 1 }
-            return count
+            // Continuation bytes (0b10xxxxxx) counted eight at a time: high bit set, next bit clear.
+            let n = buffer.count
+            var continuations = 0
+            var i = 0
+            if let base = buffer.baseAddress {
+                while i + 8 <= n {
+                    let word = load(base, i)
+                    continuations &+= (word & ~(word << 1) & highBits).nonzeroBitCount
+                    i += 8
+                }
+            }
+            while i < n {
+                if buffer[i] & 0xC0 == 0x80 { continuations += 1 }
+                i += 1
+            }
+            return n - continuations
         }
     }
 }
