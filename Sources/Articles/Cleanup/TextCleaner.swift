@@ -22,8 +22,7 @@ public enum TextCleaner {
         }
         if TextSanitizer.needsSanitizing(work[...]) { work = TextSanitizer.sanitize(work[...]) }
         if MarkdownInline.needsStripping(work[...]) { work = MarkdownInline.strip(work[...]) }
-        work = WhitespaceNormalizer.normalize(work[...], typography: typography)
-        return String(decoding: work, as: UTF8.self)
+        return WhitespaceNormalizer.normalizedString(work[...], typography: typography)
     }
 
     /// No control characters, no leading/trailing/double spaces, no space before punctuation,

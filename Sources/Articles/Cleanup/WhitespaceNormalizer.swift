@@ -50,72 +50,90 @@ public enum WhitespaceNormalizer {
     /// Normalises UTF-8 bytes of one line; `typography` is asked only for a no-break space
     /// before `? ! : ;`. The result is never longer than the input.
     static func normalize(_ bytes: ArraySlice<UInt8>, typography: () -> Typography) -> [UInt8] {
-        let n = bytes.count
-        return bytes.withUnsafeBufferPointer { src in
-            WhitespaceNormalizer.runFlags.withUnsafeBufferPointer { flags in
-            [UInt8](unsafeUninitializedCapacity: n) { out, count in
-                var o = 0
-                var i = 0
-                var pending = false
-                var pendingNoBreak = false
-                var slowUntil = 0
-                while i < n {
-                    // Eight bytes that come out unchanged (see `runFlags`) are copied as they are.
-                    if !pending && o > 0 && i >= slowUntil && i + 8 < n {
-                        var reject: UInt8 = 0
-                        var f = flags[Int(src[i])]
-                        for j in 1...8 {
-                            let g = flags[Int(src[i + j])]
-                            reject |= f | (f >> 1 & g >> 2)
-                            f = g
-                        }
-                        if reject & 1 == 0 {
-                            for j in 0..<8 { out[o + j] = src[i + j] }
-                            o += 8
-                            i += 8
-                            continue
-                        }
-                        slowUntil = i + 8
+        bytes.withUnsafeBufferPointer { src in
+            [UInt8](unsafeUninitializedCapacity: src.count) { out, count in
+                count = normalize(src, into: out, typography: typography)
+            }
+        }
+    }
+
+    /// The same bytes as `normalize(_:typography:)`, made straight into a `String` (no
+    /// intermediate array).
+    static func normalizedString(_ bytes: ArraySlice<UInt8>, typography: () -> Typography) -> String {
+        bytes.withUnsafeBufferPointer { src in
+            String(unsafeUninitializedCapacity: src.count) { out in
+                normalize(src, into: out, typography: typography)
+            }
+        }
+    }
+
+    /// Writes the normalised bytes of `src` to `out` (at least as long) and returns how many.
+    @inline(__always)
+    static func normalize(_ src: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
+                          typography: () -> Typography) -> Int
+    {
+        let n = src.count
+        return WhitespaceNormalizer.runFlags.withUnsafeBufferPointer { flags in
+            var o = 0
+            var i = 0
+            var pending = false
+            var pendingNoBreak = false
+            var slowUntil = 0
+            while i < n {
+                // Eight bytes that come out unchanged (see `runFlags`) are copied as they are.
+                if !pending && o > 0 && i >= slowUntil && i + 8 < n {
+                    var reject: UInt8 = 0
+                    var f = flags[Int(src[i])]
+                    for j in 1...8 {
+                        let g = flags[Int(src[i + j])]
+                        reject |= f | (f >> 1 & g >> 2)
+                        f = g
                     }
-                    let b = src[i]
-                    // Fast path: a byte that cannot start a space, with no space pending.
-                    if !pending && b > 0x20 && b != 0xC2 && b != 0xE1 && b != 0xE2 {
-                        out[o] = b
-                        o += 1
-                        i += 1
+                    if reject & 1 == 0 {
+                        for j in 0..<8 { out[o + j] = src[i + j] }
+                        o += 8
+                        i += 8
                         continue
                     }
-                    if let ws = whitespace(src, at: i) {
-                        pending = true
-                        pendingNoBreak = pendingNoBreak || ws.noBreak
-                        i += ws.length
-                        continue
-                    }
-                    if pending && o > 0 {
-                        var emit = true
-                        if b == 0x3F || b == 0x21 || b == 0x3A || b == 0x3B {
-                            if pendingNoBreak && typography() == .standard { emit = false }
-                        } else if b == 0x2E || b == 0x2C {
-                            let next = i + 1 < n ? src[i + 1] : 0x20
-                            let last = out[o - 1]
-                            let wordBefore = last >= 0x80 || EntityRepair.isAlphanumeric(last)
-                            if wordBefore && (next == 0x20 || next == 0x09) { emit = false }
-                            if wordBefore && i + 1 == n { emit = false }
-                        }
-                        if emit {
-                            out[o] = 0x20
-                            o += 1
-                        }
-                    }
-                    pending = false
-                    pendingNoBreak = false
+                    slowUntil = i + 8
+                }
+                let b = src[i]
+                // Fast path: a byte that cannot start a space, with no space pending.
+                if !pending && b > 0x20 && b != 0xC2 && b != 0xE1 && b != 0xE2 {
                     out[o] = b
                     o += 1
                     i += 1
+                    continue
                 }
-                count = o
+                if let ws = whitespace(src, at: i) {
+                    pending = true
+                    pendingNoBreak = pendingNoBreak || ws.noBreak
+                    i += ws.length
+                    continue
+                }
+                if pending && o > 0 {
+                    var emit = true
+                    if b == 0x3F || b == 0x21 || b == 0x3A || b == 0x3B {
+                        if pendingNoBreak && typography() == .standard { emit = false }
+                    } else if b == 0x2E || b == 0x2C {
+                        let next = i + 1 < n ? src[i + 1] : 0x20
+                        let last = out[o - 1]
+                        let wordBefore = last >= 0x80 || EntityRepair.isAlphanumeric(last)
+                        if wordBefore && (next == 0x20 || next == 0x09) { emit = false }
+                        if wordBefore && i + 1 == n { emit = false }
+                    }
+                    if emit {
+                        out[o] = 0x20
+                        o += 1
+                    }
+                }
+                pending = false
+                pendingNoBreak = false
+                out[o] = b
+                o += 1
+                i += 1
             }
-            }
+            return o
         }
     }
 
