@@ -32,6 +32,21 @@ public enum TextSanitizer {
     static func needsSanitizing(_ bytes: ArraySlice<UInt8>) -> Bool {
         var i = bytes.startIndex
         let end = bytes.endIndex
+        // Skip eight ASCII bytes at a time while none is a control character.
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var k = 0
+            while k + 8 <= buffer.count {
+                let word = UTF8Scan.load(base, k)
+                if word & UTF8Scan.highBits != 0 || UTF8Scan.hasByte(word, lessThan: 0x20)
+                    || UTF8Scan.hasByte(word, equalTo: 0x7F)
+                {
+                    break
+                }
+                k += 8
+            }
+            i += k
+        }
         while i < end {
             let b = bytes[i]
             if b < 0x20 || b == 0x7F {
