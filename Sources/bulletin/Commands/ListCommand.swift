@@ -21,15 +21,24 @@ struct ListCommand: ParsableCommand {
             Terminal.write(try ArticleJSON.encode(rows) + "\n")
             return
         }
-        var out = ""
-        out.reserveCapacity(lib.entries.count * 100)
+        // One byte buffer and one write: at 100,000 lines, string interpolation per line
+        // cost more than reading the index.
+        var out: [UInt8] = []
+        out.reserveCapacity(lib.entries.count * 110)
         for entry in lib.entries {
-            let who = [entry.source, entry.author].compactMap { $0 }.joined(separator: " · ")
-            out += "\(entry.id)  \(entry.title)"
-            if !who.isEmpty { out += "  (\(who))" }
-            out += "  \(entry.readingMinutes) min\n"
+            out.append(contentsOf: entry.id.rawValue.utf8)
+            out.append(contentsOf: "  ".utf8)
+            out.append(contentsOf: entry.title.utf8)
+            if entry.source != nil || entry.author != nil {
+                out.append(contentsOf: "  (".utf8)
+                if let source = entry.source { out.append(contentsOf: source.utf8) }
+                if entry.source != nil && entry.author != nil { out.append(contentsOf: " · ".utf8) }
+                if let author = entry.author { out.append(contentsOf: author.utf8) }
+                out.append(UInt8(ascii: ")"))
+            }
+            out.append(contentsOf: "  \(entry.readingMinutes) min\n".utf8)
         }
-        Terminal.write(out)
+        FileHandle.standardOutput.write(Data(out))
         if lib.entries.isEmpty && !lib.notices.isEmpty { throw ExitCode.failure }
     }
 }
