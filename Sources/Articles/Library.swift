@@ -97,7 +97,7 @@ public final class Library: @unchecked Sendable {
         self.notices = notices
         self.parsedCount = toParse.count
         var index: [ArticleID: Int] = [:]
-        index.reserveCapacity(kept.count)
+        index.reserveCapacity(self.entries.count)
         for (i, entry) in self.entries.enumerated() { index[entry.id] = i }
         self.indexByID = index
         if let cacheURL, cacheChanged { newCache.write(to: cacheURL) }

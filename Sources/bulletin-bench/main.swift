@@ -70,7 +70,6 @@ for size in options.sizes {
     screenWarm[key] = median(firstWarm)
 }
 
-let largest = String(options.sizes.max() ?? 0)
 report.add("cat over the same files (I/O floor)", "s", catFloor)
 report.add("list, cold (no index cache)", "s", listCold, target: "< 3 s at 100k", met: listCold["100000"].map { $0 < 3 })
 report.add("list, cold ÷ cat", "x", ratio, target: "≤ 3x at 100k", met: ratio["100000"].map { $0 <= 3 })
@@ -90,4 +89,3 @@ do {
 } catch {
     log("cannot write \(options.output.path): \(error)")
 }
-_ = largest

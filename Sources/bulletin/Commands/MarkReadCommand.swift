@@ -21,7 +21,7 @@ enum ReadMark {
     static func set(read: Bool, _ reference: ArticleReferenceOptions, _ state: StateOptions) throws {
         let store = try StateCommandSupport.open(state)
         let (id, title) = try StateCommandSupport.knownID(
-            reference.article, libraryPaths: reference.libraryPaths, store: store, acceptStateOnly: true)
+            reference.article, libraryPaths: reference.libraryPaths, store: store)
         try StateCommandSupport.requireWritable(store, .read)
         if read { store.markRead(id) } else { store.markUnread(id) }
         try StateCommandSupport.commit(store)

@@ -16,7 +16,7 @@ struct SaveCommand: ParsableCommand {
     func run() throws {
         let store = try StateCommandSupport.open(state)
         try StateCommandSupport.requireWritable(store, .saved)
-        let found = try ArticleLookup(libraryPaths: reference.libraryPaths, stateDirectory: state.directory).find(reference.article)
+        let found = try ArticleLookup(libraryPaths: reference.libraryPaths).find(reference.article) { store.savedArticle($0)?.article }
         store.save(found)
         try StateCommandSupport.commit(store)
         Terminal.write("saved \(StateCommandSupport.label(found.id, found.title))\n")

@@ -22,39 +22,12 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let resolved = try ArticleLookup(libraryPaths: reference.libraryPaths, stateDirectory: state.directory).find(reference.article)
+        let directory = state.directory
+        // The state folder is opened only when the id is not in the library.
+        let resolved = try ArticleLookup(libraryPaths: reference.libraryPaths).find(reference.article) { id in
+            (try? StateStore(directory: directory))?.savedArticle(id)?.article
+        }
         Terminal.write(ArticleTextFormatter.format(resolved, width: width ?? TerminalSize.columns() ?? 80))
-    }
-}
-
-/// Finds an article by id (in a library, then among saved favorites) or by file path.
-struct ArticleLookup {
-    var libraryPaths: [String]
-    var stateDirectory: URL?
-
-    func find(_ reference: String) throws -> Article {
-        if FileManager.default.fileExists(atPath: reference) {
-            do { return try Library.parseFile(atPath: reference) } catch {
-                throw CLIFailure("\(reference): \(Library.describe(error))")
-            }
-        }
-        guard let id = ArticleID(parsing: reference) else {
-            throw CLIFailure("\(reference): no such file, and not an article id (16 hex digits)")
-        }
-        var paths = libraryPaths
-        if paths.isEmpty, let bundled = BundledLibrary.locate() { paths = [bundled.path] }
-        let library = Library(paths: paths, cacheDirectory: Library.defaultCacheDirectory())
-        if let entry = library.entry(id: id) {
-            do { return try library.article(for: entry) } catch {
-                throw CLIFailure("\(entry.path): \(Library.describe(error))")
-            }
-        }
-        if let stateDirectory, let store = try? StateStore(directory: stateDirectory),
-            let saved = store.savedArticles.first(where: { $0.article.id == id })
-        {
-            return saved.article
-        }
-        throw CLIFailure("\(reference): no article with this id in the library or among saved favorites")
     }
 }
 

@@ -33,28 +33,19 @@ enum StateCommandSupport {
         return id
     }
 
-    /// The id of `reference` (an id or an article file) if the article is known: in the
-    /// library at `libraryPaths` (default: the bundled one), among saved favorites, or (when
-    /// `acceptStateOnly`) with a read record. Otherwise a one-line failure.
-    static func knownID(_ reference: String, libraryPaths: [String], store: StateStore, acceptStateOnly: Bool) throws -> (ArticleID, String?) {
+    /// The id of `reference` (an id or an article file) if the article is known: among
+    /// saved favorites, in the library at `libraryPaths` (default: the bundled one), or by a
+    /// read record. Otherwise a one-line failure.
+    static func knownID(_ reference: String, libraryPaths: [String], store: StateStore) throws -> (ArticleID, String?) {
         if FileManager.default.fileExists(atPath: reference), ArticleID(parsing: reference) == nil {
-            do {
-                let article = try Library.parseFile(atPath: reference)
-                return (article.id, article.title)
-            } catch {
-                throw CLIFailure("\(reference): \(Library.describe(error))")
-            }
+            let article = try ArticleLookup.parse(file: reference)
+            return (article.id, article.title)
         }
         let id = try parseID(reference)
         if let saved = store.savedArticle(id) { return (id, saved.article.title) }
-        var paths = libraryPaths
-        if paths.isEmpty, let bundled = BundledLibrary.locate() { paths = [bundled.path] }
-        if !paths.isEmpty {
-            let library = Library(paths: paths, cacheDirectory: Library.defaultCacheDirectory())
-            if let entry = library.entry(id: id) { return (id, entry.title) }
-        }
-        if acceptStateOnly, store.readRecord(id) != nil { return (id, nil) }
-        throw CLIFailure("\(reference): no article with this id in the library or among saved favorites")
+        if let entry = ArticleLookup(libraryPaths: libraryPaths).openLibrary()?.entry(id: id) { return (id, entry.title) }
+        if store.readRecord(id) != nil { return (id, nil) }
+        throw ArticleLookup.unknown(reference)
     }
 
     /// `id  title` for confirmations.
