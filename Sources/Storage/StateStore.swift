@@ -27,7 +27,6 @@ public final class StateStore: @unchecked Sendable {
     private var warningList: [String] = []
     private var currentError: String?
     private var readOnlyFiles: Set<StateFile> = []
-    private var warningHandler: (@Sendable (String) -> Void)?
     private var writeCount = 0
 
     private let queue = DispatchQueue(label: "bulletin.state-writer", qos: .utility)
@@ -47,8 +46,7 @@ public final class StateStore: @unchecked Sendable {
         savedTable = Self.freshCopy(outcome.saved.incoming)
         warningList = folderWarnings + outcome.warnings
         currentError = engine.folderProblem
-        if engine.read.readOnlyReason != nil { readOnlyFiles.insert(.read) }
-        if engine.saved.readOnlyReason != nil { readOnlyFiles.insert(.saved) }
+        noteReadOnlyFiles()
         queue.setSpecific(key: Self.writerKey, value: ObjectIdentifier(engine))
         StateStoreRegistry.register(self)
     }
@@ -182,13 +180,6 @@ public final class StateStore: @unchecked Sendable {
         queue.sync { writePending() }
     }
 
-    /// Re-reads the files now (under the lock) to pick up changes made by other bulletin
-    /// instances, writing any pending changes too. Every write does this anyway; call it
-    /// when the UI wants fresh state without having changed anything. Synchronous.
-    public func refresh() {
-        queue.sync { writePending(evenIfEmpty: true) }
-    }
-
     /// Flushes and stops tracking this store for ``flushAll()``.
     public func close() {
         flush()
@@ -218,12 +209,6 @@ public final class StateStore: @unchecked Sendable {
     /// Files that are read-only for this session.
     public var readOnly: Set<StateFile> { lock.withLock { readOnlyFiles } }
 
-    /// Called on the writer queue with each new warning or write error (for a status bar).
-    public var onWarning: (@Sendable (String) -> Void)? {
-        get { lock.withLock { warningHandler } }
-        set { lock.withLock { warningHandler = newValue } }
-    }
-
     // MARK: Private
 
     /// Stores a change in memory and queues it (caller holds `lock`).
@@ -248,38 +233,33 @@ public final class StateStore: @unchecked Sendable {
     }
 
     /// Takes the pending changes and commits them (on the writer queue).
-    private func writePending(evenIfEmpty: Bool = false) {
+    private func writePending() {
         let (read, saved) = lock.withLock { () -> ([ArticleID: ReadRecord], [ArticleID: SavedRecord]) in
             writeScheduled = false
             defer { pendingRead = [:]; pendingSaved = [:] }
             return (pendingRead, pendingSaved)
         }
-        if read.isEmpty && saved.isEmpty && !evenIfEmpty { return }
+        if read.isEmpty && saved.isEmpty { return }
         let outcome = engine.commit(read: read, saved: saved)
-        var fresh: [String] = []
-        let handler = lock.withLock { () -> (@Sendable (String) -> Void)? in
-            for (id, record) in outcome.read.incoming {
-                if let current = readTable[id], !record.wins(over: current) { continue }
-                readTable[id] = record
-            }
-            for (id, record) in outcome.saved.incoming {
-                if let current = savedTable[id], !record.wins(over: current) { continue }
-                savedTable[id] = record
-                savedListCache = nil
-            }
+        lock.withLock {
+            // What other instances wrote comes back into memory by the same merge rule.
+            StateMerge.apply(outcome.read.incoming, to: &readTable)
+            if !StateMerge.apply(outcome.saved.incoming, to: &savedTable).isEmpty { savedListCache = nil }
             if outcome.read.retry { for (id, record) in read where pendingRead[id] == nil { pendingRead[id] = record } }
             if outcome.saved.retry { for (id, record) in saved where pendingSaved[id] == nil { pendingSaved[id] = record } }
-            if engine.read.readOnlyReason != nil { readOnlyFiles.insert(.read) }
-            if engine.saved.readOnlyReason != nil { readOnlyFiles.insert(.saved) }
+            noteReadOnlyFiles()
             currentError = outcome.error
             for message in outcome.warnings + [outcome.error].compactMap({ $0 }) where !warningList.contains(message) {
                 warningList.append(message)
-                fresh.append(message)
             }
             writeCount += 1
-            return warningHandler
         }
-        if let handler { for message in fresh { handler(message) } }
+    }
+
+    /// Records which files the engine found read-only (caller holds `lock`, or is `init`).
+    private func noteReadOnlyFiles() {
+        if engine.read.readOnlyReason != nil { readOnlyFiles.insert(.read) }
+        if engine.saved.readOnlyReason != nil { readOnlyFiles.insert(.saved) }
     }
 
     /// A copy with its own storage, so that later changes on the UI thread never copy the
