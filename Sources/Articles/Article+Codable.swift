@@ -63,6 +63,11 @@ public enum ArticleDateFormat {
         date.formatted(.iso8601)
     }
 
+    /// `2024-03-01`: the UTC day of `date`.
+    public static func day(_ date: Date) -> String {
+        String(format(date).prefix(10))
+    }
+
     /// Accepts a full ISO 8601 timestamp or a plain `YYYY-MM-DD` day.
     public static func parse(_ text: String) -> Date? {
         if let date = try? Date(text, strategy: .iso8601) { return date }

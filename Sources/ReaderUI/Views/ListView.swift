@@ -70,18 +70,10 @@ enum ListView {
         }
         if c.date > 0 {
             x += 2
-            screen.put(dateText(item.date), row: row, column: x, style: metaStyle)
+            screen.put(ArticleDateFormat.day(item.date), row: row, column: x, style: metaStyle)
             x += c.date
         }
         let time = "\(item.readingMinutes) min"
         screen.put(time, row: row, column: c.width - 1 - DisplayWidth.of(time), style: metaStyle)
-    }
-
-    static func dateText(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: date)
     }
 }

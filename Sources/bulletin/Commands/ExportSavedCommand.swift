@@ -54,7 +54,7 @@ enum MarkdownExport {
         var byline: [String] = []
         if let author = article.author { byline.append("By \(author)") }
         if let source = article.source { byline.append(source) }
-        if let date = article.date { byline.append(String(ArticleDateFormat.format(date).prefix(10))) }
+        if let date = article.date { byline.append(ArticleDateFormat.day(date)) }
         if !byline.isEmpty { out += "*" + byline.joined(separator: " · ") + "*\n\n" }
         if let credit = article.credit { out += "Image: \(credit)\n\n" }
         if let url = article.url { out += "<\(url)>\n\n" }

@@ -28,7 +28,7 @@ struct SavedCommand: ParsableCommand {
             let who = [article.source, article.author].compactMap { $0 }.joined(separator: " · ")
             out += "\(article.id)  \(article.title)"
             if !who.isEmpty { out += "  (\(who))" }
-            out += "  \(article.readingMinutes) min  saved \(SavedRow.day(favorite.savedAt))\n"
+            out += "  \(article.readingMinutes) min  saved \(ArticleDateFormat.day(favorite.savedAt))\n"
         }
         Terminal.write(out)
     }
@@ -39,9 +39,6 @@ struct SavedRow: Encodable {
     var favorite: SavedArticle
 
     init(_ favorite: SavedArticle) { self.favorite = favorite }
-
-    /// `YYYY-MM-DD` in UTC.
-    static func day(_ date: Date) -> String { String(StateTime(date).description.prefix(10)) }
 
     func encode(to encoder: Encoder) throws {
         enum K: String, CodingKey { case id, title, source, author, date, url, savedAt, wordCount, readingMinutes }
