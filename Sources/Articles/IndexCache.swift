@@ -142,14 +142,11 @@ struct IndexCache {
         try? Data(out).write(to: url, options: .atomic)
     }
 
-    private static func optional(_ bytes: Data.SubSequence) -> String? {
-        bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
-    }
-
+    /// `text` with every tab, LF and CR byte made a space, so that a field never breaks its
+    /// line (bytes, not characters: a CRLF pair is one Swift `Character`).
     private func flat(_ text: String) -> String {
-        // Without a tab, LF or CR byte there is no such character: skip the character walk.
-        guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
-        guard text.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+        func isBreak(_ byte: UInt8) -> Bool { byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard text.utf8.contains(where: isBreak) else { return text }
+        return String(decoding: text.utf8.map { isBreak($0) ? 0x20 : $0 }, as: UTF8.self)
     }
 }

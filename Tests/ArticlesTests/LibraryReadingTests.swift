@@ -75,7 +75,10 @@ final class IndexCacheWriteTests: XCTestCase {
     /// The format as documented on ``IndexCache``, built field by field with strings.
     static func referenceText(_ cache: IndexCache) -> String {
         func flat(_ text: String) -> String {
-            String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+            // Per scalar: a CRLF pair is one Character, but both of its scalars become spaces.
+            var out = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars { out.append(scalar == "\t" || scalar == "\n" || scalar == "\r" ? " " : scalar) }
+            return String(out)
         }
         var out = IndexCache.header + "\n"
         for path in cache.records.keys.sorted() {
@@ -103,7 +106,9 @@ final class IndexCacheWriteTests: XCTestCase {
         }
         let url = dir.url.appendingPathComponent("index.tsv")
         cache.write(to: url)
-        XCTAssertEqual(try String(contentsOf: url, encoding: .utf8), Self.referenceText(cache))
+        let written = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertEqual(written, Self.referenceText(cache))
+        XCTAssertEqual(written.split(separator: "\n", omittingEmptySubsequences: false).count, titles.count + 2, "one line per record")
     }
 }
 
