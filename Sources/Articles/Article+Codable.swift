@@ -41,8 +41,9 @@ extension Article: Codable {
         try c.encode(sections, forKey: .sections)
         try c.encode(summary, forKey: .summary)
         try c.encode(summarySource, forKey: .summarySource)
-        try c.encode(wordCount, forKey: .wordCount)
-        try c.encode(readingMinutes, forKey: .readingMinutes)
+        let words = wordCount  // counted once for both keys
+        try c.encode(words, forKey: .wordCount)
+        try c.encode(WordCounter.readingMinutes(words: words), forKey: .readingMinutes)
     }
 }
 

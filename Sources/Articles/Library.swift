@@ -169,6 +169,8 @@ public final class Library: @unchecked Sendable {
 
     /// Reads and parses one file for its index entry (no generated summary).
     static func indexFile(atPath path: String, size: Int) throws -> Article {
+        // Refused by the parser anyway: do not read it first.
+        if size > ArticleParser.maximumBytes { throw ArticleParseError.tooLarge(bytes: size) }
         if let bytes = readBytes(atPath: path, size: size) {
             return try ArticleParser.parseForIndex(bytes: bytes)
         }

@@ -43,10 +43,9 @@ for size in options.sizes {
     log("measuring \(size) articles")
 
     // The I/O floor: cat over the same files (page cache warm, as for our runs).
-    _ = ProcessTimer.shell("find -L '\(library)' -type f -print0 | xargs -0 cat > /dev/null")
-    catFloor[key] = median((0..<runs).map { _ in
-        ProcessTimer.shell("find -L '\(library)' -type f -print0 | xargs -0 cat > /dev/null").seconds
-    })
+    let catAll = "find -L '\(library)' -type f -print0 | xargs -0 cat > /dev/null"
+    _ = ProcessTimer.shell(catAll)  // warm the page cache
+    catFloor[key] = median((0..<runs).map { _ in ProcessTimer.shell(catAll).seconds })
 
     var cold: [ProcessSample] = [], warm: [ProcessSample] = []
     for _ in 0..<runs {

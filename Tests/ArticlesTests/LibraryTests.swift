@@ -149,3 +149,31 @@ extension LibraryTests {
         XCTAssertEqual(FileDate.datePrefix(Array("2000-02-29".utf8)), Date(timeIntervalSince1970: 951_782_400))
     }
 }
+
+extension LibraryTests {
+    func testIndexCacheKeepsAPathWithLineBreaksOnOneLine() throws {
+        let cache = dir.file("cache")
+        try dir.write("lib/odd\r\nname.txt", article("Odd file name"))
+        try dir.write("lib/plain.txt", article("Plain file name"))
+        let first = Library(paths: [dir.file("lib").path], cacheDirectory: cache)
+        let second = Library(paths: [dir.file("lib").path], cacheDirectory: cache)
+        XCTAssertEqual(Set(first.entries.map(\.title)), ["Odd file name", "Plain file name"])
+        // The plain file comes from the cache; the odd one's cache line cannot match its
+        // path, so it is parsed again rather than breaking the cache file.
+        XCTAssertEqual(Set(second.entries.map(\.title)), ["Odd file name", "Plain file name"])
+        XCTAssertLessThanOrEqual(second.parsedCount, 1)
+        let file = try XCTUnwrap(FileManager.default.contentsOfDirectory(at: cache, includingPropertiesForKeys: nil).first)
+        let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(lines.count, 4, "header, two entries, final newline: \(lines)")
+    }
+
+    func testFilesOverTheLimitAreRefusedWithoutBeingParsed() throws {
+        let big = try dir.write("big.txt", "Title\n\nBody.\n")
+        let handle = try FileHandle(forWritingTo: big)
+        try handle.truncate(atOffset: UInt64(ArticleParser.maximumBytes + 1))  // sparse: cheap
+        try handle.close()
+        let library = Library(paths: [dir.url.path], cacheDirectory: nil)
+        XCTAssertEqual(library.entries.count, 0)
+        XCTAssertTrue(library.notices.contains { $0.message.contains("too large") }, "\(library.notices)")
+    }
+}

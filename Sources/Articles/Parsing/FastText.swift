@@ -65,12 +65,6 @@ enum FastText {
         return count
     }
 
-    /// Whether the text contains an ASCII digit.
-    @inline(__always)
-    static func hasDigit(_ text: String) -> Bool {
-        text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
-    }
-
     /// `scalar.properties.isAlphabetic` without the property look-up for ASCII (where only
     /// the letters are alphabetic).
     @inline(__always)
@@ -91,11 +85,7 @@ enum FastText {
 /// A set of lowercase prefixes matched against UTF-8 bytes, bucketed by first byte.
 struct PrefixSet: Sendable {
     private var buckets: [[[UInt8]]] = Array(repeating: [], count: 256)
-    /// The prefixes, in the order given.
-    let prefixes: [String]
-
     init(_ prefixes: [String]) {
-        self.prefixes = prefixes
         for prefix in prefixes {
             let bytes = Array(prefix.utf8)
             if let first = bytes.first { buckets[Int(first)].append(bytes) }

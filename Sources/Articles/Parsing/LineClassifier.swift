@@ -271,16 +271,6 @@ public enum LineClassifier {
         "follow ", "subscribe", "sign up", "newsletter", "never miss", "download ", "join ",
     ]
 
-    /// Whether a lowercased line asks the reader to follow, subscribe or sign up.
-    static func containsCallToAction(_ lower: String) -> Bool {
-        callToActionSet.occurs(in: lower)
-    }
-
-    /// Whether a lowercased line names a follow/subscribe/share promotion.
-    static func containsPromoPhrase(_ lower: String) -> Bool {
-        promoPhraseSet.occurs(in: lower)
-    }
-
     static let promoPhraseSet = PhraseSet(promoPhrases)
     static let callToActionSet = PhraseSet(callToActionWords)
 

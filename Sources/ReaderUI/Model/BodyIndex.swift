@@ -16,23 +16,15 @@ public final class BodyIndex: @unchecked Sendable {
     private var bodies: [[UInt8]?]
     private var stored = 0
     private var _generation = 0
-    private var _complete = false
     private var cancelled = false
 
     init(count: Int) { bodies = Array(repeating: nil, count: count) }
 
     /// Grows each time a batch of bodies has been indexed.
     public var generation: Int { lock.withLock { _generation } }
-    /// Whether every body has been indexed (or the budget was reached).
-    public var isComplete: Bool { lock.withLock { _complete } }
 
     /// Stops a running ``build(_:)`` at the next article.
     public func cancel() { lock.withLock { cancelled = true } }
-
-    /// Whether item `index`'s body (if indexed) contains the folded `needle`.
-    func matches(_ index: Int, _ needle: [UInt8]) -> Bool {
-        withMatcher(needle) { $0(index) }
-    }
 
     /// Runs `body` with a matcher for the folded `needle`, taking the lock once for a whole
     /// pass (a pass over 100,000 items must not take the lock 100,000 times). The matcher
@@ -69,9 +61,6 @@ public final class BodyIndex: @unchecked Sendable {
                 if batch % 256 == 0 { _generation += 1 }
             }
         }
-        lock.withLock {
-            _generation += 1
-            _complete = true
-        }
+        lock.withLock { _generation += 1 }
     }
 }

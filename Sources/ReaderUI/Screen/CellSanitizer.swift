@@ -24,11 +24,4 @@ public enum CellSanitizer {
         guard !kept.isEmpty else { return nil }
         return String(kept).first
     }
-
-    /// `text` with every unsafe scalar removed (tabs and line breaks become spaces).
-    public static func clean(_ text: String) -> String {
-        var out = ""
-        for character in text { if let c = clean(character) { out.append(c) } }
-        return out
-    }
 }
