@@ -71,7 +71,7 @@ public enum Reducer {
         switch s.mode {
         case .list: select(&s, row: s.selected + n)
         case .article: scrollArticle(&s, by: n)
-        case .summary: s.summaryTop = max(0, s.summaryTop + n)
+        case .summary: scrollSummary(&s, by: n)
         }
     }
 
@@ -83,8 +83,14 @@ public enum Reducer {
             s.selected += n * rows
             select(&s, row: s.selected)
         case .article: scrollArticle(&s, by: n * max(1, s.bodyRows - 2))
-        case .summary: s.summaryTop = max(0, s.summaryTop + n * max(1, s.bodyRows - 2))
+        case .summary: scrollSummary(&s, by: n * max(1, s.bodyRows - 2))
         }
+    }
+
+    /// Scrolls the summary view, kept within its lines (so scrolling back after paging past
+    /// the end moves at once).
+    static func scrollSummary(_ s: inout ReaderState, by n: Int) {
+        s.summaryTop = min(max(0, s.summaryTop + n), SummaryView.maxTop(s))
     }
 
     static func jump(_ s: inout ReaderState, toEnd: Bool) {

@@ -270,6 +270,16 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(session("t j").render().text.contains("À Castellane"))
     }
 
+    func testSummaryScrollStopsAtTheEnd() {
+        // A small window, so the summary is longer than the view.
+        let end = session("t Space Space Space Space Space Space", width: 40, height: 8)
+        let oneMore = session("t Space Space Space Space Space Space Space", width: 40, height: 8)
+        XCTAssertEqual(end.state.summaryTop, oneMore.state.summaryTop, "paging past the end does not pile up")
+        XCTAssertGreaterThan(end.state.summaryTop, 0, "the summary does scroll")
+        let back = session("t Space Space Space Space Space Space b", width: 40, height: 8)
+        XCTAssertNotEqual(back.render().text, end.render().text, "one page back moves at once")
+    }
+
     func testResizeKeepsReadingPosition() {
         var s = session("G Enter")
         for _ in 0..<40 { s.send(.down) }

@@ -39,12 +39,23 @@ public struct ArticleLayout: Hashable, Sendable {
     /// Widest comfortable measure.
     public static let maximumMeasure = 78
 
+    /// Text measure for a window `width` columns wide: at most ``maximumMeasure``, with
+    /// margins of 3 columns (1 below 60 columns).
+    public static func measure(forWidth width: Int) -> Int {
+        max(1, min(maximumMeasure, width - (width >= 60 ? 6 : 2)))
+    }
+
+    /// Left margin that centres the measure in `width` columns.
+    public static func margin(forWidth width: Int) -> Int {
+        max(0, (width - measure(forWidth: width)) / 2)
+    }
+
     /// Lays out `article` for a window `width` columns wide.
     public init(article: Article, width: Int) {
         self.width = width
-        let measure = max(1, min(ArticleLayout.maximumMeasure, width - (width >= 60 ? 6 : 2)))
+        let measure = ArticleLayout.measure(forWidth: width)
         self.measure = measure
-        margin = max(0, (width - measure) / 2)
+        margin = ArticleLayout.margin(forWidth: width)
         var lines: [Line] = []
         var block = 0
 

@@ -3,12 +3,34 @@ import Articles
 /// Triage: only the summary bullets of the selected article; j/k move to the next or
 /// previous article without leaving the view.
 enum SummaryView {
+    /// One line of the summary view: a decoration (drawn in the accent style) and text.
+    typealias Line = (prefix: String, text: String, style: Style)
+
     static func draw(_ state: ReaderState, into screen: inout Screen) {
-        guard let index = state.selectedIndex else { return }
+        guard state.selectedIndex != nil else { return }
         TopBar.draw(left: "Bulletin › Summary", right: "\(state.selected + 1)/\(state.visible.count)", into: &screen)
-        let measure = max(1, min(ArticleLayout.maximumMeasure, state.width - (state.width >= 60 ? 6 : 2)))
-        let margin = max(0, (state.width - measure) / 2)
-        var lines: [(prefix: String, text: String, style: Style)] = []
+        let margin = ArticleLayout.margin(forWidth: state.width)
+        let lines = self.lines(state)
+        let top = min(state.summaryTop, maxTop(state, lineCount: lines.count))
+        for r in 0..<state.bodyRows {
+            guard top + r < lines.count else { break }
+            let line = lines[top + r]
+            let used = screen.put(line.prefix, row: 1 + r, column: margin, style: .accent)
+            screen.put(line.text, row: 1 + r, column: margin + used, style: line.style)
+        }
+    }
+
+    /// The furthest the view can scroll for the selected article (the reducer keeps
+    /// ``ReaderState/summaryTop`` within it, as it does for the article view).
+    static func maxTop(_ state: ReaderState, lineCount: Int? = nil) -> Int {
+        max(0, (lineCount ?? lines(state).count) - state.bodyRows)
+    }
+
+    /// The selected article's title, byline and summary bullets, wrapped to the measure.
+    static func lines(_ state: ReaderState) -> [Line] {
+        guard let index = state.selectedIndex else { return [] }
+        let measure = ArticleLayout.measure(forWidth: state.width)
+        var lines: [Line] = []
         func add(_ text: String, _ style: Style, prefix: String = "", continuation: String = "") {
             for (i, line) in WordWrap.lines(text, width: max(1, measure - DisplayWidth.of(prefix))).enumerated() {
                 lines.append((i == 0 ? prefix : continuation, line, style))
@@ -35,12 +57,6 @@ enum SummaryView {
             add(item.title, Style([.bold]))
             add("Cannot read this article: \(Library.describe(error))", .muted)
         }
-        let top = min(state.summaryTop, max(0, lines.count - state.bodyRows))
-        for r in 0..<state.bodyRows {
-            guard top + r < lines.count else { break }
-            let line = lines[top + r]
-            let used = screen.put(line.prefix, row: 1 + r, column: margin, style: .accent)
-            screen.put(line.text, row: 1 + r, column: margin + used, style: line.style)
-        }
+        return lines
     }
 }
