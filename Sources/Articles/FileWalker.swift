@@ -126,7 +126,7 @@ enum FileWalker {
             let ext = utf8[utf8.index(after: dot)...]
             let before = utf8[utf8.index(before: dot)]
             if ext.count >= 1, ext.count <= 8, before != 0x2E, before != 0x2F,
-               ext.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) })
+               ext.allSatisfy(FastText.isASCIIAlphanumeric)
             {
                 return String(Substring(ext)).lowercased()
             }

@@ -68,7 +68,7 @@ public enum EntityRepair {
         case 0x26:  // &
             var k = i + 1
             guard k < end else { return nil }
-            if startsWith(bytes, at: k, "amp;"), k + 4 < end, bytes[k + 4] == 0x23 || isLetter(bytes[k + 4]),
+            if startsWith(bytes, at: k, "amp;"), k + 4 < end, bytes[k + 4] == 0x23 || FastText.isASCIILetter(bytes[k + 4]),
                let inner = afterAmpersand(bytes, at: k + 4, broken: false)
             {
                 return inner
@@ -105,7 +105,7 @@ public enum EntityRepair {
         }
         guard !broken else { return nil }
         var j = k
-        while j < end, j - k < 32, isAlphanumeric(bytes[j]) { j += 1 }
+        while j < end, j - k < 32, FastText.isASCIIAlphanumeric(bytes[j]) { j += 1 }
         guard j > k else { return nil }
         let name = String(decoding: bytes[k..<j], as: UTF8.self)
         if j < end, bytes[j] == 0x3B {
@@ -186,8 +186,6 @@ public enum EntityRepair {
         return out[startOfLast...j].elementsEqual(encoded)
     }
 
-    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
-    @inline(__always) static func isAlphanumeric(_ b: UInt8) -> Bool { isLetter(b) || (b >= 0x30 && b <= 0x39) }
     @inline(__always) static func hexValue(_ b: UInt8) -> UInt32? {
         switch b {
         case 0x30...0x39: return UInt32(b - 0x30)

@@ -118,7 +118,7 @@ public enum WhitespaceNormalizer {
                     } else if b == 0x2E || b == 0x2C {
                         let next = i + 1 < n ? src[i + 1] : 0x20
                         let last = out[o - 1]
-                        let wordBefore = last >= 0x80 || EntityRepair.isAlphanumeric(last)
+                        let wordBefore = last >= 0x80 || FastText.isASCIIAlphanumeric(last)
                         if wordBefore && (next == 0x20 || next == 0x09) { emit = false }
                         if wordBefore && i + 1 == n { emit = false }
                     }

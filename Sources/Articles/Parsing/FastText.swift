@@ -73,6 +73,12 @@ enum FastText {
         return scalar.properties.isAlphabetic
     }
 
+    /// Whether `b` is an ASCII letter.
+    @inline(__always) static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
+
+    /// Whether `b` is an ASCII letter or digit.
+    @inline(__always) static func isASCIIAlphanumeric(_ b: UInt8) -> Bool { isASCIILetter(b) || b &- 0x30 < 10 }
+
     /// `scalar.properties.isUppercase` without the property look-up for ASCII (where only
     /// `A`–`Z` are uppercase).
     @inline(__always)

@@ -214,9 +214,7 @@ public enum LineClassifier {
         while let first = key.unicodeScalars.first {
             if first.isASCII {  // the same test without property lookups
                 let v = first.value
-                if (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) || v == 0x5B || v == 0x23
-                    || v == 0x28 || v == 0x3C
-                {
+                if FastText.isASCIIAlphanumeric(UInt8(v)) || v == 0x5B || v == 0x23 || v == 0x28 || v == 0x3C {
                     break
                 }
                 key = key.dropFirst()
@@ -280,8 +278,7 @@ public enum LineClassifier {
     static func hasLetterOrDigit(_ text: String) -> Bool {
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
-                let v = scalar.value
-                if (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) { return true }
+                if FastText.isASCIIAlphanumeric(UInt8(scalar.value)) { return true }
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 return true
             }
