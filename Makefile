@@ -2,6 +2,7 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 NCURSES_HEADER := /usr/include/ncursesw/curses.h
+LIBXML2_HEADER := /usr/include/libxml2/libxml/HTMLparser.h
 
 .PHONY: all build release run test bench install uninstall clean check-deps
 
@@ -9,6 +10,7 @@ all: build
 
 check-deps:
 	@test -f $(NCURSES_HEADER) || { echo "bulletin: libncurses-dev is missing; install it with: sudo apt-get install -y libncurses-dev" >&2; exit 1; }
+	@test -f $(LIBXML2_HEADER) || { echo "bulletin: libxml2-dev is missing; install it with: sudo apt-get install -y libxml2-dev" >&2; exit 1; }
 
 build: check-deps
 	$(SWIFT) build

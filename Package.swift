@@ -13,11 +13,16 @@ let package = Package(
     ],
     targets: [
         // Pure core: the article model, text cleanup, parsers and the library index.
-        .target(name: "Articles"),
+        .target(name: "Articles", dependencies: ["CLibXML2"]),
         // Read state and favorites in durable JSON files.
         .target(name: "Storage", dependencies: ["Articles"]),
         // System ncursesw through a module map and a shim header.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // System libxml2: the HTML parser (htmlReadMemory) and the XML reader, through pkg-config.
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         // The interactive reader: state, actions, views, and the ncurses backend.
         .target(name: "ReaderUI", dependencies: ["Articles", "Storage", "CNcursesw"]),
         // The command-line executable.
