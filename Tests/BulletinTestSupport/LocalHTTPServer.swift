@@ -8,6 +8,8 @@ import Foundation
 public final class LocalHTTPServer: @unchecked Sendable {
     /// The port the server listens on.
     public let port: Int
+    /// A port on 127.0.0.1 that accepts no connection: connecting to it times out.
+    public let blackholePort: Int
     /// The folder served under `/files/`.
     public let root: URL
     private let process: Process
@@ -21,9 +23,10 @@ public final class LocalHTTPServer: @unchecked Sendable {
         Products.repositoryRoot.appendingPathComponent("Tests/Support/test_http_server.py")
     }
 
-    private init(port: Int, root: URL, process: Process, stdinPipe: Pipe, requestsLog: URL) {
+    private init(port: Int, blackholePort: Int, root: URL, process: Process, stdinPipe: Pipe, requestsLog: URL) {
         self.requestsLog = requestsLog
         self.port = port
+        self.blackholePort = blackholePort
         self.root = root
         self.process = process
         self.stdinPipe = stdinPipe
@@ -44,18 +47,25 @@ public final class LocalHTTPServer: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let port = readPort(from: output.fileHandleForReading, timeout: timeout)
-        guard let port else {
+        let ports = readPorts(from: output.fileHandleForReading, timeout: timeout)
+        guard let ports else {
             process.terminate()
             process.waitUntilExit()
             throw LocalHTTPServerError.noPort
         }
-        return LocalHTTPServer(port: port, root: root, process: process, stdinPipe: input, requestsLog: requestsLog)
+        return LocalHTTPServer(
+            port: ports.port, blackholePort: ports.blackhole, root: root, process: process, stdinPipe: input,
+            requestsLog: requestsLog)
     }
 
     /// `http://127.0.0.1:<port>` followed by `path` (which starts with `/`).
     public func url(_ path: String) -> URL {
         URL(string: "http://127.0.0.1:\(port)\(path)")!
+    }
+
+    /// `http://127.0.0.1:<blackholePort>` followed by `path`: a fetch of it never connects.
+    public func blackholeURL(_ path: String) -> URL {
+        URL(string: "http://127.0.0.1:\(blackholePort)\(path)")!
     }
 
     /// The URL of a file under the root, served with ETag and Last-Modified.
@@ -100,9 +110,9 @@ public final class LocalHTTPServer: @unchecked Sendable {
         try? FileManager.default.removeItem(at: requestsLog)
     }
 
-    /// Reads the `PORT <n>` line the server prints first.
-    private static func readPort(from handle: FileHandle, timeout: TimeInterval) -> Int? {
-        let result = LockedBox<Int?>(nil)
+    /// Reads the `PORT <n> BLACKHOLE <m>` line the server prints first.
+    private static func readPorts(from handle: FileHandle, timeout: TimeInterval) -> (port: Int, blackhole: Int)? {
+        let result = LockedBox<(port: Int, blackhole: Int)?>(nil)
         let done = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
             var line = Data()
@@ -113,7 +123,11 @@ public final class LocalHTTPServer: @unchecked Sendable {
                 if line.count > 100 { break }
             }
             let text = String(decoding: line, as: UTF8.self)
-            if text.hasPrefix("PORT "), let port = Int(text.dropFirst(5)) { result.set(port) }
+            let words = text.split(separator: " ")
+            if words.count == 4, words[0] == "PORT", words[2] == "BLACKHOLE",
+               let port = Int(words[1]), let blackhole = Int(words[3]) {
+                result.set((port, blackhole))
+            }
             done.signal()
         }
         _ = done.wait(timeout: .now() + timeout)

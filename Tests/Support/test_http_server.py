@@ -2,8 +2,11 @@
 """Bulletin's local HTTP test server: hostile and ordinary answers on 127.0.0.1 only.
 
 Started by the Swift tests (Tests/BulletinTestSupport/LocalHTTPServer.swift). It binds
-127.0.0.1 on a free port, prints "PORT <n>" on stdout, and serves until its stdin closes,
-so it never outlives the test process. Standard library only.
+127.0.0.1 on a free port, prints "PORT <n> BLACKHOLE <m>" on stdout, and serves until its
+stdin closes, so it never outlives the test process. Standard library only.
+
+Port <m> is a listening socket whose accept queue is full and never drained: a connection to
+it is never established, which is how the tests see a connect timeout without leaving 127.0.0.1.
 
 Routes (all GET; every request's path and headers are recorded: served at /_requests, and
 appended as one JSON object a line to the --requests-log file when one is given):
@@ -23,6 +26,7 @@ appended as one JSON object a line to the --requests-log file when one is given)
                            N bytes in chunks of K every S seconds (Content-Length N)
   /stall?bytes=N&seconds=S headers (Content-Length N+1) and N bytes, then silence for S seconds
   /stall-headers?seconds=S accepts the request and says nothing for S seconds
+  /bad-gzip                a body labelled gzip that is not gzip
   /bomb?mb=M               gzip of M MiB of zeros (default 400), Content-Encoding gzip
   /gzip?items=N            an N-item RSS feed, gzip-encoded; /deflate?items=N the same in zlib deflate
   /bytes?n=N&chunked=1     N bytes of "a", with Content-Length unless chunked=1 (then close-delimited)
@@ -40,6 +44,7 @@ import hashlib
 import io
 import json
 import os
+import socket
 import struct
 import sys
 import threading
@@ -238,6 +243,9 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/bomb":
             body = state.bomb(number(query, "mb", 400, 1, MAX_BOMB_MB))
             return self.send_body(200, body, "application/rss+xml", headers=[("Content-Encoding", "gzip")])
+        if path == "/bad-gzip":
+            return self.send_body(200, b"this is not gzip at all" * 10, "application/rss+xml",
+                                  headers=[("Content-Encoding", "gzip")])
         if path == "/gzip":
             body = gzip.compress(rss_feed(number(query, "items", 100, 0, 100000)))
             return self.send_body(200, body, "application/rss+xml", headers=[("Content-Encoding", "gzip")])
@@ -327,6 +335,24 @@ class Server(ThreadingHTTPServer):
     allow_reuse_address = True
 
 
+def blackhole():
+    """A listener with a full accept queue (backlog 0, filled by our own pending connects)."""
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    port = listener.getsockname()[1]
+    fillers = []
+    for _ in range(4):
+        filler = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        filler.setblocking(False)
+        try:
+            filler.connect(("127.0.0.1", port))
+        except BlockingIOError:
+            pass
+        fillers.append(filler)
+    return listener, fillers
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", default=".", help="folder served under /files/")
@@ -334,7 +360,8 @@ def main():
     args = parser.parse_args()
     server = Server(("127.0.0.1", 0), Handler)
     server.state = State(args.root, args.requests_log)
-    print(f"PORT {server.server_address[1]}", flush=True)
+    hole, fillers = blackhole()
+    print(f"PORT {server.server_address[1]} BLACKHOLE {hole.getsockname()[1]}", flush=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     # Serve until the parent closes our stdin (or dies): never outlive the tests.
@@ -345,6 +372,8 @@ def main():
         pass
     server.shutdown()
     server.server_close()
+    for sock in fillers + [hole]:
+        sock.close()
 
 
 if __name__ == "__main__":

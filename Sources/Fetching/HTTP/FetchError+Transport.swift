@@ -25,6 +25,7 @@ extension FetchError {
             case .remoteConnectionClosed: return .connectionClosed
             case .cancelled: return .cancelled
             case .invalidURL, .emptyHost, .emptyScheme: return .invalidURL(url.absoluteString)
+            case .alreadyShutdown: return .transport("the HTTP client was already shut down")
             default: return .transport(String(describing: error))
             }
         }

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 
@@ -9,11 +10,13 @@ import NIOHTTP1
 /// pooled. The client's own redirect following is off: ``RedirectPolicy`` decides each hop.
 /// Bodies are decompressed by the client (gzip, deflate) with a size limit and counted again
 /// while they stream in, so no body past the cap is ever held. Call ``shutdown()`` when done,
-/// or use ``withFetcher(limits:_:)`` which always does.
+/// or use ``withFetcher(limits:_:)`` which always does; a fetcher dropped without either still
+/// closes its connections in the background instead of crashing.
 public final class HTTPFetcher: Sendable {
     /// The limits every fetch obeys.
     public let limits: HTTPLimits
     private let client: HTTPClient
+    private let isShutDown = NIOLockedValueBox(false)
 
     /// Creates a fetcher with its own connection pool on the shared event loop group.
     public init(limits: HTTPLimits = .standard) {
@@ -30,9 +33,23 @@ public final class HTTPFetcher: Sendable {
         client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }
 
-    /// Closes every connection; the fetcher must not be used afterwards.
+    deinit {
+        // async-http-client traps (in debug builds) when a client is released while running.
+        if !markShutDown() { client.shutdown().whenComplete { _ in } }
+    }
+
+    /// Closes every connection; later fetches fail. Calling it again does nothing.
     public func shutdown() async throws {
+        guard !markShutDown() else { return }
         try await client.shutdown()
+    }
+
+    /// Records the shutdown and tells whether it had already happened.
+    private func markShutDown() -> Bool {
+        isShutDown.withLockedValue { done in
+            defer { done = true }
+            return done
+        }
     }
 
     /// Runs `body` with a new fetcher and shuts it down afterwards, whether `body` throws or not.

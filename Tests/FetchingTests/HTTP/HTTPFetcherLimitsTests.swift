@@ -95,6 +95,25 @@ final class HTTPFetcherLimitsTests: LocalServerTestCase {
         XCTAssertLessThan(elapsed, .seconds(6))
     }
 
+    func testConnectTimeout() async throws {
+        var limits = Self.testLimits
+        limits.connectTimeout = .milliseconds(500)
+        let url = server.blackholeURL("/feed")
+        let started = ContinuousClock.now
+        let result = try await HTTPFetcher.withFetcher(limits: limits) { fetcher in
+            await fetcher.fetch(url: url, kind: .feed)
+        }
+        XCTAssertEqual(failure(result), .connectTimeout(.milliseconds(500)))
+        XCTAssertEqual(failure(result)?.message, "timed out connecting (after 0.5 s)")
+        XCTAssertLessThan(ContinuousClock.now - started, .seconds(3))
+    }
+
+    func testCorruptCompressedBody() async throws {
+        let result = await fetch("/bad-gzip")
+        XCTAssertEqual(failure(result), .badCompression)
+        XCTAssertEqual(failure(result)?.message, "the compressed body is corrupt")
+    }
+
     func testDocumentedDefaults() {
         let limits = HTTPLimits.standard
         XCTAssertEqual(limits.connectTimeout, .seconds(10))

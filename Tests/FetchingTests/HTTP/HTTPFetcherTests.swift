@@ -178,6 +178,22 @@ final class HTTPFetcherTests: LocalServerTestCase {
         XCTAssertLessThan(ContinuousClock.now - started, .seconds(2))
     }
 
+    func testAFetcherDroppedWithoutShutdownDoesNotCrash() async throws {
+        var fetcher: HTTPFetcher? = HTTPFetcher(limits: Self.testLimits)
+        let status = await fetcher?.fetch(url: server.url("/status/204"), kind: .feed).document?.status
+        XCTAssertEqual(status, 204)
+        fetcher = nil
+        try await fetcher?.shutdown()  // nothing left to shut down: a second shutdown is a no-op
+    }
+
+    func testShutdownTwiceIsHarmless() async throws {
+        let fetcher = HTTPFetcher(limits: Self.testLimits)
+        try await fetcher.shutdown()
+        try await fetcher.shutdown()
+        let result = await fetcher.fetch(url: server.url("/status/204"), kind: .feed)
+        XCTAssertEqual(failure(result)?.message, "network error: the HTTP client was already shut down")
+    }
+
     func testManyFetchersStartAndShutDownCleanly() async throws {
         for _ in 0..<5 {
             let status = try await HTTPFetcher.withFetcher(limits: Self.testLimits) { fetcher in
