@@ -164,21 +164,18 @@ struct HTMLMetadata {
 
 /// Dates in page metadata: ISO 8601 with or without a time, else the text parser's date forms.
 enum HTMLDate {
+    // Format styles are values (Sendable), made once.
+    static let withZone = Date.ISO8601FormatStyle()
+    static let withFraction = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+    static let dateOnly = Date.ISO8601FormatStyle().year().month().day()
+
     static func parse(_ text: String) -> Date? {
         let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !value.isEmpty, value.utf8.count <= 64 else { return nil }
-        let formatter = ISO8601DateFormatter()
-        for options: ISO8601DateFormatter.Options in [
-            [.withInternetDateTime], [.withInternetDateTime, .withFractionalSeconds], [.withFullDate],
-        ] {
-            formatter.formatOptions = options
-            if let date = formatter.date(from: value) { return date }
-        }
-        // "2024-03-05T10:00:00" without a zone, or "2024-03-05 10:00": the date part.
-        if value.utf8.count >= 10 {
-            formatter.formatOptions = [.withFullDate]
-            if let date = formatter.date(from: String(value.prefix(10))) { return date }
-        }
+        if let date = try? withZone.parse(value) { return date }
+        if let date = try? withFraction.parse(value) { return date }
+        // "2024-03-05", "2024-03-05T10:00:00" without a zone, or "2024-03-05 10:00": the date part.
+        if value.utf8.count >= 10, let date = try? dateOnly.parse(String(value.prefix(10))) { return date }
         return DateLineParser.parse(HTMLText.clean(value))
     }
 }

@@ -24,7 +24,7 @@ struct HTMLTree {
     }
 
     /// Deepest element nesting kept.
-    static let maximumDepth = 256
+    static let maximumDepth = 200
 
     var nodes: [Node] = []
 
