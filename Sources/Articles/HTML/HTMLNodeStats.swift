@@ -83,12 +83,14 @@ struct HTMLNodeStats {
         var stats = [HTMLNodeStats](repeating: HTMLNodeStats(), count: tree.nodes.count)
         var inLink = [Bool](repeating: false, count: tree.nodes.count)
         var inHeading = [Bool](repeating: false, count: tree.nodes.count)
+        var inRemoved = removed
         for i in tree.nodes.indices {
             let node = tree.nodes[i]
             let parent = node.parent
             if parent >= 0 {
                 inLink[i] = inLink[parent] || node.tag == .a
                 inHeading[i] = inHeading[parent] || node.tag.headingLevel != nil
+                if inRemoved[parent] { inRemoved[i] = true }
             } else {
                 inLink[i] = node.tag == .a
                 inHeading[i] = node.tag.headingLevel != nil
@@ -96,6 +98,7 @@ struct HTMLNodeStats {
         }
         for i in tree.nodes.indices.reversed() {
             let node = tree.nodes[i]
+            if inRemoved[i] { continue }  // removed text counts nowhere: no need to measure it
             if node.tag == .text {
                 let m = measure(node.text)
                 stats[i].textLength = m.length
