@@ -11,8 +11,9 @@ enum ListView {
         if !state.query.isEmpty { left += "  /" + state.query }
         TopBar.draw(left: left, right: position, into: &screen)
 
-        let width = Layout.listWidth(state.width)
-        let columns = Columns(width: width)
+        let previewFrom = state.options.previewMinimumWidth
+        let width = Layout.listWidth(state.width, previewFrom: previewFrom)
+        let columns = Columns(width: width, dateWidth: state.options.listDate.width)
         if state.visible.count == 0 {
             let text: String
             if !state.query.isEmpty { text = "No articles match “\(state.query)”." }
@@ -27,7 +28,7 @@ enum ListView {
             let index = state.visible[row]
             drawRow(state, index, selected: row == state.selected, columns, row: 1 + r, into: &screen)
         }
-        if Layout.previewWidth(state.width) > 0 {
+        if Layout.previewWidth(state.width, previewFrom: previewFrom) > 0 {
             for r in 1..<(state.height - 1) { screen.put("│", row: r, column: width, style: .muted) }
             PreviewPane.draw(state, column: width + 1, into: &screen)
         }
@@ -41,10 +42,10 @@ enum ListView {
         let time = 7
         var title: Int { max(1, width - 4 - (meta > 0 ? meta + 2 : 0) - (date > 0 ? date + 2 : 0) - time - 1) }
 
-        init(width: Int) {
+        init(width: Int, dateWidth: Int = 10) {
             self.width = width
             meta = width >= 60 ? min(24, width / 4) : (width >= 50 ? 12 : 0)
-            date = width >= 100 ? 10 : 0
+            date = width >= 100 ? dateWidth : 0
         }
     }
 
@@ -54,8 +55,8 @@ enum ListView {
         let saved = state.savedIDs.contains(item.id)
         let base: Style = selected ? .selection : .plain
         if selected { screen.fill(row: row, column: 0, width: c.width, style: .selection) }
-        screen.put(unread ? "●" : " ", row: row, column: 1, style: selected ? base : .accent)
-        screen.put(saved ? "★" : " ", row: row, column: 2, style: selected ? base : .accent)
+        screen.put(unread ? "●" : " ", row: row, column: 1, style: selected ? base : .unreadMark)
+        screen.put(saved ? "★" : " ", row: row, column: 2, style: selected ? base : .savedMark)
         var x = 4
         let titleStyle: Style = selected ? base : (unread ? Style([.bold]) : .plain)
         screen.put(TextFit.truncate(item.title, to: c.title), row: row, column: x, style: titleStyle)
@@ -70,7 +71,7 @@ enum ListView {
         }
         if c.date > 0 {
             x += 2
-            screen.put(ArticleDateFormat.day(item.date), row: row, column: x, style: metaStyle)
+            screen.put(TextFit.truncate(state.options.listDate.string(item.date), to: c.date), row: row, column: x, style: metaStyle)
             x += c.date
         }
         let time = "\(item.readingMinutes) min"
