@@ -50,7 +50,9 @@ public enum ConfigPrinter {
         comment("Shown here with the default palette's colours.")
         let theme = s.theme.theme
         for element in Theme.Element.allCases {
-            let line = "\(element.rawValue) = \(quote(Theme.colorName(theme.color(of: element))))"
+            let color = theme.color(of: element)
+            let value = color < Theme.colorNames.count ? quote(Theme.colorName(color)) : String(color)
+            let line = "\(element.rawValue) = \(value)"
             out.append(commented && s.theme.colors[element] == nil ? "# " + line : line)
         }
         blank()
