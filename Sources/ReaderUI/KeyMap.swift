@@ -32,6 +32,22 @@ public struct KeyMap: Sendable {
     /// The keys of action `name` (empty when unbound or unknown).
     public func keys(for name: String) -> [Key] { keys[name] ?? [] }
 
+    /// The label of `preferred` when action `name` has it, else of its first key (`nil` when
+    /// unbound), for texts that name a key ("Tab shows the others").
+    public func label(for name: String, preferring preferred: Key? = nil) -> String? {
+        let bound = keys(for: name)
+        if let preferred, bound.contains(preferred) { return preferred.label }
+        return bound.first?.label
+    }
+
+    /// "key words" for each bound action in `parts` (action name, words), joined by " · ";
+    /// `back` is named by Esc when Esc is one of its keys.
+    public func phrase(_ parts: [(String, String)]) -> String {
+        parts.compactMap { name, words in
+            label(for: name, preferring: name == "back" ? .escape : nil).map { "\($0) \(words)" }
+        }.joined(separator: " · ")
+    }
+
     /// The action for `key` in `state`, or `nil` when the key does nothing there.
     public func action(for key: Key, in state: ReaderState) -> Action? {
         let modes = BindingMode.layers(for: state)

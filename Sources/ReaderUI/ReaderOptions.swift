@@ -14,7 +14,7 @@ public struct ReaderOptions: Sendable {
     /// From this terminal width on, the list has a preview pane.
     public var previewMinimumWidth = Layout.previewMinimumWidth
     /// The order of the list.
-    public var sort: SortOrder = .date
+    public var sort: ListOrder = .date
     /// The list's date column.
     public var listDate: ListDateFormat = .standard
     /// The browser command; `nil` uses `$BROWSER`.
@@ -25,7 +25,7 @@ public struct ReaderOptions: Sendable {
 }
 
 /// The order of the article list.
-public enum SortOrder: String, CaseIterable, Hashable, Sendable {
+public enum ListOrder: String, CaseIterable, Hashable, Sendable {
     /// Newest first (then saved copies whose file is gone), as the library orders them.
     case date
     /// By source (or author when there is none), then newest first.

@@ -213,7 +213,7 @@ private struct Reader {
             case "mark-read-on-open":
                 if let b = boolean(value, key, "reader") { settings.reader.markReadOnOpen = b }
             case "sort":
-                if let s = choice(value, key, "reader", ReaderUI.SortOrder.self) { settings.reader.sort = s }
+                if let s = choice(value, key, "reader", ListOrder.self) { settings.reader.sort = s }
             case "date-format":
                 if let s = text(value, key, "reader") { settings.reader.dateFormat = s }
             case "browser":

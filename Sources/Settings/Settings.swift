@@ -58,7 +58,7 @@ public struct ReaderSettings: Equatable, Sendable {
     /// `mark-read-on-open`: whether opening an article marks it read.
     public var markReadOnOpen = true
     /// `sort`: the order of the list.
-    public var sort: ReaderUI.SortOrder = .date
+    public var sort: ListOrder = .date
     /// `date-format`: the list's date column, a Unicode date pattern (UTC).
     public var dateFormat = ListDateFormat.standardPattern
     /// `browser`: the command that opens links; `nil` uses `$BROWSER`.

@@ -20,7 +20,7 @@ public final class ReaderContext: @unchecked Sendable {
 
     /// Builds the catalog from `library` plus the `saved` favorites it does not contain, in
     /// `sort` order (`date`: the library's order, newest first, then the saved copies).
-    public init(library: Library, saved: [SavedArticle], sort: SortOrder = .date) {
+    public init(library: Library, saved: [SavedArticle], sort: ListOrder = .date) {
         self.library = library
         var items: [CatalogItem] = []
         items.reserveCapacity(library.entries.count + saved.count)
@@ -40,7 +40,7 @@ public final class ReaderContext: @unchecked Sendable {
     }
 
     /// `items` in `order` (stable: equal keys keep the library's newest-first order).
-    static func sorted(_ items: [CatalogItem], by order: SortOrder) -> [CatalogItem] {
+    public static func sorted(_ items: [CatalogItem], by order: ListOrder) -> [CatalogItem] {
         func key(_ item: CatalogItem) -> String {
             switch order {
             case .date: return ""

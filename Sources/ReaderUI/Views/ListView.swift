@@ -17,8 +17,11 @@ enum ListView {
         if state.visible.count == 0 {
             let text: String
             if !state.query.isEmpty { text = "No articles match “\(state.query)”." }
-            else if state.filter == .unread { text = "No unread articles. Tab shows the others." }
-            else if state.filter == .saved { text = "No saved articles yet. Press s on an article to save it." }
+            else if state.filter == .unread {
+                text = "No unread articles." + (state.options.keyMap.label(for: "filter-next").map { " \($0) shows the others." } ?? "")
+            } else if state.filter == .saved {
+                text = "No saved articles yet." + (state.options.keyMap.label(for: "toggle-saved").map { " Press \($0) on an article to save it." } ?? "")
+            }
             else { text = "No articles in this library." }
             screen.put(TextFit.truncate(text, to: width - 2), row: 2, column: 1, style: .muted)
         }
