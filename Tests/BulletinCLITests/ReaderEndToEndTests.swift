@@ -26,7 +26,8 @@ final class ReaderEndToEndTests: XCTestCase {
         let script = "\"$0\" \"$@\"; echo \"bulletin exited with status $?\"; exec sleep 600"
         let session = try TmuxSession(
             command: ["/bin/sh", "-c", script, Products.bulletin.path] + paths + ["--no-cache", "--state-dir", stateDir],
-            width: width, height: height, environment: environment)
+            width: width, height: height,
+            environment: ["XDG_CONFIG_HOME": temp.file("config").path].merging(environment) { $1 })
         sessions.append(session)
         return session
     }
