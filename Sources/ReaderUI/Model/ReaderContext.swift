@@ -41,11 +41,12 @@ public final class ReaderContext: @unchecked Sendable {
 
     /// `items` in `order` (stable: equal keys keep the library's newest-first order).
     public static func sorted(_ items: [CatalogItem], by order: ListOrder) -> [CatalogItem] {
+        func fold(_ text: String) -> String { text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
         func key(_ item: CatalogItem) -> String {
             switch order {
             case .date: return ""
-            case .source: return (item.source ?? item.author ?? "").lowercased()
-            case .title: return item.title.lowercased()
+            case .source: return fold(item.source ?? item.author ?? "")
+            case .title: return fold(item.title)
             }
         }
         guard order != .date else { return items }
