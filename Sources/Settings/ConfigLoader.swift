@@ -135,6 +135,12 @@ private struct Reader {
                     valid = false
                     continue
                 }
+                if [Key.control("c"), .control("z"), .control("s"), .control("q")].contains(key) {
+                    error(locator.element(text, of: name, in: "keys"),
+                          "\(name): \(key.name) cannot be bound: the terminal keeps it (interrupt, suspend, flow control)")
+                    valid = false
+                    continue
+                }
                 if !keys.contains(key) { keys.append(key) }
             }
             if valid {

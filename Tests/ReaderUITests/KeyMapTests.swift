@@ -161,6 +161,23 @@ final class KeyMapTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0 == ("L", "open link in $BROWSER") })
     }
 
+    func testMessagesNameTheBoundKeys() {
+        var options = remapped(["find-next": [.character(".")], "find-previous": [], "back": [.character("h")],
+                                "filter-next": [.character("f")], "toggle-saved": [.character("S")]])
+        var s = Fixtures.session(options: options)
+        s.send(Key.parse("G Enter / the Enter"))
+        XCTAssertEqual(s.state.message?.text, "\(s.state.open!.find!.matches.count) matches · . next · h clears")
+        var list = Fixtures.session(read: Set(ids), options: options)
+        list.send(.character("f"))
+        XCTAssertTrue(list.render().text.contains("No unread articles. f shows the others."))
+        options.keyMap = KeyMap(overrides: ["filter-next": []])
+        list = Fixtures.session(read: Set(ids), options: options)
+        list.send(.backTab)
+        list.send(.backTab)
+        XCTAssertEqual(list.state.filter, .unread)
+        XCTAssertTrue(list.render().text.contains("No unread articles.\n"), "no key to name, no hint")
+    }
+
     func testMarkdownTableHasEveryAction() {
         let table = KeyHelp.markdownTable()
         XCTAssertEqual(table.split(separator: "\n").count, BindingTable.rows.count + 2)

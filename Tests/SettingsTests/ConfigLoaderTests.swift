@@ -150,6 +150,8 @@ final class ConfigLoaderTests: XCTestCase {
              "config.toml:3:3: search: key \"j\" is bound to both search and move-down in list, article and summary modes"),
             ("[keys]\nfind-next = [\"x\"]\nfind-previous = [\"x\"]\n",
              "config.toml:3:18: find-previous: key \"x\" is bound to both find-previous and find-next in find mode"),
+            ("[keys]\nquit = [\"Ctrl-c\"]\n",
+             "config.toml:2:9: quit: Ctrl-c cannot be bound: the terminal keeps it (interrupt, suspend, flow control)"),
             ("keys = 1\n", "config.toml:1:8: keys: expected a table, found an integer"),
             ("[theme]\nname = \"dark\"\n", "config.toml:2:8: name: expected one of \"default\", \"light\", \"monochrome\", found \"dark\""),
             ("[theme]\ntitle = 300\n", "config.toml:2:9: title: expected a colour from 0 to 255, found 300"),
