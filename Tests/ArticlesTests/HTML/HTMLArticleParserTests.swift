@@ -216,6 +216,17 @@ final class HTMLArticleParserTests: XCTestCase {
         XCTAssertFalse(a.paragraphs.contains { $0.contains("Rosa") })
     }
 
+    func testCaptionClassesAreReadAsCaptions() throws {
+        let a = try parse("""
+            <html><head><title>Dawn at the docks</title></head><body><article>
+            <div class="wp-caption"><img src="x.jpg"><p class="wp-caption-text">Boats at first light. Photo: Lee Park</p></div>
+            <p>\(Self.sentence)</p><p>Second paragraph, <span class="image-credit">© Dock Archive</span> with the rest of the text.</p>
+            </article></body></html>
+            """)
+        XCTAssertEqual(a.credit, "Lee Park")
+        XCTAssertEqual(a.paragraphs, [Self.sentence, "Second paragraph,", "with the rest of the text."])
+    }
+
     func testFragmentSectionsCleanAFeedItem() {
         let sections = HTMLArticleParser.fragmentSections(html: """
             Lead text of the item.<p>\(Self.sentence)</p><h2>Later</h2><ul><li>First point</li><li>Second point</li></ul>
