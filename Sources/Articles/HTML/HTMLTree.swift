@@ -34,17 +34,6 @@ struct HTMLTree {
         return nil
     }
 
-    /// The children of a node, in order.
-    func children(of index: Int) -> [Int] {
-        var result: [Int] = []
-        var child = nodes[index].firstChild
-        while child >= 0 {
-            result.append(child)
-            child = nodes[child].nextSibling
-        }
-        return result
-    }
-
     /// The index just past the last descendant of `index` (descendants are `index+1..<end`).
     func subtreeEnd(_ index: Int) -> Int {
         var j = index
