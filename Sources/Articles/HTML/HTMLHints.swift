@@ -87,7 +87,11 @@ enum HTMLHints {
         for attribute in tree.nodes[index].attributes {
             switch attribute.name {
             case "class":
-                for token in attribute.value.lowercased().split(separator: " ") where screenReaderOnly.contains(token) {
+                // Every screen-reader class name holds "only", "hidden" or "reader": most classes skip the split.
+                let value = attribute.value
+                guard FastText.contains(value, "only") || FastText.contains(value, "hidden") || FastText.contains(value, "reader")
+                else { continue }
+                for token in value.lowercased().split(separator: " ") where screenReaderOnly.contains(token) {
                     return true
                 }
             case "hidden": return true
