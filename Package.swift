@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Pure core: the article model, text cleanup, parsers and the library index.
@@ -43,18 +44,23 @@ let package = Package(
         ),
         // The interactive reader: state, actions, views, and the ncurses backend.
         .target(name: "ReaderUI", dependencies: ["Articles", "Storage", "CNcursesw"]),
+        // config.toml -> typed settings (keys, theme, reader, library, feeds) with file:line:col errors.
+        .target(
+            name: "Settings",
+            dependencies: ["ReaderUI", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         // The command-line executable.
         .executableTarget(
             name: "bulletin",
             dependencies: [
-                "Articles", "Storage", "ReaderUI",
+                "Articles", "Storage", "ReaderUI", "Settings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Deterministic synthetic corpus generator for benchmarks and stress tests.
         .executableTarget(name: "bulletin-corpus", dependencies: ["Articles"]),
-        // In-process benchmarks (reducer + view key handling, layout, storage).
-        .executableTarget(name: "bulletin-bench", dependencies: ["Articles", "Storage", "ReaderUI"]),
+        // In-process benchmarks (reducer + view key handling, layout, storage, HTML extraction).
+        .executableTarget(name: "bulletin-bench", dependencies: ["Articles", "Storage", "ReaderUI", "CLibXML2"]),
         // Helpers shared by the test targets: processes, temp folders, tmux.
         .target(name: "BulletinTestSupport", path: "Tests/BulletinTestSupport"),
         .testTarget(name: "ArticlesTests", dependencies: ["Articles", "BulletinTestSupport"],
@@ -69,5 +75,6 @@ let package = Package(
         ),
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "Articles", "BulletinTestSupport"]),
         .testTarget(name: "BulletinCLITests", dependencies: ["Articles", "BulletinTestSupport"]),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings", "ReaderUI", "BulletinTestSupport"]),
     ]
 )

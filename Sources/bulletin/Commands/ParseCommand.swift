@@ -6,7 +6,7 @@ import Foundation
 struct ParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
-        abstract: "Parse article files and print the clean result.",
+        abstract: "Parse article files (text, Markdown or HTML pages) and print the clean result.",
         discussion: "With --json, prints one JSON object per file (an array when several files are given); the schema is in README.md.")
 
     @Argument(help: "Article files to parse.")
@@ -14,6 +14,9 @@ struct ParseCommand: ParsableCommand {
 
     @Flag(help: "Print the documented JSON schema instead of text.")
     var json = false
+
+    @Option(help: "The address of an HTML page, to resolve its links and name its source.")
+    var url: String?
 
     @Option(help: "Wrap text output at this many columns.")
     var width: Int = 80
@@ -28,7 +31,7 @@ struct ParseCommand: ParsableCommand {
         var failed = false
         for file in files {
             do {
-                articles.append(try Library.parseFile(atPath: file))
+                articles.append(try Library.parseFile(atPath: file, url: url))
             } catch {
                 Terminal.printError("\(file): \(Library.describe(error))")
                 failed = true
