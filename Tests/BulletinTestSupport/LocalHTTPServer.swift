@@ -91,6 +91,13 @@ public final class LocalHTTPServer: @unchecked Sendable {
         return try data.split(separator: UInt8(ascii: "\n")).map { try decoder.decode(SeenRequest.self, from: Data($0)) }
     }
 
+    /// Forgets the requests seen so far, so a test sharing the server sees only its own.
+    public func clearRequests() throws {
+        let handle = try FileHandle(forWritingTo: requestsLog)
+        defer { try? handle.close() }
+        try handle.truncate(atOffset: 0)
+    }
+
     /// The requests the server saw for paths starting with `prefix`, oldest first.
     public func requests(pathPrefix prefix: String) throws -> [SeenRequest] {
         try requests().filter { $0.path.hasPrefix(prefix) }

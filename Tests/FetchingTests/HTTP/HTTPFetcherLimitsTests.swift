@@ -60,7 +60,7 @@ final class HTTPFetcherLimitsTests: LocalServerTestCase {
         let result = await fetch("/slow?bytes=4000&chunk=20&interval=0.2")
         XCTAssertEqual(failure(result), .tooSlow(bytesPerSecond: 1024, window: .seconds(1)))
         XCTAssertEqual(failure(result)?.message, "timed out: the transfer was slower than 1024 bytes/s for 1 s")
-        XCTAssertLessThan(ContinuousClock.now - started, .seconds(3))
+        XCTAssertLessThan(ContinuousClock.now - started, .seconds(5))
     }
 
     func testSlowButSteadyTransferIsKept() async throws {
@@ -74,14 +74,14 @@ final class HTTPFetcherLimitsTests: LocalServerTestCase {
         let result = await fetch("/stall?bytes=10&seconds=20")
         XCTAssertEqual(failure(result), .stalled(.seconds(1)))
         XCTAssertEqual(failure(result)?.message, "timed out: the server sent nothing for 1 s")
-        XCTAssertLessThan(ContinuousClock.now - started, .seconds(3))
+        XCTAssertLessThan(ContinuousClock.now - started, .seconds(5))
     }
 
     func testServerThatNeverAnswersIsCut() async throws {
         let started = ContinuousClock.now
         let fetched8 = await fetch("/stall-headers?seconds=20")
         XCTAssertEqual(failure(fetched8), .stalled(.seconds(1)))
-        XCTAssertLessThan(ContinuousClock.now - started, .seconds(3))
+        XCTAssertLessThan(ContinuousClock.now - started, .seconds(5))
     }
 
     func testTotalTimeoutCutsALongSteadyTransfer() async throws {
@@ -92,7 +92,7 @@ final class HTTPFetcherLimitsTests: LocalServerTestCase {
         XCTAssertEqual(failure(result)?.message, "timed out: the fetch took longer than 4 s")
         let elapsed = ContinuousClock.now - started
         XCTAssertGreaterThanOrEqual(elapsed, .seconds(4))
-        XCTAssertLessThan(elapsed, .seconds(6))
+        XCTAssertLessThan(elapsed, .seconds(8))
     }
 
     func testConnectTimeout() async throws {
@@ -105,7 +105,7 @@ final class HTTPFetcherLimitsTests: LocalServerTestCase {
         }
         XCTAssertEqual(failure(result), .connectTimeout(.milliseconds(500)))
         XCTAssertEqual(failure(result)?.message, "timed out connecting (after 0.5 s)")
-        XCTAssertLessThan(ContinuousClock.now - started, .seconds(3))
+        XCTAssertLessThan(ContinuousClock.now - started, .seconds(5))
     }
 
     func testCorruptCompressedBody() async throws {

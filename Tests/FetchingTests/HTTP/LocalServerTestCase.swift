@@ -5,26 +5,49 @@ import XCTest
 @testable import Fetching
 
 /// A test case with the python3 test server on 127.0.0.1 and a fetcher with short timeouts.
+///
+/// One server (and its file root) serves every test of a class; each test starts with the
+/// server's request log cleared and its own fetcher.
 class LocalServerTestCase: XCTestCase {
     var server: LocalHTTPServer!
     var root: TemporaryDirectory!
     var fetcher: HTTPFetcher!
+
+    nonisolated(unsafe) private static var servers: [ObjectIdentifier: (LocalHTTPServer, TemporaryDirectory)] = [:]
 
     /// Short timeouts so failure cases take about a second; the documented body caps.
     static let testLimits = HTTPLimits(
         connectTimeout: .seconds(2), lowSpeedBytesPerSecond: 1024, lowSpeedWindow: .seconds(1),
         totalTimeout: .seconds(4))
 
+    override class func setUp() {
+        super.setUp()
+        guard let root = try? TemporaryDirectory(prefix: "bulletin-http"),
+              let server = try? LocalHTTPServer.start(root: root.url)
+        else { return }
+        servers[ObjectIdentifier(self)] = (server, root)
+    }
+
+    override class func tearDown() {
+        if let (server, root) = servers.removeValue(forKey: ObjectIdentifier(self)) {
+            server.stop()
+            root.remove()
+        }
+        super.tearDown()
+    }
+
     override func setUp() async throws {
-        root = try TemporaryDirectory(prefix: "bulletin-http")
-        server = try LocalHTTPServer.start(root: root.url)
+        guard let (server, root) = Self.servers[ObjectIdentifier(type(of: self))] else {
+            throw LocalHTTPServerError.noPort
+        }
+        self.server = server
+        self.root = root
+        try server.clearRequests()
         fetcher = HTTPFetcher(limits: Self.testLimits)
     }
 
     override func tearDown() async throws {
         try await fetcher?.shutdown()
-        server?.stop()
-        root?.remove()
     }
 
     /// Fetches a path of the test server.
