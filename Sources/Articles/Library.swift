@@ -163,7 +163,7 @@ public final class Library: @unchecked Sendable {
 
     /// Reads and parses one file.
     public static func parseFile(atPath path: String) throws -> Article {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let data = Data(try readFile(atPath: path))
         return try ArticleParser.parse(data: data)
     }
 
@@ -171,36 +171,47 @@ public final class Library: @unchecked Sendable {
     static func indexFile(atPath path: String, size: Int) throws -> Article {
         // Refused by the parser anyway: do not read it first.
         if size > ArticleParser.maximumBytes { throw ArticleParseError.tooLarge(bytes: size) }
-        if let bytes = readBytes(atPath: path, size: size) {
-            return try ArticleParser.parseForIndex(bytes: bytes)
-        }
-        // Let Foundation read it (and describe why it cannot).
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        return try ArticleParser.parseForIndex(data: data)
+        return try ArticleParser.parseForIndex(bytes: readFile(atPath: path, sizeHint: size))
     }
 
-    /// The bytes of a file read with `open`/`read`, or `nil` on any error or when the file
-    /// is larger than the parser accepts.
-    static func readBytes(atPath path: String, size: Int) -> [UInt8]? {
-        guard size >= 0, size <= ArticleParser.maximumBytes else { return nil }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+    /// Why a file could not be read, in a few words.
+    struct ReadError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The bytes of a regular file, read with `open`/`read` into one buffer sized from
+    /// `fstat` (or `sizeHint`). Anything but a regular file (a FIFO, socket or device that
+    /// took a file's place) is refused before a byte is read: the open does not block
+    /// (`O_NONBLOCK`) and the descriptor is checked first. A file that grows past the
+    /// parser's limit while read is refused as too large.
+    static func readFile(atPath path: String, sizeHint: Int = 0) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw ReadError(description: FileWalker.errnoMessage(errno)) }
         defer { close(fd) }
-        var bytes = [UInt8](repeating: 0, count: size + 1)  // one more byte: notice a grown file
-        var total = 0
-        let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
-            while total < buffer.count {
-                let n = read(fd, buffer.baseAddress! + total, buffer.count - total)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                if n == 0 { break }
-                total += n
-            }
-            return true
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw ReadError(description: FileWalker.errnoMessage(errno)) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            throw ReadError(description: (st.st_mode & S_IFMT) == S_IFDIR ? "is a folder" : "not a regular file")
         }
-        guard ok, total <= size else { return nil }
+        let limit = ArticleParser.maximumBytes
+        if Int(st.st_size) > limit { throw ArticleParseError.tooLarge(bytes: Int(st.st_size)) }
+        // One more byte than expected: a grown file is noticed and the buffer doubled.
+        var bytes = [UInt8](repeating: 0, count: max(Int(st.st_size), sizeHint, 0) + 1)
+        var total = 0
+        while true {
+            if total == bytes.count {
+                guard total <= limit else { throw ArticleParseError.tooLarge(bytes: total) }
+                bytes.append(contentsOf: repeatElement(0, count: bytes.count))
+            }
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + total, $0.count - total) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ReadError(description: FileWalker.errnoMessage(errno))
+            }
+            if n == 0 { break }
+            total += n
+        }
+        if total > limit { throw ArticleParseError.tooLarge(bytes: total) }
         bytes.removeLast(bytes.count - total)
         return bytes
     }
@@ -208,6 +219,7 @@ public final class Library: @unchecked Sendable {
     /// One line for a person: the parser's description or the system's reason.
     public static func describe(_ error: Error) -> String {
         if let parseError = error as? ArticleParseError { return parseError.description }
+        if let readError = error as? ReadError { return readError.description }
         let ns = error as NSError
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return FileWalker.errnoMessage(Int32(underlying.code))

@@ -11,14 +11,25 @@ final class LibraryReadingTests: XCTestCase {
     override func setUpWithError() throws { dir = try TemporaryDirectory(prefix: "library-reading") }
     override func tearDown() { dir.remove() }
 
-    func testReadBytesMatchesFoundationAndRejectsWrongSizes() throws {
+    func testReadFileMatchesFoundationWhateverTheSizeHint() throws {
         let text = "Title\n\nBody with é and 東京.\n"
         let url = try dir.write("a.txt", text)
         let size = Array(text.utf8).count
-        XCTAssertEqual(Library.readBytes(atPath: url.path, size: size), [UInt8](try Data(contentsOf: url)))
-        XCTAssertEqual(Library.readBytes(atPath: url.path, size: size + 10), Array(text.utf8))  // the file shrank
-        XCTAssertNil(Library.readBytes(atPath: url.path, size: size - 1))  // the file grew
-        XCTAssertNil(Library.readBytes(atPath: url.path + ".missing", size: 3))
+        XCTAssertEqual(try Library.readFile(atPath: url.path, sizeHint: size), [UInt8](try Data(contentsOf: url)))
+        XCTAssertEqual(try Library.readFile(atPath: url.path, sizeHint: size + 10), Array(text.utf8))  // the file shrank
+        XCTAssertEqual(try Library.readFile(atPath: url.path, sizeHint: 1), Array(text.utf8))  // the file grew
+        XCTAssertThrowsError(try Library.readFile(atPath: url.path + ".missing")) {
+            XCTAssertEqual(Library.describe($0), "no such file or directory")
+        }
+        XCTAssertThrowsError(try Library.readFile(atPath: dir.url.path)) { XCTAssertEqual(Library.describe($0), "is a folder") }
+    }
+
+    func testReadFileRefusesAFIFOWithoutWaitingForAWriter() throws {
+        let fifo = dir.url.appendingPathComponent("pipe.txt").path
+        XCTAssertEqual(mkfifo(fifo, 0o644), 0)
+        // A blocking open would wait here for a writer for ever.
+        XCTAssertThrowsError(try Library.readFile(atPath: fifo)) { XCTAssertEqual(Library.describe($0), "not a regular file") }
+        XCTAssertThrowsError(try Library.parseFile(atPath: fifo))
     }
 
     func testUnreadableFilesGiveTheSameNoticesAsBefore() throws {
@@ -62,12 +73,15 @@ final class FileWalkerOrderTests: XCTestCase {
         }
         _ = try dir.write("top.txt", "Top\n\nBody.\n")
         let parallel = FileWalker.walk([dir.url.path])
-        // Two roots walk one folder at a time (and skip the repeats of the second root).
-        let sequential = FileWalker.walk([dir.url.path, dir.url.path])
+        let sequential = FileWalker.walk([dir.url.path], parallel: false)
         XCTAssertEqual(parallel.files, sequential.files)
         XCTAssertEqual(parallel.files.count, 11)
-        XCTAssertEqual(parallel.notices, Array(sequential.notices.prefix(parallel.notices.count)))
-        XCTAssertEqual(sequential.notices.count, 2 * parallel.notices.count)
+        XCTAssertEqual(parallel.notices, sequential.notices)
+        XCTAssertEqual(parallel.notices.count, 10)
+        // A repeated root is walked once, with one notice.
+        let twice = FileWalker.walk([dir.url.path, dir.url.path])
+        XCTAssertEqual(twice.files, parallel.files)
+        XCTAssertEqual(twice.notices, parallel.notices + [LibraryNotice(path: dir.url.path, message: "skipped: folder already listed")])
     }
 }
 
