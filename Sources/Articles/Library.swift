@@ -31,18 +31,15 @@ public final class Library: @unchecked Sendable {
     public init(paths: [String], cacheDirectory: URL?) {
         let walk = FileWalker.walk(paths)
         let cacheURL = cacheDirectory.map { Library.cacheFile(in: $0, roots: paths) }
-        var cache = cacheURL.map(IndexCache.load) ?? IndexCache()
-        let cachedCount = cache.records.count
+        let cache = cacheURL.flatMap(IndexCache.load)
+        let cachedCount = cache?.count ?? 0
 
         var entries = [LibraryEntry?](repeating: nil, count: walk.files.count)
         var errors = [LibraryNotice?](repeating: nil, count: walk.files.count)
         var toParse: [Int] = []
         for (i, file) in walk.files.enumerated() {
-            // Moved out of the cache (no copy, and less to free afterwards).
-            if let record = cache.records.removeValue(forKey: file.path), record.size == file.size,
-                record.modified == file.modified
-            {
-                entries[i] = record.entry
+            if let entry = cache?.match(path: file.path, size: file.size, modified: file.modified) {
+                entries[i] = entry
             } else {
                 toParse.append(i)
             }
@@ -84,7 +81,7 @@ public final class Library: @unchecked Sendable {
             if let error = errors[i] { notices.append(error) }
             guard let entry = entries[i].take() else { continue }
             if cacheChanged {
-                newCache.records[file.path] = IndexCache.Record(size: file.size, modified: file.modified, entry: entry)
+                newCache.records.append(IndexCache.Record(size: file.size, modified: file.modified, entry: entry))
             }
             if let first = seen[entry.id] {
                 notices.append(LibraryNotice(path: file.path, message: "skipped: same article as \(files[first].path)"))
@@ -115,17 +112,22 @@ public final class Library: @unchecked Sendable {
     /// copying them: no retain and release per string at 100,000 entries.
     static func sortedNewestFirst(taking slots: inout [LibraryEntry?]) -> [LibraryEntry] {
         let n = slots.count
-        let times = slots.map { $0!.date.timeIntervalSinceReferenceDate }
-        var order = Array(0..<n)
-        times.withUnsafeBufferPointer { t in
-            order.sort { a, b in t[a] > t[b] || (t[a] == t[b] && a < b) }
+        // One 128-bit key per entry, date (newest first) above position: a plain integer
+        // sort, with no closure call per comparison.
+        var keys = [UInt128]()
+        keys.reserveCapacity(n)
+        for i in 0..<n {
+            keys.append(UInt128(descendingKey(slots[i]!.date.timeIntervalSinceReferenceDate)) << 64 | UInt128(i))
         }
+        keys.sort()
+        var order = keys.map { Int(truncatingIfNeeded: UInt64(truncatingIfNeeded: $0)) }
+        func sameDate(_ a: Int, _ b: Int) -> Bool { keys[a] >> 64 == keys[b] >> 64 }
         let titles = slots.map { $0!.title }
         let paths = slots.map { $0!.path }
         var start = 0
         while start < n {
             var end = start + 1
-            while end < n && times[order[end]] == times[order[start]] { end += 1 }
+            while end < n && sameDate(end, start) { end += 1 }
             if end - start > 1 {
                 // Same date: by title, then path, then position (as ``LibraryEntry/newestFirst``).
                 order[start..<end].sort { a, b in
@@ -137,6 +139,14 @@ public final class Library: @unchecked Sendable {
             start = end
         }
         return order.map { slots[$0].take()! }
+    }
+
+    /// A key whose unsigned order is the newest-first order of `time` (the IEEE 754 bits
+    /// made monotonic, then inverted; -0 counts as 0).
+    static func descendingKey(_ time: Double) -> UInt64 {
+        let bits = (time == 0 ? 0 : time).bitPattern
+        let ascending = bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
+        return ~ascending
     }
 
     /// The entry with this id, if the library has it.

@@ -49,6 +49,18 @@ final class LibraryReadingTests: XCTestCase {
         }
         XCTAssertEqual(Library.sortedNewestFirst(entries), entries.sorted(by: LibraryEntry.newestFirst))
     }
+
+    func testDescendingKeyOrdersTimesNewestFirst() {
+        var random = SplitMix64(seed: 3)
+        var times: [Double] = [0, -0.0, 1, -1, 0.5, -0.5, 1e12, -1e12, .greatestFiniteMagnitude, -.greatestFiniteMagnitude]
+        for _ in 0..<500 { times.append(Double(Int64(bitPattern: random.next()) >> 20) / 1024) }
+        for a in times {
+            for b in times.prefix(40) {
+                XCTAssertEqual(Library.descendingKey(a) < Library.descendingKey(b), a > b, "\(a) \(b)")
+                XCTAssertEqual(Library.descendingKey(a) == Library.descendingKey(b), a == b, "\(a) \(b)")
+            }
+        }
+    }
 }
 
 final class FileWalkerExtensionTests: XCTestCase {
@@ -95,9 +107,9 @@ final class IndexCacheWriteTests: XCTestCase {
             return String(out)
         }
         var out = IndexCache.header + "\n"
-        for path in cache.records.keys.sorted() {
-            let r = cache.records[path]!
+        for r in cache.records {
             let e = r.entry
+            let path = e.path
             let textDate = e.dateIsFromText ? String(Int64(e.date.timeIntervalSince1970)) : ""
             out += [String(r.size), String(r.modified), e.id.rawValue, String(e.wordCount), String(e.summaryCount), textDate,
                     flat(path), flat(e.title), flat(e.source ?? ""), flat(e.author ?? "")].joined(separator: "\t") + "\n"
@@ -116,13 +128,18 @@ final class IndexCacheWriteTests: XCTestCase {
                 source: i % 2 == 0 ? "Source \(i)" : nil, author: i % 3 == 0 ? "Au\tthor" : nil,
                 date: Date(timeIntervalSince1970: Double(1_700_000_000 + i)), dateIsFromText: i % 2 == 1,
                 wordCount: i * 10, summaryCount: i)
-            cache.records[entry.path] = IndexCache.Record(size: 100 + i, modified: Int64(i) * 1_000_000_007, entry: entry)
+            cache.records.append(IndexCache.Record(size: 100 + i, modified: Int64(i) * 1_000_000_007, entry: entry))
         }
         let url = dir.url.appendingPathComponent("index.tsv")
         cache.write(to: url)
         let written = try String(contentsOf: url, encoding: .utf8)
         XCTAssertEqual(written, Self.referenceText(cache))
         XCTAssertEqual(written.split(separator: "\n", omittingEmptySubsequences: false).count, titles.count + 2, "one line per record")
+        // Read back: the same records in the same order (text flattened as written).
+        let read = IndexCache.parse([UInt8](try Data(contentsOf: url)))
+        XCTAssertEqual(read.map(\.entry.id), cache.records.map(\.entry.id))
+        XCTAssertEqual(read.map(\.size), cache.records.map(\.size))
+        XCTAssertEqual(read.map(\.entry.title), titles.map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\r\n", with: "  ").replacingOccurrences(of: "\n", with: " ") })
     }
 }
 
