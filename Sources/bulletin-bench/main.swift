@@ -4,6 +4,7 @@ import Foundation
 // Run through `make bench`, which builds in release mode first.
 
 let options = BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
+measuresCPUTime = options.cpuClock
 let binDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
 let bulletin = binDirectory.appendingPathComponent("bulletin").path
 let corpusTool = binDirectory.appendingPathComponent("bulletin-corpus").path
@@ -87,7 +88,7 @@ report.add("first screen, warm ÷ stat floor", "x", screenRatio, target: "≤ 1.
 
 InProcessBench.run(into: &report, library: corpus(options.sizes.max() ?? 1_000), work: work, keys: options.keys, corpusTool: corpusTool)
 
-print("Bulletin benchmark — \(report.machine)\n")
+print("Bulletin benchmark — \(report.machine)" + (options.cpuClock ? " — in-process rows in CPU time" : "") + "\n")
 print(report.table())
 do {
     try report.write(to: options.output)

@@ -10,20 +10,22 @@ enum ArticleHeader {
     }
 
     /// "By author · source · date · N min read", leaving out what the article lacks.
-    static func byline(_ article: Article) -> String {
+    static func byline(_ article: Article, readingMinutes: Int? = nil) -> String {
         var parts: [String] = []
         if let author = article.author { parts.append("By " + author) }
         if let source = article.source { parts.append(source) }
         if let date = article.date { parts.append(ArticleLayout.format(date)) }
-        parts.append("\(article.readingMinutes) min read")
+        parts.append("\(readingMinutes ?? article.readingMinutes) min read")
         return parts.joined(separator: " · ")
     }
 
     /// Adds the header blocks of `article` to `builder`; `marks` ("● ", "★ ") lead the title.
     /// With `noSummaryNote`, an article without bullets gets that line instead of a summary.
-    static func add(_ article: Article, marks: String = "", noSummaryNote: String? = nil, to builder: inout ArticleLayout.Builder) {
+    /// `readingMinutes` saves counting the words again when the caller has.
+    static func add(_ article: Article, marks: String = "", noSummaryNote: String? = nil, readingMinutes: Int? = nil,
+                    to builder: inout ArticleLayout.Builder) {
         builder.add(article.title, .title, prefix: marks, continuation: String(repeating: " ", count: DisplayWidth.of(marks)))
-        builder.add(byline(article), .byline)
+        builder.add(byline(article, readingMinutes: readingMinutes), .byline)
         if let credit = article.credit { builder.add(credit, .credit) }
         builder.spacer()
         if !article.summary.isEmpty {

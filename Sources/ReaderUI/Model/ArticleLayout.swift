@@ -37,6 +37,9 @@ public struct ArticleLayout: Hashable, Sendable {
     public let measure: Int
     /// The lines.
     public let lines: [Line]
+    /// The article's reading time in minutes (counted once here: a 5 MB article has a
+    /// million words, too many to count on every frame).
+    public let readingMinutes: Int
     /// The lines' text folded for find, built once with the layout.
     let folded: FoldedLines
 
@@ -60,23 +63,33 @@ public struct ArticleLayout: Hashable, Sendable {
                   margin: ArticleLayout.margin(forWidth: width))
     }
 
-    /// Lays out `article` at a given measure and margin (the preview pane uses its own width).
-    init(article: Article, width: Int, measure: Int, margin: Int) {
+    /// Lays out `article` at a given measure and margin. With `lineLimit` (the preview
+    /// pane, which shows only the top), layout stops once that many lines are made and the
+    /// text is not folded for find.
+    init(article: Article, width: Int, measure: Int, margin: Int, lineLimit: Int? = nil) {
         self.width = width
         self.measure = measure
         self.margin = margin
+        let minutes = article.readingMinutes
+        readingMinutes = minutes
         var builder = Builder(measure: measure)
-        ArticleHeader.add(article, to: &builder)
-        for section in article.sections {
+        ArticleHeader.add(article, readingMinutes: minutes, to: &builder)
+        let limit = lineLimit ?? Int.max
+        for section in article.sections where builder.lines.count < limit {
             if let heading = section.heading {
                 builder.spacer()
                 builder.add(heading, .heading)
                 builder.spacer()
             }
-            for paragraph in section.paragraphs {
+            for paragraph in section.paragraphs where builder.lines.count < limit {
                 builder.add(paragraph, .paragraph)
                 builder.spacer()
             }
+        }
+        if let lineLimit {
+            self.lines = Array(builder.lines.prefix(lineLimit))
+            folded = FoldedLines()
+            return
         }
         if let bio = article.authorBio {
             builder.spacer()
@@ -86,10 +99,8 @@ public struct ArticleLayout: Hashable, Sendable {
         }
         builder.add("∎", .end)
         self.lines = builder.lines
-        let folded = FoldedLines()
-        folded.reserve(article.sections.reduce(0) { $0 + $1.paragraphs.reduce(0) { $0 + $1.utf8.count + 4 } } + 4096)
-        for line in lines { folded.append(line.text) }
-        self.folded = folded
+        let textBytes = article.sections.reduce(0) { $0 + $1.paragraphs.reduce(0) { $0 + $1.utf8.count } }
+        folded = FoldedLines(lines.lazy.map(\.text), reserving: textBytes + lines.count + 4096)
     }
 
     /// Collects laid-out lines: each ``add(_:_:prefix:continuation:)`` wraps one block.

@@ -6,17 +6,17 @@ import Foundation
 /// of a `String` per character per key.
 ///
 /// Folding is per character (lowercased, then NFC), as find has always matched characters
-/// (`String` equality is canonical equivalence). Lines of printable ASCII fold byte for byte and their byte offsets are their
-/// columns; any other line keeps, per character, where its folded bytes start and its
+/// (`String` equality is canonical equivalence). Lines of printable ASCII fold byte
+/// for byte and their byte offsets are their columns; any other line keeps, per character, where its folded bytes start and its
 /// display column, so a match is taken only on character boundaries and drawn where
 /// the character is.
 final class FoldedLines: @unchecked Sendable {
     /// Folded text of every line, each followed by a 0 byte (which no needle contains).
-    private(set) var bytes: [UInt8] = []
+    let bytes: [UInt8]
     /// Where each line starts in ``bytes``; one more entry than there are lines.
-    private(set) var starts: [Int] = [0]
+    let starts: [Int]
     /// Character boundaries of the lines that are not plain ASCII, by line.
-    private var complex: [Int: Boundaries] = [:]
+    private let complex: [Int: Boundaries]
 
     /// Per character of one line: folded byte offset (from the line's start) and display
     /// column, plus one final entry for the line's end.
@@ -25,45 +25,100 @@ final class FoldedLines: @unchecked Sendable {
         var columns: [Int]
     }
 
-    init() {}
+    /// No lines (a layout that is never searched).
+    convenience init() { self.init(Builder()) }
 
-    /// Room for about `byteCount` bytes of text.
-    func reserve(_ byteCount: Int) { bytes.reserveCapacity(byteCount) }
+    /// The folded text of `texts`, one line each.
+    convenience init(_ texts: some Sequence<String>, reserving byteCount: Int = 0) {
+        var builder = Builder()
+        builder.bytes.reserveCapacity(byteCount)
+        for text in texts { builder.append(text) }
+        self.init(builder)
+    }
 
-    /// Adds the next line.
-    func append(_ text: String) {
-        let isPlain = text.utf8.withContiguousStorageIfAvailable(FoldedLines.isPlain) ?? FoldedLines.isPlain(Array(text.utf8))
-        if isPlain {
-            let start = bytes.count
-            bytes.append(contentsOf: text.utf8)
-            bytes.withUnsafeMutableBufferPointer { buffer in
-                for i in start..<buffer.count where buffer[i] &- 0x41 < 26 { buffer[i] |= 0x20 }
-            }
-        } else {
-            appendComplex(text)
+    private init(_ builder: Builder) {
+        bytes = builder.bytes
+        starts = builder.starts
+        complex = builder.complex
+    }
+
+    /// Folds lines into local arrays (no exclusivity checks on a class's properties per byte).
+    struct Builder {
+        var bytes: [UInt8] = []
+        var starts: [Int] = [0]
+        var complex: [Int: Boundaries] = [:]
+        /// Folded bytes and width of the single-scalar characters met so far (a few hundred
+        /// distinct ones in a long article: quotes, dashes, accented letters, ideographs).
+        var scalarCache: [Unicode.Scalar: (bytes: [UInt8], width: Int)] = [:]
+
+        /// Adds the next line.
+        mutating func append(_ text: String) {
+            let plain = text.utf8.withContiguousStorageIfAvailable { appendPlain($0) } ?? false
+            if !plain { appendComplex(text) }
+            bytes.append(0)
+            starts.append(bytes.count)
         }
-        bytes.append(0)
-        starts.append(bytes.count)
-    }
 
-    /// Whether every byte is printable ASCII (one byte, one character, one column).
-    private static func isPlain(_ utf8: some Collection<UInt8>) -> Bool {
-        utf8.allSatisfy { $0 >= 0x20 && $0 <= 0x7E }
-    }
+        /// Copies a line of printable ASCII (one byte, one character, one column) folded;
+        /// returns `false` and adds nothing for any other line.
+        private mutating func appendPlain(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+            let start = bytes.count
+            bytes.append(contentsOf: utf8)
+            let plain = bytes.withUnsafeMutableBufferPointer { buffer -> Bool in
+                for i in start..<buffer.count {
+                    let byte = buffer[i]
+                    if byte < 0x20 || byte > 0x7E { return false }
+                    if byte &- 0x41 < 26 { buffer[i] = byte | 0x20 }
+                }
+                return true
+            }
+            if !plain { bytes.removeLast(bytes.count - start) }
+            return plain
+        }
 
-    private func appendComplex(_ text: String) {
-        let start = bytes.count
-        var boundaries = Boundaries(offsets: [], columns: [])
-        var column = 0
-        for character in text {
+        private mutating func appendComplex(_ text: String) {
+            let start = bytes.count
+            var boundaries = Boundaries(offsets: [], columns: [])
+            var column = 0
+            let utf8 = text.utf8
+            var i = text.startIndex
+            while i < text.endIndex {
+                boundaries.offsets.append(bytes.count - start)
+                boundaries.columns.append(column)
+                // Printable ASCII not followed by a non-ASCII byte (which could be a combining
+                // mark joining it) is a character of its own, one column wide.
+                let byte = utf8[i]
+                let next = utf8.index(after: i)
+                if byte >= 0x20, byte < 0x7F, next == utf8.endIndex || utf8[next] < 0x80 {
+                    bytes.append(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+                    column += 1
+                    i = next
+                    continue
+                }
+                let character = text[i]
+                let scalars = character.unicodeScalars
+                if let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
+                    if let folded = scalarCache[scalar] {
+                        bytes.append(contentsOf: folded.bytes)
+                        column += folded.width
+                    } else {
+                        var out: [UInt8] = []
+                        FoldedLines.fold(character, into: &out)
+                        let width = DisplayWidth.of(character)
+                        scalarCache[scalar] = (out, width)
+                        bytes.append(contentsOf: out)
+                        column += width
+                    }
+                } else {
+                    FoldedLines.fold(character, into: &bytes)
+                    column += DisplayWidth.of(character)
+                }
+                i = text.index(after: i)
+            }
             boundaries.offsets.append(bytes.count - start)
             boundaries.columns.append(column)
-            FoldedLines.fold(character, into: &bytes)
-            column += DisplayWidth.of(character)
+            complex[starts.count - 1] = boundaries
         }
-        boundaries.offsets.append(bytes.count - start)
-        boundaries.columns.append(column)
-        complex[starts.count - 1] = boundaries
     }
 
     /// Number of lines.
@@ -110,8 +165,16 @@ final class FoldedLines: @unchecked Sendable {
         let lineEnd = starts[line + 1] - 1  // before the 0 byte
         let count = n.count
         guard lineEnd - lineStart >= count else { return }
-        let first = Int32(n[0])
         let boundaries = complex[line]
+        if count == 1, boundaries == nil {
+            // One ASCII byte in a plain line: every occurrence is a match, a column each.
+            let byte = n[0]
+            for i in lineStart..<lineEnd where base[i] == byte {
+                out.append(FindMatch(line: line, column: i - lineStart, width: 1))
+            }
+            return
+        }
+        let first = Int32(n[0])
         var position = lineStart
         while position + count <= lineEnd, let found = memchr(base + position, first, lineEnd - position) {
             let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))

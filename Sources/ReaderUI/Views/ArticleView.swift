@@ -10,7 +10,7 @@ enum ArticleView {
         let percent = lines.count <= rows ? 100 : min(100, (open.top + rows) * 100 / lines.count)
         let saved = state.savedIDs.contains(open.article.id) ? "★ " : ""
         TopBar.draw(left: "Bulletin › " + open.article.title,
-                    right: "\(saved)\(percent)% · \(open.article.readingMinutes) min", into: &screen)
+                    right: "\(saved)\(percent)% · \(open.layout.readingMinutes) min", into: &screen)
         let margin = open.layout.margin
         for r in 0..<rows {
             let i = open.top + r

@@ -8,14 +8,14 @@ enum PreviewPane {
         guard let index = state.selectedIndex else { return }
         let width = screen.width - column - 2
         guard width > 4 else { return }
+        let rows = screen.height - 2  // between the top bar and the status bar
         let lines: [ArticleLayout.Line]
         do {
             let article = try state.context.loadArticle(index)
-            lines = ArticleLayout(article: article, width: width, measure: width, margin: 0).lines
+            lines = ArticleLayout(article: article, width: width, measure: width, margin: 0, lineLimit: rows).lines
         } catch {
             lines = ArticleHeader.unreadable(title: state.context.items[index].title, error: error, measure: width)
         }
-        let rows = screen.height - 2  // between the top bar and the status bar
         for (r, line) in lines.prefix(rows).enumerated() {
             ArticleView.draw(line, row: 1 + r, column: column + 1, into: &screen)
         }
