@@ -32,18 +32,19 @@ enum ArticleView {
         }
     }
 
-    /// Draws one laid-out line: its prefix in the accent style, then its text in the style
+    /// Draws one laid-out line: its prefix in the summary bar's style, then its text in the style
     /// of its kind (the article view, the summary view and the preview pane all draw so).
     static func draw(_ line: ArticleLayout.Line, row: Int, column: Int, into screen: inout Screen) {
-        let used = screen.put(line.prefix, row: row, column: column, style: .accent)
+        let used = screen.put(line.prefix, row: row, column: column, style: .summaryBar)
         screen.put(line.text, row: row, column: column + used, style: style(line.kind))
     }
 
     static func style(_ kind: ArticleLayout.Kind) -> Style {
         switch kind {
-        case .title: return Style([.bold], .heading)
-        case .byline, .credit, .end, .note: return .muted
-        case .summaryHeader: return .accent
+        case .title: return .title
+        case .byline: return .byline
+        case .credit, .end, .note: return .muted
+        case .summaryHeader: return .summaryBar
         case .heading: return .heading
         case .bioHeader: return Style([.bold])
         case .blank, .bullet, .paragraph, .bio: return .plain

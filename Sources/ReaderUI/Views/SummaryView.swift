@@ -6,7 +6,7 @@ enum SummaryView {
     static func draw(_ state: ReaderState, into screen: inout Screen) {
         guard state.selectedIndex != nil else { return }
         TopBar.draw(left: "Bulletin › Summary", right: "\(state.selected + 1)/\(state.visible.count)", into: &screen)
-        let margin = ArticleLayout.margin(forWidth: state.width)
+        let margin = ArticleLayout.margin(forWidth: state.width, maximum: state.options.maximumMeasure)
         let lines = self.lines(state)
         let top = min(state.summaryTop, maxTop(state, lineCount: lines.count))
         for r in 0..<state.bodyRows {
@@ -25,14 +25,14 @@ enum SummaryView {
     /// marks, byline, credit, summary bullets), wrapped to the measure.
     static func lines(_ state: ReaderState) -> [ArticleLayout.Line] {
         guard let index = state.selectedIndex else { return [] }
-        let measure = ArticleLayout.measure(forWidth: state.width)
+        let measure = ArticleLayout.measure(forWidth: state.width, maximum: state.options.maximumMeasure)
         let item = state.context.items[index]
         do {
             let article = try state.context.loadArticle(index)
             let marks = (state.readIDs.contains(item.id) ? "" : "● ") + (state.savedIDs.contains(item.id) ? "★ " : "")
             var builder = ArticleLayout.Builder(measure: measure)
-            ArticleHeader.add(article, marks: marks, noSummaryNote: "No summary bullets in this article. Enter opens it.",
-                              to: &builder)
+            let note = "No summary bullets in this article." + (state.options.keyMap.label(for: "open").map { " \($0) opens it." } ?? "")
+            ArticleHeader.add(article, marks: marks, noSummaryNote: note, to: &builder)
             return builder.lines
         } catch {
             return ArticleHeader.unreadable(title: item.title, error: error, measure: measure)
