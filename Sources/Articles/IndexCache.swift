@@ -60,6 +60,11 @@ struct IndexCache {
         /// Number of valid lines.
         var count: Int { lines.count }
 
+        /// Whether some file was looked up by path because the cache was not in the walk's
+        /// order (an older cache, or folders that changed): writing it again in order makes
+        /// the next start match line by line.
+        var isOutOfOrder: Bool { byPath != nil }
+
         /// The cached entry for a file at `path` with this size and modification time, if
         /// the cache has one; `path` becomes the entry's path (no copy).
         func match(path: String, size: Int, modified: Int64) -> LibraryEntry? {

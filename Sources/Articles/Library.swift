@@ -68,8 +68,9 @@ public final class Library: @unchecked Sendable {
             }
         }
 
-        // The cache needs rewriting only when a file was parsed now or a cached file is gone.
-        let cacheChanged = cacheURL != nil && (!toParse.isEmpty || files.count != cachedCount)
+        // The cache needs rewriting only when a file was parsed now, a cached file is gone, or
+        // its lines were not in the walk's order.
+        let cacheChanged = cacheURL != nil && (!toParse.isEmpty || files.count != cachedCount || cache?.isOutOfOrder == true)
         var seen: [ArticleID: Int] = [:]
         seen.reserveCapacity(files.count)
         var kept: [LibraryEntry?] = []

@@ -12,8 +12,10 @@ struct BenchOptions {
     var keys = 10_000
     /// In-process timings as CPU time instead of wall time.
     var cpuClock = false
+    /// Skip the child-process timings (list, first screen, floors) and measure only in process.
+    var inProcessOnly = false
 
-    static let usage = "usage: bulletin-bench [--sizes 1000,10000,100000] [--work DIR] [--out FILE.json] [--keys N] [--clock wall|cpu]"
+    static let usage = "usage: bulletin-bench [--sizes 1000,10000,100000] [--work DIR] [--out FILE.json] [--keys N] [--clock wall|cpu] [--in-process-only]"
 
     static func parse(_ arguments: [String]) -> BenchOptions {
         var options = BenchOptions()
@@ -37,6 +39,7 @@ struct BenchOptions {
                 case "cpu": options.cpuClock = true
                 default: fail("--clock takes wall or cpu")
                 }
+            case "--in-process-only": options.inProcessOnly = true
             case "-h", "--help":
                 print(usage)
                 exit(0)

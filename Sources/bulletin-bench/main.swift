@@ -36,7 +36,7 @@ var screenCold: [String: Double] = [:], screenWarm: [String: Double] = [:]
 var catFloor: [String: Double] = [:], ratio: [String: Double] = [:]
 var statFloor: [String: Double] = [:], screenRatio: [String: Double] = [:]
 
-for size in options.sizes {
+for size in options.inProcessOnly ? [] : options.sizes {
     let library = corpus(size).path
     let key = String(size)
     let cache = work.appendingPathComponent("cache-\(size)")

@@ -160,3 +160,30 @@ final class LibraryIndexTests: XCTestCase {
         }
     }
 }
+
+final class IndexCacheOrderTests: XCTestCase {
+    func testACacheOutOfWalkOrderIsStillUsedAndRewrittenInOrder() throws {
+        let dir = try TemporaryDirectory(prefix: "index-order")
+        defer { dir.remove() }
+        for i in 0..<12 { try dir.write("lib/\(i % 3)/a\(i).txt", "Title \(i)\n\nBody of article \(i).\n") }
+        let lib = dir.file("lib").path
+        let cacheDir = dir.file("cache")
+        let first = Library(paths: [lib], cacheDirectory: cacheDir)
+        XCTAssertEqual(first.parsedCount, 12)
+        let file = try XCTUnwrap(FileManager.default.contentsOfDirectory(at: cacheDir, includingPropertiesForKeys: nil).first)
+        // The cache as an older version wrote it: lines sorted by path, here reversed.
+        let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
+        try (([lines[0]] + lines.dropFirst().reversed()).joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertEqual(IndexCache.load(from: file)?.count, 12)
+
+        let second = Library(paths: [lib], cacheDirectory: cacheDir)
+        XCTAssertEqual(second.parsedCount, 0, "every entry still comes from the cache")
+        XCTAssertEqual(second.entries, first.entries)
+        // Rewritten in the walk's order: the next start matches line by line.
+        let reloaded = try XCTUnwrap(IndexCache.load(from: file))
+        for found in FileWalker.walk([lib]).files {
+            XCTAssertNotNil(reloaded.match(path: found.path, size: found.size, modified: found.modified))
+        }
+        XCTAssertFalse(reloaded.isOutOfOrder)
+    }
+}
