@@ -15,8 +15,10 @@ final class FoldedLines: @unchecked Sendable {
     let bytes: [UInt8]
     /// Where each line starts in ``bytes``; one more entry than there are lines.
     let starts: [Int]
-    /// Character boundaries of the lines that are not plain ASCII, by line.
-    private let complex: [Int: Boundaries]
+    /// Per line, the index of its boundaries in ``boundaries``, or -1 for a plain ASCII line.
+    private let boundaryIndex: [Int32]
+    /// Character boundaries of the lines that are not plain ASCII.
+    private let boundaries: [Boundaries]
 
     /// Per character of one line: folded byte offset (from the line's start) and display
     /// column, plus one final entry for the line's end.
@@ -39,14 +41,16 @@ final class FoldedLines: @unchecked Sendable {
     private init(_ builder: Builder) {
         bytes = builder.bytes
         starts = builder.starts
-        complex = builder.complex
+        boundaryIndex = builder.boundaryIndex
+        boundaries = builder.boundaries
     }
 
     /// Folds lines into local arrays (no exclusivity checks on a class's properties per byte).
     struct Builder {
         var bytes: [UInt8] = []
         var starts: [Int] = [0]
-        var complex: [Int: Boundaries] = [:]
+        var boundaryIndex: [Int32] = []
+        var boundaries: [Boundaries] = []
         /// Folded bytes and width of the single-scalar characters met so far (a few hundred
         /// distinct ones in a long article: quotes, dashes, accented letters, ideographs).
         var scalarCache: [Unicode.Scalar: (bytes: [UInt8], width: Int)] = [:]
@@ -54,7 +58,7 @@ final class FoldedLines: @unchecked Sendable {
         /// Adds the next line.
         mutating func append(_ text: String) {
             let plain = text.utf8.withContiguousStorageIfAvailable { appendPlain($0) } ?? false
-            if !plain { appendComplex(text) }
+            if plain { boundaryIndex.append(-1) } else { appendComplex(text) }
             bytes.append(0)
             starts.append(bytes.count)
         }
@@ -117,7 +121,8 @@ final class FoldedLines: @unchecked Sendable {
             }
             boundaries.offsets.append(bytes.count - start)
             boundaries.columns.append(column)
-            complex[starts.count - 1] = boundaries
+            self.boundaryIndex.append(Int32(self.boundaries.count))
+            self.boundaries.append(boundaries)
         }
     }
 
@@ -147,6 +152,8 @@ final class FoldedLines: @unchecked Sendable {
     func matches(_ needle: [UInt8], in lines: [Int]? = nil) -> [FindMatch] {
         guard !needle.isEmpty else { return [] }
         var out: [FindMatch] = []
+        // Rough room: a one-letter needle in English text matches about one byte in 16.
+        out.reserveCapacity(min(bytes.count / (needle.count == 1 ? 16 : 256), (lines?.count ?? count) * 8))
         bytes.withUnsafeBufferPointer { buffer in
             needle.withUnsafeBufferPointer { n in
                 if let lines {
@@ -165,8 +172,9 @@ final class FoldedLines: @unchecked Sendable {
         let lineEnd = starts[line + 1] - 1  // before the 0 byte
         let count = n.count
         guard lineEnd - lineStart >= count else { return }
-        let boundaries = complex[line]
-        if count == 1, boundaries == nil {
+        let k = boundaryIndex[line]
+        let boundaries = k < 0 ? nil : self.boundaries[Int(k)]
+        if count == 1, k < 0 {
             // One ASCII byte in a plain line: every occurrence is a match, a column each.
             let byte = n[0]
             for i in lineStart..<lineEnd where base[i] == byte {
