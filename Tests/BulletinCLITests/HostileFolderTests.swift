@@ -24,8 +24,14 @@ final class HostileFolderTests: XCTestCase {
         if geteuid() == 0 {
             let setpriv = URL(fileURLWithPath: "/usr/bin/setpriv")
             try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: setpriv.path), "setpriv (util-linux) is needed as root")
+            // A copy beside the test folder: the build folder may sit where that user cannot go.
+            let copy = dir.file("bin/bulletin")
+            try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: Products.bulletin, to: copy)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy.path)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir.url.path)
             return try ProcessRunner.run(
-                setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", "--", Products.bulletin.path] + arguments,
+                setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", "--", copy.path] + arguments,
                 timeout: timeout)
         }
         return try ProcessRunner.bulletin(arguments, timeout: timeout)
