@@ -40,7 +40,7 @@ public struct DurableFile: Sendable {
         do throws(StorageIOError) {
             for (url, bytes) in files {
                 let temporary = Self.temporaryPath(for: url)
-                let fd = try fileSystem.createExclusive(temporary)
+                let fd = try create(temporary, for: url)
                 temporaries.append((temporary, url.path))
                 defer { fileSystem.close(fd) }
                 try Self.write(bytes, fd, url.path, fileSystem)
@@ -71,7 +71,7 @@ public struct DurableFile: Sendable {
         to url: URL, _ produce: (_ emit: ([UInt8]) throws(StorageIOError) -> Void) throws(StorageIOError) -> Void
     ) throws(StorageIOError) {
         let temporary = Self.temporaryPath(for: url)
-        let fd = try fileSystem.createExclusive(temporary)
+        let fd = try create(temporary, for: url)
         do throws(StorageIOError) {
             defer { fileSystem.close(fd) }
             try produce { (piece: [UInt8]) throws(StorageIOError) in
@@ -89,6 +89,14 @@ public struct DurableFile: Sendable {
             throw error
         }
         try fileSystem.syncFolder(url.deletingLastPathComponent().path)
+    }
+
+    /// Creates the temporary file; a failure names the file being written, not the
+    /// temporary one (so the same problem gives the same message every time).
+    private func create(_ temporary: String, for url: URL) throws(StorageIOError) -> Int32 {
+        do { return try fileSystem.createExclusive(temporary) } catch {
+            throw StorageIOError("write", url.path, code: error.code)
+        }
     }
 
     /// All of `bytes` to `fd` through the file-system layer.

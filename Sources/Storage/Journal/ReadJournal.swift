@@ -251,15 +251,17 @@ final class ReadJournal {
     func catchUp(_ outcome: inout Outcome) {
         // New lines in the journal this instance has open (also when it was replaced since:
         // its last lines are in the new snapshot, but not yet in this instance's memory).
-        readTail(&outcome)
+        var open = stat()
+        let rewritten = fd >= 0 && fstat(fd, &open) == 0 && Int64(open.st_size) < offset  // rewritten in place
+        if !rewritten { readTail(&outcome) }
         let snapshotNow = FileIdentity(path: snapshotURL.path)
         var info = stat()
         let journalExists = stat(journalURL.path, &info) == 0
-        if fd >= 0 && journalExists && info.st_ino == journalInode && snapshotNow == snapshotIdentity { return }
+        if !rewritten && fd >= 0 && journalExists && info.st_ino == journalInode && snapshotNow == snapshotIdentity { return }
         if fd < 0 && !journalExists && snapshotNow == snapshotIdentity { return }
         var table: [UInt64: ReadRecord] = [:]
         if snapshotNow == snapshotIdentity {
-            loadJournal(into: &table, &outcome)  // a journal created, replaced or deleted
+            loadJournal(into: &table, &outcome)  // a journal created, replaced, rewritten or deleted
         } else if let next = snapshotHeader(), next == generation + 1, journalGeneration == generation, fd >= 0 {
             // One compaction since: the new snapshot is the old one plus the old journal,
             // which this instance has read to its end; only the new journal is news.
@@ -325,6 +327,7 @@ final class ReadJournal {
             bytes.reserveCapacity(changes.count * 48)
             for (key, record) in changes { ReadLogCodec.append(key, record, to: &bytes) }
             let before = offset
+            _ = fchmod(fd, 0o600)  // someone may have made it readable; state stays private
             do throws(StorageIOError) {
                 try DurableFile.write(bytes, fd, journalURL.path, durable.fileSystem)
                 try durable.fileSystem.sync(fd, path: journalURL.path)
