@@ -216,6 +216,13 @@ public final class StateStore: @unchecked Sendable {
     /// How many background or explicit writes have finished (for tests and benchmarks).
     public var completedWrites: Int { lock.withLock { writeCount } }
 
+    /// The journal size above which the writer compacts (at least this, and a sixteenth of
+    /// the snapshot); tests lower it to make compaction happen.
+    var journalCompactionFloor: Int {
+        get { queue.sync { engine.read.compactionFloor } }
+        set { queue.sync { engine.read.compactionFloor = newValue } }
+    }
+
     // MARK: Problems
 
     /// One-line warnings: corrupt files moved aside, read-only files, failed writes (each
@@ -265,7 +272,7 @@ public final class StateStore: @unchecked Sendable {
         }
         if read.isEmpty && saved.isEmpty { return }
         var outcome = engine.commit(read: read, saved: saved)
-        if engine.wantsCompaction {
+        if outcome.error == nil && engine.wantsCompaction {
             let compaction = engine.compact()
             StateMerge.apply(compaction.incoming, to: &outcome.read.incoming)
             outcome.read.warnings += compaction.warnings

@@ -61,7 +61,13 @@ final class ReadJournal {
         self.writable = writable
     }
 
-    deinit { if fd >= 0 { close(fd) } }
+    deinit { closeJournal() }
+
+    /// Closes the journal descriptor (through the file-system layer that opened it).
+    private func closeJournal() {
+        if fd >= 0 { durable.fileSystem.close(fd) }
+        fd = -1
+    }
 
     /// What a load, commit or compaction found out.
     struct Outcome {
@@ -133,7 +139,7 @@ final class ReadJournal {
     }
 
     private func loadJournal(into table: inout [UInt64: ReadRecord], _ outcome: inout Outcome) {
-        if fd >= 0 { close(fd); fd = -1 }
+        closeJournal()
         offset = 0
         journalGeneration = generation
         do {
@@ -158,8 +164,7 @@ final class ReadJournal {
                 if writable { keepCopy(journalURL, &outcome); needsCompaction = true }
             }
         } catch let problem as StateFileProblem {
-            if fd >= 0 { close(fd) }
-            fd = -1
+            closeJournal()
             handleUnusable(journalURL, problem, &outcome)
         } catch {
             let message = (error as? StorageIOError)?.message ?? "\(error)"
@@ -423,8 +428,7 @@ final class ReadJournal {
     private func startJournal() throws(StorageIOError) {
         let header = ReadLogCodec.headerLine(.journal, generation: generation)
         if fd >= 0 {
-            close(fd)
-            fd = -1
+            closeJournal()
         } else if access(journalURL.path, F_OK) == 0 && !needsCompaction && journalGeneration >= generation {
             // A journal this instance could not open: never replace lines it has not read.
             throw StorageIOError("open", journalURL.path, code: EACCES)
