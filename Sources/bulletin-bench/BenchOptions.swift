@@ -16,8 +16,10 @@ struct BenchOptions {
     var cpuClock = false
     /// Skip the child-process timings (list, first screen, floors) and measure only in process.
     var inProcessOnly = false
+    /// Read entries for the state measurement.
+    var stateEntries = 1_000_000
 
-    static let usage = "usage: bulletin-bench [--sizes 1000,10000,100000] [--work DIR] [--out FILE.json] [--keys N] [--clock wall|cpu] [--in-process-only] [--html-only]"
+    static let usage = "usage: bulletin-bench [--sizes 1000,10000,100000] [--work DIR] [--out FILE.json] [--keys N] [--state-entries N] [--clock wall|cpu] [--in-process-only] [--html-only]"
 
     static func parse(_ arguments: [String]) -> BenchOptions {
         var options = BenchOptions()
@@ -43,6 +45,7 @@ struct BenchOptions {
                 default: fail("--clock takes wall or cpu")
                 }
             case "--in-process-only": options.inProcessOnly = true
+            case "--state-entries": options.stateEntries = Int(value(arg)).flatMap { $0 > 0 ? $0 : nil } ?? { fail("--state-entries takes a positive number") }()
             case "-h", "--help":
                 print(usage)
                 exit(0)

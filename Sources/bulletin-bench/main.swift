@@ -94,6 +94,7 @@ report.add("stat floor (find -printf '%s %T@' over the same files)", "s", statFl
 report.add("first screen, warm ÷ stat floor", "x", screenRatio, target: "≤ 1.5x at 100k", met: screenRatio["100000"].map { $0 <= 1.5 })
 
 InProcessBench.run(into: &report, library: corpus(options.sizes.max() ?? 1_000), work: work, keys: options.keys, corpusTool: corpusTool)
+StateBench.run(into: &report, bulletin: bulletin, work: work, entries: options.stateEntries)
 
 print("Bulletin benchmark — \(report.machine)" + (options.cpuClock ? " — in-process rows in CPU time" : "") + "\n")
 print(report.table())
