@@ -25,7 +25,7 @@ public enum FeedParser {
             if let first = data.first(where: { $0 > 0x20 }), first == 0x7B || first == 0x5B {
                 return try JSONFeedReader.read(data, feedURL: url)
             }
-            if looksLikeHTML(data) { throw FeedParseError.webPage }
+            if HTMLArticleParser.looksLikeHTML(data) { throw FeedParseError.webPage }
             throw FeedParseError.notAFeed("found neither XML nor JSON")
         case .rss, .rdf, .atom, .otherXML:
             let document = try parseXML(data)
@@ -69,11 +69,5 @@ public enum FeedParser {
         guard let encoding = declaration.range(of: "encoding") else { return true }
         let rest = declaration[encoding.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
         return rest.hasPrefix("utf-8") || rest.hasPrefix("utf8")
-    }
-
-    /// Whether the first bytes hold an HTML tag (`<html`, `<head`, `<body`, `<!doctype html`).
-    public static func looksLikeHTML(_ data: Data) -> Bool {
-        let head = String(decoding: data.prefix(2048), as: UTF8.self).lowercased()
-        return head.contains("<!doctype html") || head.contains("<html") || head.contains("<head") || head.contains("<body")
     }
 }
