@@ -23,7 +23,12 @@ enum FeedFixture {
 
     /// A sample feed from `Resources/Feeds`.
     static func sample(_ name: String) throws -> Data {
-        try Data(contentsOf: Products.repositoryRoot.appendingPathComponent("Resources/Feeds/\(name)"))
+        try Data(contentsOf: sampleURL(name))
+    }
+
+    /// The path of a sample in `Resources/Feeds`.
+    static func sampleURL(_ name: String) -> URL {
+        Products.repositoryRoot.appendingPathComponent("Resources/Feeds/\(name)")
     }
 
     /// ISO 8601 text of a date, for readable comparisons.
