@@ -26,6 +26,28 @@ extension FeedItem {
             summarySource: bullets.isEmpty ? nil : .generated)
     }
 
+    /// The item as an article whose body is `page`, the item's web page as extracted by
+    /// ``HTMLArticleParser/parse(data:url:httpCharset:)`` (for a teaser, see ``isTeaser``).
+    /// The id stays the item's; title, author and date come from the item when it has them,
+    /// else from the page; the source is the feed's title; the body, summary, bio and credit
+    /// are the page's.
+    public func article(feedURL: String, feedTitle: String?, page: Article) -> Article {
+        let base = article(feedURL: feedURL, feedTitle: feedTitle)
+        guard !page.sections.isEmpty else { return base }
+        return Article(
+            id: base.id,
+            title: FeedText.safeLine(title) ?? (page.title.isEmpty ? base.title : page.title),
+            source: base.source ?? page.source,
+            author: base.author ?? page.author,
+            authorBio: page.authorBio,
+            credit: page.credit,
+            date: base.date ?? page.date.map { Date(timeIntervalSince1970: $0.timeIntervalSince1970.rounded(.down)) },
+            url: base.url ?? page.url,
+            sections: page.sections,
+            summary: page.summary,
+            summarySource: page.summarySource)
+    }
+
     /// The article id (see ``ArticleID/feedItem(feedURL:key:)``).
     public func articleID(feedURL: String) -> ArticleID {
         ArticleID.feedItem(feedURL: feedURL, key: identityKey)

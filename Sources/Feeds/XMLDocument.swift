@@ -223,6 +223,9 @@ enum XMLNamespace: Hashable {
 
     init(href: String) {
         switch href {
+        // Some RSS 2.0 feeds put their elements in a namespace of their own.
+        case "http://backend.userland.com/rss2", "http://backend.userland.com/rss", "http://blogs.law.harvard.edu/tech/rss":
+            self = .none
         case "http://purl.org/rss/1.0/": self = .rss10
         case "http://my.netscape.com/rdf/simple/0.9/": self = .rss090
         case "http://www.w3.org/1999/02/22-rdf-syntax-ns#": self = .rdf
