@@ -9,6 +9,7 @@ enum InProcessBench {
         keyHandling(into: &report, library: library, work: work, count: keys)
         bigArticle(into: &report, work: work, corpusTool: corpusTool)
         storage(into: &report, work: work)
+        HTMLBench.run(into: &report)
     }
 
     /// Replays `count` keys through KeyMap → Reducer → View on the library and times each.
