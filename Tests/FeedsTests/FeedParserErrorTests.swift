@@ -110,4 +110,12 @@ final class FeedParserErrorTests: XCTestCase {
             }
         }
     }
+
+    /// Whitespace before the XML declaration (a common server mistake) is forgiven.
+    func testLeadingWhitespaceBeforeDeclaration() throws {
+        let text = "\n\n  <?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>T</title><item><guid>1</guid><title>Item</title></item></channel></rss>"
+        let feed = try FeedParser.parse(data: Data(text.utf8), url: nil)
+        XCTAssertEqual(feed.title, "T")
+        XCTAssertEqual(feed.items.map(\.title), ["Item"])
+    }
 }
