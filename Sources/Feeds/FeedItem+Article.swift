@@ -63,9 +63,23 @@ extension FeedItem {
 }
 
 extension ParsedFeed {
-    /// Every item as an article (see ``FeedItem/article(feedURL:feedTitle:)``).
+    /// Every item as an article (see ``FeedItem/article(feedURL:feedTitle:)``), in feed
+    /// order; a long feed is converted on every core, in chunks of 64 items.
     public func articles(feedURL: String) -> [Article] {
-        items.map { $0.article(feedURL: feedURL, feedTitle: title) }
+        let chunk = 64
+        let items = self.items
+        let feedTitle = self.title
+        guard items.count > chunk else { return items.map { $0.article(feedURL: feedURL, feedTitle: feedTitle) } }
+        var results = [Article?](repeating: nil, count: items.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: (items.count + chunk - 1) / chunk) { c in
+                for i in (c * chunk)..<min(items.count, (c + 1) * chunk) {
+                    out[i] = items[i].article(feedURL: feedURL, feedTitle: feedTitle)
+                }
+            }
+        }
+        return results.map { $0! }
     }
 }
 

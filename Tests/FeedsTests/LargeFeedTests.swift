@@ -42,6 +42,8 @@ final class LargeFeedTests: XCTestCase {
         var articles: [Article] = []
         let convert = clock.measure { articles = feed.articles(feedURL: "https://large.example/feed") }
         XCTAssertEqual(Set(articles.map(\.id)).count, 10_000)
+        XCTAssertEqual(articles, feed.items.map { $0.article(feedURL: "https://large.example/feed", feedTitle: feed.title) },
+                       "the concurrent conversion gives the items' articles in order")
         XCTAssertEqual(articles[7].paragraphs.count, 2)
         print("LargeFeedTests: \(data.count / 1024) KiB, 10,000 items: parse \(parse), to articles \(convert)")
     }
