@@ -43,7 +43,8 @@ public enum HTMLArticleParser {
 
     /// The clean sections of an HTML fragment, such as a feed item's content: the same
     /// removals, line classes and sanitising as a page, without choosing a main content.
-    /// `baseURL` is accepted for links resolved in future uses; text does not depend on it.
+    /// `baseURL` is the item's address, taken for symmetry with ``parse(data:url:httpCharset:)``;
+    /// sections hold text only (no links), so it does not change the result.
     public static func fragmentSections(html: String, baseURL: String? = nil) -> [ArticleSection] {
         guard !html.isEmpty else { return [] }
         var bytes = Array(html.utf8)

@@ -103,6 +103,6 @@ enum HTMLHints {
         if let itemprop = tree.attribute("itemprop", of: index), FastText.contains(itemprop.lowercased(), "author") {
             return true
         }
-        return containsAny(key, ["byline", "author", "dateline", "writtenby", "p-author"])
+        return containsAny(key, ["byline", "author", "dateline", "writtenby", "p-author"]) && !FastText.contains(key, "authoriz")
     }
 }

@@ -136,6 +136,29 @@ final class HTMLArticleParserTests: XCTestCase {
         }
     }
 
+    func testTruncatedAndCorruptedFixturesGiveAnArticleOrAClearError() throws {
+        // Deterministic damage: every fixture cut at 40 points and with 40 bytes overwritten.
+        var state: UInt64 = 0x5EED
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for name in ["nav", "share", "key-points", "table", "pre", "figcaption", "comments"] {
+            let bytes = [UInt8](try Fixture.data("html/\(name).html"))
+            for _ in 0..<40 {
+                var damaged = Array(bytes.prefix(1 + next() % bytes.count))
+                for _ in 0..<40 { damaged[next() % damaged.count] = UInt8(truncatingIfNeeded: next()) }
+                for variant in [Array(bytes.prefix(1 + next() % bytes.count)), damaged] {
+                    do {
+                        assertAllFieldsClean(try HTMLArticleParser.parse(data: Data(variant)))
+                    } catch let error as ArticleParseError {
+                        XCTAssertFalse(error.description.isEmpty)
+                    }
+                }
+            }
+        }
+    }
+
     func testLooksLikeHTML() {
         for yes in ["<!DOCTYPE html><html>", "  \n<html lang=en>", "\u{FEFF}<!doctype HTML>", "<!-- saved -->\n<html>",
                     "<?xml version=\"1.0\"?><html>", "<HEAD><title>x</title>", "<body>", "<meta charset=utf-8>"] {
