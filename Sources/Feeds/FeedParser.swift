@@ -28,7 +28,7 @@ public enum FeedParser {
         switch kind {
         case .html: throw FeedParseError.webPage
         case .jsonFeed: return try JSONFeedReader.read(data, feedURL: url)
-        case .opml: throw FeedParseError.notAFeed("this is an OPML subscription list (use bulletin import)")
+        case .opml: throw FeedParseError.notAFeed("it is an OPML subscription list (use bulletin import)")
         case .unknown:
             if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw FeedParseError.empty }
             if let first = data.first(where: { $0 > 0x20 }), first == 0x7B || first == 0x5B {

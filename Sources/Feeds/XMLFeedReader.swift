@@ -224,6 +224,9 @@ struct XMLFeedReader {
             default: break
             }
         }
-        return email ?? FeedText.person(document.text(of: node))
+        if let email { return email }
+        // A sloppy feed writes the name as the element's text.
+        var children = document.elements(of: node)
+        return children.next() == nil ? FeedText.person(document.text(of: node)) : nil
     }
 }
