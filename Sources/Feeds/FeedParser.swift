@@ -17,7 +17,10 @@ public enum FeedParser {
         guard data.count <= maximumBytes else { throw FeedParseError.tooLarge(bytes: data.count) }
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             // UTF-16 (with its byte order mark): read as UTF-8, whatever the declaration says.
-            let utf8 = Data(try TextDecoder.decode(data))
+            guard let decoded = try? TextDecoder.decode(data) else {
+                throw FeedParseError.notAFeed("UTF-16 text that does not decode")
+            }
+            let utf8 = Data(decoded)
             guard FeedSniffer.isFeed(utf8) else { return try parse(data: utf8, url: url) }
             switch FeedSniffer.kind(of: utf8) {
             case .jsonFeed: return try JSONFeedReader.read(utf8, feedURL: url)

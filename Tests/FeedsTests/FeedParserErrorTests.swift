@@ -44,6 +44,7 @@ final class FeedParserErrorTests: XCTestCase {
         guard case .notAFeed? = parseError("{\"version\": 1, \"items\": []}") else { return XCTFail("plain JSON") }
         guard case .notAFeed? = parseError("just some words") else { return XCTFail("text") }
         guard case .notAFeed? = parseError(Data([0x00, 0xFF, 0x13, 0x37])) else { return XCTFail("binary") }
+        guard case .notAFeed? = parseError(Data([0xFF, 0xFE, 0x00, 0xD8])) else { return XCTFail("broken UTF-16") }
         guard case .notAFeed(let opml)? = parseError("<opml version=\"2.0\"><body/></opml>") else { return XCTFail("OPML") }
         XCTAssertEqual(FeedParseError.notAFeed(opml).description, "this is not a feed: it is an OPML subscription list (use bulletin import)")
     }
