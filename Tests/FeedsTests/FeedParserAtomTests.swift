@@ -94,4 +94,16 @@ final class FeedParserAtomTests: XCTestCase {
         let feed = try FeedParser.parse(data: Data(xml.utf8), url: nil)
         XCTAssertEqual(feed.items.map(\.author), ["e@x.example", nil, "Plain Name"])
     }
+
+    func testMisspeltNamespaceIsStillAtom() throws {
+        let xml = """
+            <feed xmlns="http://www.w3.org/2005/atom"><title>Lower case</title>
+            <entry><id>x1</id><title>Entry</title><link href="https://x.example/1"/><updated>2024-01-01T00:00:00Z</updated></entry></feed>
+            """
+        let feed = try FeedParser.parse(data: Data(xml.utf8), url: nil)
+        XCTAssertEqual(feed.format, .atom)
+        XCTAssertEqual(feed.title, "Lower case")
+        XCTAssertEqual(feed.items.map(\.guid), ["x1"])
+        XCTAssertEqual(feed.items.first?.link, "https://x.example/1")
+    }
 }
