@@ -67,6 +67,17 @@ final class ParseHTMLCommandTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("broken.html") && result.stderr.contains("binary"), result.stderr)
     }
 
+    func testTheReaderOpensAnHTMLFileLikeAnyOther() throws {
+        try dir.write("lib/night.html", Self.page)
+        let env = ["BULLETIN_CACHE_DIR": dir.file("cache").path, "BULLETIN_STATE_DIR": dir.file("state").path]
+        let result = try ProcessRunner.bulletin(["screenshot", dir.file("lib").path, "--size", "90x20", "--keys", "Enter"],
+                                                environment: env)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("By Mara Quint · Harbour Ledger"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("The stalls open at ten"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("Share on"), result.stdout)
+    }
+
     func testListIncludesHTMLFilesInAFolder() throws {
         try dir.write("lib/night.html", Self.page)
         try dir.write("lib/plain.txt", "A plain article\n\nBody text of the plain article.\n")

@@ -22,8 +22,7 @@ public enum HTMLArticleParser {
         guard !bytes.isEmpty else { throw ArticleParseError.empty }
         guard bytes.count <= ArticleParser.maximumBytes else { throw ArticleParseError.tooLarge(bytes: bytes.count) }
         if TextDecoder.decodeUTF16WithBOM(bytes) == nil, TextDecoder.looksBinary(bytes) { throw ArticleParseError.binary }
-        let prepared = HTMLEncoding.prepare(bytes, httpCharset: httpCharset)
-        let tree = HTMLTree.parse(prepared.bytes, encoding: prepared.encoding)
+        let tree = HTMLTree.parse(HTMLEncoding.prepare(bytes, httpCharset: httpCharset))
         guard !tree.nodes.isEmpty else { throw ArticleParseError.noText }
         let pageURL = url.flatMap { HTMLURL.resolve($0, against: nil) }
         let metadata = HTMLMetadata.read(tree, pageURL: pageURL)
@@ -65,8 +64,7 @@ public enum HTMLArticleParser {
     public static func feedLinks(data: Data, url: String?) -> [HTMLFeedLink] {
         let bytes = [UInt8](data.prefix(ArticleParser.maximumBytes))
         guard !bytes.isEmpty else { return [] }
-        let prepared = HTMLEncoding.prepare(bytes, httpCharset: nil)
-        let tree = HTMLTree.parse(prepared.bytes, encoding: prepared.encoding)
+        let tree = HTMLTree.parse(HTMLEncoding.prepare(bytes, httpCharset: nil))
         let pageURL = url.flatMap { HTMLURL.resolve($0, against: nil) }
         var base = pageURL
         if let baseIndex = tree.first(.base), let href = tree.attribute("href", of: baseIndex) {

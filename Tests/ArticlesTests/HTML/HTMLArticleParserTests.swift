@@ -96,6 +96,17 @@ final class HTMLArticleParserTests: XCTestCase {
         XCTAssertEqual(a.title, "Привет")
     }
 
+    func testBadBytesInALegacyEncodingAreReplacedAndTheRestIsKept() throws {
+        // Shift_JIS with an invalid lead byte pair in the middle.
+        var bytes = Array("<html><head><meta charset=\"shift_jis\"><title>".utf8) + [0x82, 0xB1, 0x82, 0xF1]
+        bytes += Array("</title></head><body><p>\(Self.sentence) ".utf8) + [0x81, 0x20]
+        bytes += Array(" after the bad byte.</p><p>\(Self.sentence)</p></body></html>".utf8)
+        let a = try HTMLArticleParser.parse(data: Data(bytes))
+        assertAllFieldsClean(a)
+        XCTAssertEqual(a.title, "こん")
+        XCTAssertEqual(a.paragraphs, [Self.sentence + " \u{FFFD} after the bad byte.", Self.sentence])
+    }
+
     func testByteOrderMarksAreHonoured() throws {
         let html = "<html><head><title>Ünïcode</title></head><body><p>\(Self.sentence)</p></body></html>"
         var utf16: [UInt8] = [0xFF, 0xFE]
@@ -214,6 +225,17 @@ final class HTMLArticleParserTests: XCTestCase {
         XCTAssertEqual(a.date, DateLineParser.makeDate(year: 2022, month: 1, day: 9))
         XCTAssertEqual(a.paragraphs.first, Self.sentence)
         XCTAssertFalse(a.paragraphs.contains { $0.contains("Rosa") })
+    }
+
+    func testCaptionClassesAreReadAsCaptions() throws {
+        let a = try parse("""
+            <html><head><title>Dawn at the docks</title></head><body><article>
+            <div class="wp-caption"><img src="x.jpg"><p class="wp-caption-text">Boats at first light. Photo: Lee Park</p></div>
+            <p>\(Self.sentence)</p><p>Second paragraph, <span class="image-credit">© Dock Archive</span> with the rest of the text.</p>
+            </article></body></html>
+            """)
+        XCTAssertEqual(a.credit, "Lee Park")
+        XCTAssertEqual(a.paragraphs, [Self.sentence, "Second paragraph,", "with the rest of the text."])
     }
 
     func testFragmentSectionsCleanAFeedItem() {
