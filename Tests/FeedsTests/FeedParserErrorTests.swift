@@ -120,4 +120,21 @@ final class FeedParserErrorTests: XCTestCase {
         XCTAssertEqual(feed.title, "T")
         XCTAssertEqual(feed.items.map(\.title), ["Item"])
     }
+
+    /// Deep nesting is refused by the JSON reader, not by the stack.
+    func testDeeplyNestedJSON() {
+        let json = "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": " + String(repeating: "[", count: 100_000)
+            + String(repeating: "]", count: 100_000) + "}"
+        guard case .malformedJSON? = parseError(json) else { return XCTFail("deep nesting") }
+    }
+
+    /// Deep XML nesting is cut by libxml2's depth limit, and what is left is read.
+    func testDeeplyNestedXML() throws {
+        let xml = "<rss version=\"2.0\"><channel><title>Deep</title><item><guid>1</guid><description>"
+            + String(repeating: "<div>", count: 50_000) + "text" + String(repeating: "</div>", count: 50_000)
+            + "</description></item></channel></rss>"
+        let feed = try FeedParser.parse(data: Data(xml.utf8), url: nil)
+        XCTAssertEqual(feed.title, "Deep")
+        for item in feed.items { _ = item.article(feedURL: "https://deep.example/", feedTitle: feed.title) }
+    }
 }
