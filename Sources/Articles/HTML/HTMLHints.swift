@@ -30,7 +30,7 @@ enum HTMLHints {
         "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox",
         "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager",
         "popup", "yom-remote", "newsletter", "cookie", "consent", "subscribe", "signup", "most-read", "mostread",
-        "trending", "recommended",
+        "trending", "recommended", "paywall", "outbrain", "taboola",
     ]
 
     static let maybeContent = ["and", "article", "body", "column", "content", "main", "shadow"]
@@ -78,10 +78,18 @@ enum HTMLHints {
         return containsAny(key, unlikely) && !containsAny(key, maybeContent)
     }
 
-    /// Whether the element is hidden: `hidden`, `aria-hidden="true"`, `display:none`, `visibility:hidden`.
+    /// Classes of text meant for screen readers only ("Image caption, ", "Advertisement").
+    static let screenReaderOnly: Set<Substring> = ["sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screenreader-only", "a11y-only"]
+
+    /// Whether the element is hidden: `hidden`, `aria-hidden="true"`, `display:none`,
+    /// `visibility:hidden`, or a screen-reader-only class.
     static func isHidden(_ tree: HTMLTree, _ index: Int) -> Bool {
         for attribute in tree.nodes[index].attributes {
             switch attribute.name {
+            case "class":
+                for token in attribute.value.lowercased().split(separator: " ") where screenReaderOnly.contains(token) {
+                    return true
+                }
             case "hidden": return true
             case "aria-hidden":
                 if attribute.value.lowercased() == "true" { return true }
