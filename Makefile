@@ -38,6 +38,8 @@ install: release
 	install -m 0755 $$($(SWIFT) build -c release --show-bin-path)/bulletin $(DESTDIR)$(PREFIX)/bin/bulletin
 	rm -rf $(DESTDIR)$(PREFIX)/share/bulletin/Library
 	cp -R Resources/Library $(DESTDIR)$(PREFIX)/share/bulletin/Library
+	rm -rf $(DESTDIR)$(PREFIX)/share/bulletin/Feeds
+	cp -R Resources/Feeds $(DESTDIR)$(PREFIX)/share/bulletin/Feeds
 	@echo "installed $(DESTDIR)$(PREFIX)/bin/bulletin"
 
 uninstall:

@@ -95,6 +95,7 @@ report.add("first screen, warm ÷ stat floor", "x", screenRatio, target: "≤ 1.
 
 InProcessBench.run(into: &report, library: corpus(options.sizes.max() ?? 1_000), work: work, keys: options.keys, corpusTool: corpusTool)
 StateBench.run(into: &report, bulletin: bulletin, work: work, entries: options.stateEntries)
+FeedBench.run(into: &report)
 
 print("Bulletin benchmark — \(report.machine)" + (options.cpuClock ? " — in-process rows in CPU time" : "") + "\n")
 print(report.table())
