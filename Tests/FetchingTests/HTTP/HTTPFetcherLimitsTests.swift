@@ -46,9 +46,9 @@ final class HTTPFetcherLimitsTests: LocalServerTestCase {
             let mib = Double(peak) / 1_048_576
             print("gzip bomb (400 MiB of zeros): refused in \(elapsed), peak RSS \(String(format: "%.1f", mib)) MiB, "
                   + "resident before \(String(format: "%.1f", Double(baseline) / 1_048_576)) MiB")
-            XCTAssertLessThan(peak, 200 << 20, "peak memory during the gzip bomb")
-            // The whole process, tests included, grows by far less than the bomb's 400 MiB.
-            XCTAssertLessThan(peak - baseline, 100 << 20)
+            // The peak is the whole test process's, which other suites have already grown; what
+            // the two fetches add must stay far below the bomb's 400 MiB (and the 200 MB budget).
+            XCTAssertLessThan(peak - baseline, 64 << 20, "peak memory added by the gzip bomb")
         }
         let seen = try server.requests(pathPrefix: "/bomb")
         XCTAssertEqual(seen.first?.header("Accept-Encoding"), "gzip, deflate")
