@@ -82,6 +82,9 @@ final class HTMLNewsFixtureTests: XCTestCase {
         let all = allText(a)
         XCTAssertFalse(all.contains("lighthouse"))
         XCTAssertFalse(all.contains("Readers' letters"))
+        // A "summary-list" of headlines that link elsewhere is not the author's summary.
+        XCTAssertEqual(a.summarySource, .generated)
+        XCTAssertFalse(all.contains("Lighthouse repairs"))
     }
 
     func testParagraphsWrappedOneToADivKeepTheOneWithLinkedNames() throws {
