@@ -226,6 +226,8 @@ struct HTMLContentExtractor {
                     } else if s.textLength > 0 && s.textLength < 80 && s.linkLength == 0 && endsSentence(sibling) {
                         roots.append(sibling)
                     }
+                } else if isLeadBlock(sibling, stats: stats[sibling]) {
+                    roots.append(sibling)
                 }
             }
         }
@@ -311,6 +313,23 @@ struct HTMLContentExtractor {
         }
         guard let found, Int(stats[found].textLength) * 10 >= Int(stats[top].textLength) * 3 else { return nil }
         return found
+    }
+
+    /// A block of prose beside the content that no paragraph scored: a `div` or `section`
+    /// holding only text (a standfirst, a lead paragraph written as a `div`), or a heading
+    /// that is really a sentence. Over 80 characters, few links, ending a sentence.
+    func isLeadBlock(_ i: Int, stats s: HTMLNodeStats) -> Bool {
+        switch tree.nodes[i].tag {
+        case .div, .section:
+            guard !s.hasBlock else { return false }
+        case .h2, .h3:
+            break
+        default:
+            return false
+        }
+        guard s.textLength > 80, s.textLength < 1500, s.linkDensity < 0.25, keys[i].isEmpty || HTMLHints.weight(tree, i) >= 0
+        else { return false }
+        return endsSentence(i)
     }
 
     /// Prose that links a lot: paragraphs of sentences (two commas or more per paragraph), no

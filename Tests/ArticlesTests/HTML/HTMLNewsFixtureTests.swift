@@ -87,11 +87,13 @@ final class HTMLNewsFixtureTests: XCTestCase {
         XCTAssertFalse(all.contains("Lighthouse repairs"))
     }
 
-    func testParagraphsWrappedOneToADivKeepTheOneWithLinkedNames() throws {
+    func testStandfirstAndParagraphsWrappedOneToADivAreKeptWithTheLinkedNames() throws {
         let a = try page("news-wrapped")
         XCTAssertEqual(a.title, "Orchard volunteers graft a hundred old apple varieties")
-        XCTAssertEqual(a.paragraphs.count, 4)
-        XCTAssertEqual(a.paragraphs[1], "The cuttings came from Hilde Ambrose, a retired botanist, and from the Kelso Heritage Orchard in the upper valley, which lost half of its trees in the storms of 2022.")
+        XCTAssertEqual(a.paragraphs.count, 5)
+        // The standfirst, a text-only div beside the body, leads the article.
+        XCTAssertEqual(a.paragraphs[0], "Cuttings from trees that survived the storms will grow for two years in a nursery before they go up the hill.")
+        XCTAssertEqual(a.paragraphs[2], "The cuttings came from Hilde Ambrose, a retired botanist, and from the Kelso Heritage Orchard in the upper valley, which lost half of its trees in the storms of 2022.")
         let all = allText(a)
         XCTAssertFalse(all.contains("Harbour news"))
         XCTAssertFalse(all.contains("Local history"))
