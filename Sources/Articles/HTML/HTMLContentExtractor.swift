@@ -201,8 +201,10 @@ struct HTMLContentExtractor {
         if let story = onlyStory(inside: top, removed: removed, stats: stats) { top = story }
 
         var roots: [Int] = [top]
-        // An `article` element is complete by definition: its siblings are other stories, teasers or furniture.
-        if top != body, nodes[top].tag != .article, let parent = Optional(nodes[top].parent), parent >= 0 {
+        // An `article` element is complete by definition: beside it, only more `article`s (the
+        // posts of a live blog) may join; other siblings are teasers or furniture.
+        let topIsArticle = nodes[top].tag == .article
+        if top != body, let parent = Optional(nodes[top].parent), parent >= 0 {
             roots = []
             let threshold = max(10, scores[top] * 0.2)
             let topClass = tree.attribute("class", of: top) ?? ""
@@ -214,7 +216,7 @@ struct HTMLContentExtractor {
                     roots.append(sibling)
                     continue
                 }
-                guard nodes[sibling].tag != .text else { continue }
+                guard nodes[sibling].tag != .text, !topIsArticle || nodes[sibling].tag == .article else { continue }
                 var bonus = 0.0
                 if !topClass.isEmpty, tree.attribute("class", of: sibling) == topClass { bonus = scores[top] * 0.2 }
                 if scored[sibling], scores[sibling] + bonus >= threshold {

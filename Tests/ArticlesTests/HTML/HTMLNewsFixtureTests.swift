@@ -70,6 +70,12 @@ final class HTMLNewsFixtureTests: XCTestCase {
         }
     }
 
+    func testLiveBlogWhosePostsAreArticleElementsKeepsEveryPost() throws {
+        let a = try page("news-live-articles")
+        XCTAssertEqual(a.sections.map(\.heading), ["Water reaches the fish market", "Harbour road closed"])
+        XCTAssertEqual(a.sections.map(\.paragraphs.count), [1, 2])
+    }
+
     func testShortOneSentenceParagraphsInAnArticleBeatTheTeasersBesideIt() throws {
         let a = try page("news-short")
         XCTAssertEqual(a.title, "The ferry is late again")
