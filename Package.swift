@@ -24,6 +24,8 @@ let package = Package(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // Pure feed parsing: RSS, RDF, Atom, JSON Feed and OPML; feed items as articles; file names.
+        .target(name: "Feeds", dependencies: ["Articles", "CLibXML2"]),
         // The interactive reader: state, actions, views, and the ncurses backend.
         .target(name: "ReaderUI", dependencies: ["Articles", "Storage", "CNcursesw"]),
         // config.toml -> typed settings (keys, theme, reader, library, feeds) with file:line:col errors.
@@ -35,17 +37,19 @@ let package = Package(
         .executableTarget(
             name: "bulletin",
             dependencies: [
-                "Articles", "Storage", "ReaderUI", "Settings",
+                "Articles", "Storage", "ReaderUI", "Settings", "Feeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Deterministic synthetic corpus generator for benchmarks and stress tests.
         .executableTarget(name: "bulletin-corpus", dependencies: ["Articles"]),
-        // In-process benchmarks (reducer + view key handling, layout, storage, HTML extraction).
-        .executableTarget(name: "bulletin-bench", dependencies: ["Articles", "Storage", "ReaderUI", "CLibXML2"]),
+        // In-process benchmarks (reducer + view key handling, layout, storage, HTML extraction, feed parsing).
+        .executableTarget(name: "bulletin-bench", dependencies: ["Articles", "Storage", "ReaderUI", "Feeds", "CLibXML2"]),
         // Helpers shared by the test targets: processes, temp folders, tmux.
         .target(name: "BulletinTestSupport", path: "Tests/BulletinTestSupport"),
         .testTarget(name: "ArticlesTests", dependencies: ["Articles", "BulletinTestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Articles", "BulletinTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Articles", "BulletinTestSupport"]),
         .testTarget(

@@ -12,8 +12,14 @@ struct BenchOptions {
     var keys = 10_000
     /// Only the HTML extraction rows (no corpora, no processes).
     var htmlOnly = false
+    /// In-process timings as CPU time instead of wall time.
+    var cpuClock = false
+    /// Skip the child-process timings (list, first screen, floors) and measure only in process.
+    var inProcessOnly = false
+    /// Read entries for the state measurement.
+    var stateEntries = 1_000_000
 
-    static let usage = "usage: bulletin-bench [--sizes 1000,10000,100000] [--work DIR] [--out FILE.json] [--keys N] [--html-only]"
+    static let usage = "usage: bulletin-bench [--sizes 1000,10000,100000] [--work DIR] [--out FILE.json] [--keys N] [--state-entries N] [--clock wall|cpu] [--in-process-only] [--html-only]"
 
     static func parse(_ arguments: [String]) -> BenchOptions {
         var options = BenchOptions()
@@ -32,6 +38,14 @@ struct BenchOptions {
             case "--out": options.output = URL(fileURLWithPath: value(arg))
             case "--keys": options.keys = Int(value(arg)) ?? { fail("--keys takes a number") }()
             case "--html-only": options.htmlOnly = true
+            case "--clock":
+                switch value(arg) {
+                case "wall": options.cpuClock = false
+                case "cpu": options.cpuClock = true
+                default: fail("--clock takes wall or cpu")
+                }
+            case "--in-process-only": options.inProcessOnly = true
+            case "--state-entries": options.stateEntries = Int(value(arg)).flatMap { $0 > 0 ? $0 : nil } ?? { fail("--state-entries takes a positive number") }()
             case "-h", "--help":
                 print(usage)
                 exit(0)
