@@ -283,9 +283,11 @@ struct HTMLContentExtractor {
         if tag == .table, isDataTable(i) { return false }
         if isInside(tree.nodes[i].parent, tags: [.code, .pre]) { return false }
         let weight = flags.weightClasses ? HTMLHints.weight(tree, i) : 0
-        if weight + score < 0 { return true }
-        guard s.commas < 10 else { return false }
         let isList = tag == .ul || tag == .ol
+        // A list starts at −3 once a paragraph inside it scores: that penalty is for lists of
+        // links, which the link-density rule below catches, not for lists of prose.
+        if weight + (isList ? max(score + 3, 0) : score) < 0 { return true }
+        guard s.commas < 10 else { return false }
         let p = Double(s.paragraphs), img = Double(s.images)
         let li = Double(s.listItems) - 100
         let headingDensity = s.textLength > 0 ? Double(s.headingLength) / Double(s.textLength) : 0

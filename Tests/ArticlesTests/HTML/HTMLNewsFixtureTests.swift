@@ -76,6 +76,18 @@ final class HTMLNewsFixtureTests: XCTestCase {
         XCTAssertEqual(a.sections.map(\.paragraphs.count), [1, 2])
     }
 
+    func testAListOfProseItemsInTheBodyIsKept() throws {
+        let a = try page("news-list")
+        XCTAssertEqual(a.sections.map(\.heading), [nil, "What we know so far"])
+        XCTAssertEqual(a.sections[1].paragraphs, [
+            "• The wall gave way at about half past five in the morning when the tide was at its lowest.",
+            "• Nobody was hurt but a dog walker said she had crossed the same spot ten minutes earlier.",
+            "• The path is closed.",
+            "The council said the wall had last been inspected in the spring, and that no cracks had been found then, but residents say they reported loose stones in August.",
+            "A full survey will begin on Monday, weather permitting, and the council expects to publish its findings before the end of the month.",
+        ])
+    }
+
     func testShortOneSentenceParagraphsInAnArticleBeatTheTeasersBesideIt() throws {
         let a = try page("news-short")
         XCTAssertEqual(a.title, "The ferry is late again")
