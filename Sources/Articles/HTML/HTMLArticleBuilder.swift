@@ -32,6 +32,10 @@ enum HTMLArticleBuilder {
                 case nil: add(.heading(level: level, text: text), text)
                 }
             case .paragraph:
+                if HTMLFurnitureLine.matches(text) {
+                    add(.artifact, text)
+                    break
+                }
                 var kind = LineClassifier.classify(text, promoSources: false)
                 if case .heading = kind { kind = .text }
                 if case .rule = kind { kind = .artifact }

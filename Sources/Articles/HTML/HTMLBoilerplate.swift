@@ -93,6 +93,8 @@ enum HTMLBoilerplate {
             }
             guard isSummary else { continue }
             if isRemovedAbove(tree, i, removed) { continue }
+            // A list of headlines that link elsewhere ("summary-list" of teasers) is not the article's summary.
+            if isMostlyLinks(tree, i, removed: removed) { continue }
             var items: [String] = []
             var child = nodes[i].firstChild
             while child >= 0 {
@@ -105,6 +107,29 @@ enum HTMLBoilerplate {
             if (1...12).contains(items.count) { return items }
         }
         return nil
+    }
+
+    /// Whether more than half of the text of an element is link text.
+    static func isMostlyLinks(_ tree: HTMLTree, _ index: Int, removed: [Bool]) -> Bool {
+        let end = tree.subtreeEnd(index)
+        var total = 0, linked = 0
+        var linkEnd = -1
+        var k = index + 1
+        while k < end {
+            let node = tree.nodes[k]
+            if removed[k] {
+                k = tree.subtreeEnd(k)
+                continue
+            }
+            if node.tag == .a, k >= linkEnd { linkEnd = tree.subtreeEnd(k) }
+            if node.tag == .text {
+                let count = node.text.utf8.count(where: { $0 > 0x20 })
+                total += count
+                if k < linkEnd { linked += count }
+            }
+            k += 1
+        }
+        return total > 0 && linked * 2 > total
     }
 
     static func isRemovedAbove(_ tree: HTMLTree, _ index: Int, _ removed: [Bool]) -> Bool {

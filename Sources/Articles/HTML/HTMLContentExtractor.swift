@@ -18,6 +18,8 @@ struct HTMLContentExtractor {
     /// Removals that hold in every attempt: never-content elements, hidden ones, navigation.
     var baseRemoved: [Bool]
     let keys: [String]
+    /// Every `article` element, in document order.
+    let articles: [Int]
 
     init(tree: HTMLTree, baseRemoved: [Bool]) {
         self.tree = tree
@@ -27,6 +29,7 @@ struct HTMLContentExtractor {
             keys[i] = HTMLHints.key(tree, i)
         }
         self.keys = keys
+        articles = tree.nodes.indices.filter { tree.nodes[$0].tag == .article }
     }
 
     struct Flags {
@@ -195,7 +198,12 @@ struct HTMLContentExtractor {
             initialize(top)
         }
 
+        if let story = onlyStory(inside: top, removed: removed, stats: stats) { top = story }
+
         var roots: [Int] = [top]
+        // An `article` element is complete by definition: beside it, only more `article`s (the
+        // posts of a live blog) may join; other siblings are teasers or furniture.
+        let topIsArticle = nodes[top].tag == .article
         if top != body, let parent = Optional(nodes[top].parent), parent >= 0 {
             roots = []
             let threshold = max(10, scores[top] * 0.2)
@@ -208,7 +216,7 @@ struct HTMLContentExtractor {
                     roots.append(sibling)
                     continue
                 }
-                guard nodes[sibling].tag != .text else { continue }
+                guard nodes[sibling].tag != .text, !topIsArticle || nodes[sibling].tag == .article else { continue }
                 var bonus = 0.0
                 if !topClass.isEmpty, tree.attribute("class", of: sibling) == topClass { bonus = scores[top] * 0.2 }
                 if scored[sibling], scores[sibling] + bonus >= threshold {
@@ -220,6 +228,8 @@ struct HTMLContentExtractor {
                     } else if s.textLength > 0 && s.textLength < 80 && s.linkLength == 0 && endsSentence(sibling) {
                         roots.append(sibling)
                     }
+                } else if isLeadBlock(sibling, stats: stats[sibling]) {
+                    roots.append(sibling)
                 }
             }
         }
@@ -273,9 +283,11 @@ struct HTMLContentExtractor {
         if tag == .table, isDataTable(i) { return false }
         if isInside(tree.nodes[i].parent, tags: [.code, .pre]) { return false }
         let weight = flags.weightClasses ? HTMLHints.weight(tree, i) : 0
-        if weight + score < 0 { return true }
-        guard s.commas < 10 else { return false }
         let isList = tag == .ul || tag == .ol
+        // A list starts at −3 once a paragraph inside it scores: that penalty is for lists of
+        // links, which the link-density rule below catches, not for lists of prose.
+        if weight + (isList ? max(score + 3, 0) : score) < 0 { return true }
+        guard s.commas < 10 else { return false }
         let p = Double(s.paragraphs), img = Double(s.images)
         let li = Double(s.listItems) - 100
         let headingDensity = s.textLength > 0 ? Double(s.headingLength) / Double(s.textLength) : 0
@@ -284,11 +296,52 @@ struct HTMLContentExtractor {
         if !isList && li > p { return true }
         if Double(s.inputs) > (p / 3).rounded(.down) { return true }
         if !isList && headingDensity < 0.9 && s.textLength < 25 && (img == 0 || img > 2) && !inFigure { return true }
-        if !isList && weight < 25 && s.linkDensity > 0.2 { return true }
+        if !isList && weight < 25 && s.linkDensity > 0.2 && !isLinkedProse(s) { return true }
         if isList && s.linkDensity > 0.9 { return true }  // a list of links only: navigation or "most read"
         if weight >= 25 && s.linkDensity > 0.5 { return true }
         if (s.embeds == 1 && s.textLength < 75) || s.embeds > 1 { return true }
         return false
+    }
+
+    /// The one `article` element of real text (three paragraphs or more, and at least 30% of
+    /// the text) inside a chosen container, when there is exactly one: the story itself, and
+    /// not the teasers, letters or link boxes that share its wrapper (a wrapper whose class
+    /// says "page" or "content" can outscore the story it holds).
+    func onlyStory(inside top: Int, removed: [Bool], stats: [HTMLNodeStats]) -> Int? {
+        guard tree.nodes[top].tag != .article, !articles.isEmpty else { return nil }
+        var found: Int?
+        for a in articles where a > top && tree.isInside(a, top) && !removed[a] && stats[a].paragraphs >= 3 {
+            if isRemoved(a, removed: removed, below: top) { continue }
+            if found != nil { return nil }
+            found = a
+        }
+        guard let found, Int(stats[found].textLength) * 10 >= Int(stats[top].textLength) * 3 else { return nil }
+        return found
+    }
+
+    /// A block of prose beside the content that no paragraph scored: a `div` or `section`
+    /// holding only text (a standfirst, a lead paragraph written as a `div`), or a heading
+    /// that is really a sentence. Over 80 characters, few links, ending a sentence.
+    func isLeadBlock(_ i: Int, stats s: HTMLNodeStats) -> Bool {
+        switch tree.nodes[i].tag {
+        case .div, .section:
+            guard !s.hasBlock else { return false }
+        case .h2, .h3:
+            break
+        default:
+            return false
+        }
+        guard s.textLength > 80, s.textLength < 1500, s.linkDensity < 0.25, keys[i].isEmpty || HTMLHints.weight(tree, i) >= 0
+        else { return false }
+        return endsSentence(i)
+    }
+
+    /// Prose that links a lot: paragraphs of sentences (two commas or more per paragraph), no
+    /// list or heading, and at most half of the text in links. A news paragraph wrapped in its
+    /// own `div` with a few linked names is content; a box of links or teasers is not.
+    func isLinkedProse(_ s: HTMLNodeStats) -> Bool {
+        s.paragraphs >= 1 && s.listItems == 0 && s.headingLength == 0 && s.images == 0
+            && s.linkDensity <= 0.5 && s.textLength >= 150 && s.commas >= 2 * s.paragraphs
     }
 
     /// A table of data (a caption, header cells or a summary), not one for layout.

@@ -29,6 +29,7 @@ final class HTMLQualityTests: XCTestCase {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         var titles = (hit: 0, total: 0), bylines = (hit: 0, total: 0)
         var f1Sum = 0.0, pages = 0
+        var f1s: [(name: String, score: QualityText.Score)] = []
         for name in names {
             let page = folder.appendingPathComponent(name)
             let source = page.appendingPathComponent("source.html")
@@ -54,16 +55,27 @@ final class HTMLQualityTests: XCTestCase {
             }
             let expectedWords = QualityText.words(QualityText.text(ofHTML: [UInt8](expectedHTML)))
             let gotWords = article.map { QualityText.words(QualityText.body($0)) } ?? []
-            let f1 = QualityText.f1(expected: expectedWords, got: gotWords)
-            f1Sum += f1
-            if verbose && f1 < 0.9 { report(String(format: "f1 %@: %.3f (expected %d words, got %d)", name, f1, expectedWords.count, gotWords.count)) }
+            let score = QualityText.score(expected: expectedWords, got: gotWords)
+            f1Sum += score.f1
+            f1s.append((name, score))
         }
+        if verbose {
+            // The diagnosis: the lowest pages, and whether each loses precision (extra text) or recall (text dropped).
+            for (name, s) in f1s.sorted(by: { $0.score.f1 < $1.score.f1 }).prefix(30) where s.f1 < 0.95 {
+                let loss = s.precision < s.recall ? "precision (boilerplate kept)" : "recall (content dropped)"
+                report(String(format: "f1 %@: %.3f  P %.3f R %.3f  %@", name, s.f1, s.precision, s.recall, loss))
+            }
+        }
+        let sortedF1 = f1s.map(\.score.f1).sorted()
+        let medianF1 = sortedF1.isEmpty ? 0 : sortedF1[sortedF1.count / 2]
+        let under = sortedF1.filter { $0 < 0.8 }.count
         XCTAssertGreaterThan(pages, 100, "the development set should have over 100 pages")
         let titleRate = Double(titles.hit) / Double(max(titles.total, 1))
         let bylineRate = Double(bylines.hit) / Double(max(bylines.total, 1))
         let meanF1 = f1Sum / Double(max(pages, 1))
-        report(String(format: "HTML quality over %d pages: title %.1f%% (%d/%d), byline %.1f%% (%d/%d), mean word 4-gram F1 %.4f",
-                     pages, titleRate * 100, titles.hit, titles.total, bylineRate * 100, bylines.hit, bylines.total, meanF1))
+        report(String(format: "HTML quality over %d pages: title %.1f%% (%d/%d), byline %.1f%% (%d/%d), mean word 4-gram F1 %.4f, median %.4f, %d under 0.8",
+                     pages, titleRate * 100, titles.hit, titles.total, bylineRate * 100, bylines.hit, bylines.total, meanF1,
+                     medianF1, under))
         XCTAssertGreaterThanOrEqual(titleRate, Self.titleThreshold)
         XCTAssertGreaterThanOrEqual(bylineRate, Self.bylineThreshold)
         XCTAssertGreaterThanOrEqual(meanF1, Self.f1Threshold)
@@ -118,8 +130,20 @@ enum QualityText {
         text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
     }
 
+    /// Precision, recall and F1 of one page.
+    struct Score {
+        var precision: Double
+        var recall: Double
+        var f1: Double
+    }
+
     /// F1 of the multisets of word 4-grams (unigrams when a text has fewer than four words).
     static func f1(expected: [String], got: [String]) -> Double {
+        score(expected: expected, got: got).f1
+    }
+
+    /// Precision, recall and F1 of the multisets of word 4-grams.
+    static func score(expected: [String], got: [String]) -> Score {
         let n = min(4, min(expected.count, got.count) == 0 ? 4 : min(expected.count, got.count, 4))
         func grams(_ words: [String]) -> [String: Int] {
             var counts: [String: Int] = [:]
@@ -129,11 +153,12 @@ enum QualityText {
         }
         let e = grams(expected), g = grams(got)
         let eTotal = e.values.reduce(0, +), gTotal = g.values.reduce(0, +)
-        if eTotal == 0 && gTotal == 0 { return 1 }
-        guard eTotal > 0, gTotal > 0 else { return 0 }
+        if eTotal == 0 && gTotal == 0 { return Score(precision: 1, recall: 1, f1: 1) }
+        guard eTotal > 0, gTotal > 0 else { return Score(precision: gTotal == 0 ? 1 : 0, recall: eTotal == 0 ? 1 : 0, f1: 0) }
         var overlap = 0
         for (gram, count) in g { overlap += min(count, e[gram] ?? 0) }
         let precision = Double(overlap) / Double(gTotal), recall = Double(overlap) / Double(eTotal)
-        return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+        let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+        return Score(precision: precision, recall: recall, f1: f1)
     }
 }
