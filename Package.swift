@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Pure core: the article model, text cleanup, parsers and the library index.
@@ -23,13 +25,22 @@ let package = Package(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // Feeds and pages from the web: the HTTP client with its limits (HTTP/), subscriptions and refresh.
+        .target(
+            name: "Fetching",
+            dependencies: [
+                "Articles", "Storage",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         // The interactive reader: state, actions, views, and the ncurses backend.
         .target(name: "ReaderUI", dependencies: ["Articles", "Storage", "CNcursesw"]),
         // The command-line executable.
         .executableTarget(
             name: "bulletin",
             dependencies: [
-                "Articles", "Storage", "ReaderUI",
+                "Articles", "Storage", "ReaderUI", "Fetching",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +60,7 @@ let package = Package(
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ]
         ),
+        .testTarget(name: "FetchingTests", dependencies: ["Fetching", "Articles", "BulletinTestSupport"]),
         .testTarget(name: "BulletinCLITests", dependencies: ["Articles", "BulletinTestSupport"]),
     ]
 )

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Storage
 import Articles
+import Fetching
 import Foundation
 
 /// Options shared by the commands that open a library.
 struct LibraryOptions: ParsableArguments {
-    @Argument(help: "Article files or folders (default: the bundled sample library).")
+    @Argument(help: "Article files or folders (default: your library in $XDG_DATA_HOME/bulletin/articles, or the bundled samples while it is empty).")
     var paths: [String] = []
 
     @Option(name: .customLong("cache-dir"), help: "Folder for the index cache (default: $XDG_CACHE_HOME/bulletin).")
@@ -14,9 +15,14 @@ struct LibraryOptions: ParsableArguments {
     @Flag(name: .customLong("no-cache"), help: "Do not read or write the index cache.")
     var noCache = false
 
-    /// The paths to open: the given ones or the bundled library.
+    /// Whether no path was given and the user's library is empty, so the bundled samples open.
+    var opensSamples: Bool { paths.isEmpty && UserLibrary.locate() == nil }
+
+    /// The paths to open: the given ones, else the user's library when it holds articles,
+    /// else the bundled samples.
     func resolvedPaths() throws -> [String] {
         if !paths.isEmpty { return paths }
+        if let user = UserLibrary.locate() { return [user.path] }
         guard let bundled = BundledLibrary.locate() else {
             throw CLIFailure("cannot find the bundled sample library; give a folder of articles")
         }
