@@ -25,11 +25,13 @@ let package = Package(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // Pure feed parsing: RSS, RDF, Atom, JSON Feed and OPML; feed items as articles; file names.
+        .target(name: "Feeds", dependencies: ["Articles", "CLibXML2"]),
         // Feeds and pages from the web: the HTTP client with its limits (HTTP/), subscriptions and refresh.
         .target(
             name: "Fetching",
             dependencies: [
-                "Articles", "Storage",
+                "Articles", "Storage", "Feeds",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -40,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "bulletin",
             dependencies: [
-                "Articles", "Storage", "ReaderUI", "Fetching",
+                "Articles", "Storage", "ReaderUI", "Feeds", "Fetching",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +53,8 @@ let package = Package(
         // Helpers shared by the test targets: processes, temp folders, tmux.
         .target(name: "BulletinTestSupport", path: "Tests/BulletinTestSupport"),
         .testTarget(name: "ArticlesTests", dependencies: ["Articles", "BulletinTestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Articles", "BulletinTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Articles", "BulletinTestSupport"]),
         .testTarget(
