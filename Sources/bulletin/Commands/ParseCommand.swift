@@ -7,7 +7,7 @@ import Foundation
 struct ParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
-        abstract: "Parse article or feed files and print the clean result.",
+        abstract: "Parse article files (text, Markdown or HTML pages) or feed files and print the clean result.",
         discussion: "With --json, prints one JSON object per file (an array when several files are given); the schema is in README.md. A feed file (RSS, RSS 1.0, Atom or JSON Feed, recognised by its content) prints {\"feed\": {...}, \"articles\": [...]}.")
 
     @Argument(help: "Article files to parse.")
@@ -15,6 +15,9 @@ struct ParseCommand: ParsableCommand {
 
     @Flag(help: "Print the documented JSON schema instead of text.")
     var json = false
+
+    @Option(help: "The address of an HTML page, to resolve its links and name its source.")
+    var url: String?
 
     @Option(help: "Wrap text output at this many columns.")
     var width: Int = 80
@@ -29,7 +32,7 @@ struct ParseCommand: ParsableCommand {
         var failed = false
         for file in files {
             do {
-                results.append(try ParseResult.read(file))
+                results.append(try ParseResult.read(file, pageURL: url))
             } catch {
                 Terminal.printError("\(file): \(ParseResult.describe(error))")
                 failed = true
@@ -55,10 +58,10 @@ enum ParseResult: Encodable {
     case feed(FeedJSON)
 
     /// Reads `path`; a feed is recognised by its content (`<rss`, `<feed`, `<rdf:RDF`, JSON Feed).
-    static func read(_ path: String) throws -> ParseResult {
+    static func read(_ path: String, pageURL: String? = nil) throws -> ParseResult {
         let url = URL(fileURLWithPath: path)
         let data = try Data(contentsOf: url)
-        guard FeedSniffer.isFeed(data) else { return .article(try Library.parseFile(atPath: path)) }
+        guard FeedSniffer.isFeed(data) else { return .article(try Library.parseFile(atPath: path, url: pageURL)) }
         let feedURL = url.standardizedFileURL.absoluteString
         return .feed(FeedJSON(try FeedParser.parse(data: data, url: feedURL), url: feedURL))
     }
