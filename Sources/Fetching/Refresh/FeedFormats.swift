@@ -1,8 +1,10 @@
 import Articles
+import Feeds
 import Foundation
 
-/// The bridge from fetched bytes to the feed and HTML code of the `Feeds` and HTML targets:
-/// parse a feed into items, find feed links in a page, extract a page as an article.
+/// The bridge from fetched documents to the `Feeds` target and the HTML extraction: parse a
+/// feed into items, find feed links in a page, extract a page as an article, read and
+/// write OPML as subscriptions.
 public enum FeedFormats {
     /// A parsed feed.
     public struct Parsed: Sendable {
@@ -21,30 +23,65 @@ public enum FeedFormats {
     }
 
     /// The one-line answer for an HTML page where a feed was expected.
-    public static let webPageMessage = "this is a web page, not a feed"
+    public static let webPageMessage = FeedParseError.webPage.description
 
-    /// Parses a feed document.
+    /// Parses a feed document fetched from `feedURL` (the subscription's address, which the
+    /// ids derive from).
     public static func parse(_ document: FetchedDocument, feedURL: String) throws(FetchFailure) -> Parsed {
-        throw FetchFailure("feed parsing is not available in this build")
+        let parsed: ParsedFeed
+        do { parsed = try FeedParser.parse(data: document.data, url: document.finalURL.absoluteString) } catch {
+            throw FetchFailure((error as? FeedParseError)?.description ?? "\(error)")
+        }
+        let items = parsed.items.map { item in
+            Item(guid: item.identityKey, article: item.article(feedURL: feedURL, feedTitle: parsed.title))
+        }
+        return Parsed(title: parsed.title, items: items)
     }
 
-    /// Feed addresses announced by an HTML page (`<link rel="alternate" type=...>`).
-    public static func feedLinks(_ document: FetchedDocument) -> [URL] { [] }
+    /// Feed addresses announced by an HTML page (`<link rel="alternate" type=...>`), http(s) only.
+    public static func feedLinks(_ document: FetchedDocument) -> [URL] {
+        HTMLArticleParser.feedLinks(data: document.data, url: document.finalURL.absoluteString).compactMap { link in
+            guard let url = URL(string: link.url), let scheme = url.scheme?.lowercased(),
+                scheme == "http" || scheme == "https" || (scheme == "file" && document.finalURL.isFileURL)
+            else { return nil }
+            return url
+        }
+    }
 
     /// Extracts the article of a web page.
     public static func extractPage(_ document: FetchedDocument) throws(FetchFailure) -> Article {
-        throw FetchFailure("page extraction is not available in this build")
+        do {
+            return try HTMLArticleParser.parse(
+                data: document.data, url: document.finalURL.absoluteString, httpCharset: document.contentType?.charset)
+        } catch {
+            throw FetchFailure("cannot extract the page: \(Library.describe(error))")
+        }
     }
 
-    /// Whether the body is an HTML page (by media type, else by its first bytes).
+    /// Whether the body is an HTML page: by its content first (a feed served as `text/html`
+    /// is still a feed), by its media type when the content says nothing.
     public static func isHTML(_ document: FetchedDocument) -> Bool {
-        if let type = document.contentType?.mediaType {
-            if type == "text/html" || type == "application/xhtml+xml" { return true }
-            if type.contains("xml") || type.contains("json") { return false }
+        let data = document.data
+        switch FeedSniffer.kind(of: data) {
+        case .html: return true
+        case .rss, .rdf, .atom, .jsonFeed, .opml, .otherXML: return false
+        case .unknown: return document.contentType?.isHTML == true || FeedParser.looksLikeHTML(data)
         }
-        let head = document.body.prefix(512)
-        let text = String(decoding: head, as: UTF8.self).lowercased()
-        let trimmed = text.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{FEFF}" }
-        return trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html")
+    }
+
+    /// The subscriptions of an OPML document: folders become tags.
+    public static func parseOPML(_ data: Data) throws(FetchFailure) -> [Subscription] {
+        do {
+            return try OPML.parse(data: data).map {
+                Subscription(name: $0.title ?? URL(string: $0.url)?.host ?? $0.url, url: $0.url, tags: $0.tags)
+            }
+        } catch {
+            throw FetchFailure((error as? FeedParseError)?.description ?? "\(error)")
+        }
+    }
+
+    /// OPML 2.0 for `subscriptions`, tags as `category` attributes.
+    public static func writeOPML(_ subscriptions: [Subscription]) -> String {
+        OPML.write(subscriptions.map { OPMLOutline(url: $0.url, title: $0.name, tags: $0.tags) }, title: "Bulletin subscriptions")
     }
 }
