@@ -16,11 +16,11 @@ extension FeedItem {
         let bullets = SummaryGenerator.bullets(for: sections)
         return Article(
             id: articleID(feedURL: feedURL),
-            title: title ?? FeedItem.fallbackTitle(sections: sections),
-            source: feedTitle,
-            author: author,
+            title: FeedText.safeLine(title) ?? FeedItem.fallbackTitle(sections: sections),
+            source: FeedText.safeLine(feedTitle),
+            author: FeedText.safeLine(author),
             date: date,
-            url: link,
+            url: FeedText.safeLine(link),
             sections: sections,
             summary: bullets,
             summarySource: bullets.isEmpty ? nil : .generated)

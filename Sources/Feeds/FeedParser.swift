@@ -25,38 +25,49 @@ public enum FeedParser {
             if let first = data.first(where: { $0 > 0x20 }), first == 0x7B || first == 0x5B {
                 return try JSONFeedReader.read(data, feedURL: url)
             }
-            if looksLikeHTML(data) { throw FeedParseError.webPage }
+            if HTMLArticleParser.looksLikeHTML(data) { throw FeedParseError.webPage }
             throw FeedParseError.notAFeed("found neither XML nor JSON")
         case .rss, .rdf, .atom, .otherXML:
             let document = try parseXML(data)
-            return try XMLFeedReader(document: document, feedURL: url).read()
+            let feed = try XMLFeedReader(document: document, feedURL: url).read()
+            // Recovery that found nothing is an error, not an empty feed.
+            if let error = document.recoveredError, feed.items.isEmpty, feed.title == nil { throw error }
+            return feed
         }
     }
 
-    /// The parsed document; bytes that are not valid in their declared encoding (a Latin-1
-    /// feed declared as UTF-8) are read again as Windows-1252.
+    /// The parsed document. Bytes that are not valid in the declared encoding (a Latin-1
+    /// feed declared as UTF-8, or declaring nothing) are read again with every invalid byte
+    /// taken as Windows-1252, as the text parser does (Articles' ``TextDecoder``).
     static func parseXML(_ data: Data) throws -> XMLDocument {
+        var firstError: FeedParseError?
         do {
             let document = try XMLDocument(data: data)
-            if document.lastErrorCode == 9 /* XML_ERR_INVALID_CHAR */ || document.lastErrorCode == 81 /* XML_ERR_INVALID_ENCODING */ {
-                if String(data: data, encoding: .utf8) == nil, let retry = try? XMLDocument(data: data, encoding: "windows-1252") {
-                    return retry
-                }
-            }
+            let code = document.lastErrorCode
+            // XML_ERR_INVALID_CHAR (9), XML_ERR_INVALID_ENCODING (81)
+            guard code == 9 || code == 81, declaresUTF8(data) else { return document }
+            if let retry = try? reparseRepaired(data) { return retry }
             return document
         } catch let error as FeedParseError {
-            if case .malformedXML = error, String(data: data, encoding: .utf8) == nil,
-                let retry = try? XMLDocument(data: data, encoding: "windows-1252")
-            {
-                return retry
-            }
-            throw error
+            firstError = error
         }
+        if declaresUTF8(data), let retry = try? reparseRepaired(data) { return retry }
+        throw firstError!
     }
 
-    /// Whether the first bytes hold an HTML tag (`<html`, `<head`, `<body`, `<!doctype html`).
-    public static func looksLikeHTML(_ data: Data) -> Bool {
-        let head = String(decoding: data.prefix(2048), as: UTF8.self).lowercased()
-        return head.contains("<!doctype html") || head.contains("<html") || head.contains("<head") || head.contains("<body")
+    static func reparseRepaired(_ data: Data) throws -> XMLDocument? {
+        guard String(data: data, encoding: .utf8) == nil else { return nil }
+        let repaired = try TextDecoder.decode(data)
+        return try XMLDocument(data: Data(repaired), encoding: "UTF-8")
+    }
+
+    /// Whether the XML declaration names UTF-8 or no encoding (which means UTF-8).
+    static func declaresUTF8(_ data: Data) -> Bool {
+        let head = String(decoding: data.prefix(200), as: UTF8.self).lowercased()
+        guard head.hasPrefix("<?xml") || head.hasPrefix("\u{FEFF}<?xml"), let end = head.range(of: "?>") else { return true }
+        let declaration = head[..<end.lowerBound]
+        guard let encoding = declaration.range(of: "encoding") else { return true }
+        let rest = declaration[encoding.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
+        return rest.hasPrefix("utf-8") || rest.hasPrefix("utf8")
     }
 }

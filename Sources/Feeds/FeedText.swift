@@ -13,6 +13,14 @@ enum FeedText {
         return clean.isEmpty ? nil : clean
     }
 
+    /// `text` sanitised (control and bidi characters removed) on one line, without the rest of
+    /// the cleanup: for fields that the readers already cleaned, or that a caller built.
+    static func safeLine(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let clean = TextSanitizer.sanitize(flatten(text)).trimmingCharacters(in: .whitespaces)
+        return clean.isEmpty ? nil : clean
+    }
+
     /// Tabs and line breaks as spaces.
     static func flatten(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return text }

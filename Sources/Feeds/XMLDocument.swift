@@ -31,6 +31,9 @@ final class XMLDocument {
     /// Parses `data`; `encoding` overrides the document's declaration (for a retry).
     init(data: Data, encoding: String? = nil) throws {
         _ = XMLDocument.initialized
+        // Errors that bypass the context (encoding conversion, I/O) go to this thread's
+        // handler, not to stderr.
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
         guard let context = xmlNewParserCtxt() else { throw FeedParseError.malformedXML("out of memory") }
         defer { xmlFreeParserCtxt(context) }
         let parsed: xmlDocPtr? = data.withUnsafeBytes { raw in
@@ -49,6 +52,7 @@ final class XMLDocument {
         doc = parsed
         self.root = root
         self.lastErrorCode = errorCode
+        self.recoveredError = context.pointee.wellFormed == 0 ? XMLDocument.error(code: errorCode, message: message) : nil
         if context.pointee.wellFormed == 0 && XMLDocument.declaresNestedEntities(parsed) {
             throw FeedParseError.entityExpansion
         }
@@ -75,6 +79,8 @@ final class XMLDocument {
 
     /// The code of the last error libxml2 recovered from (0 when none).
     let lastErrorCode: Int32
+    /// The error libxml2 recovered from, when the document was not well-formed.
+    let recoveredError: FeedParseError?
 
     deinit { xmlFreeDoc(doc) }
 

@@ -17,8 +17,8 @@ enum ArticleFileReader {
     static func read(_ bytes: [UInt8]) -> ArticleFile? {
         guard ArticleFile.mayHaveFrontMatter(bytes) else { return nil }
         let text = String(decoding: bytes, as: UTF8.self)
-        var lines: [Substring] = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for i in lines.indices where lines[i].hasSuffix("\r") { lines[i] = lines[i].dropLast() }
+        // "\r\n" is one Character in Swift: split on either.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         guard let close = lines.indices.dropFirst().prefix(maximumFrontMatterLines).first(where: {
             lines[$0] == "---" || lines[$0] == "..."
         }) else { return nil }
@@ -70,12 +70,13 @@ enum ArticleFileReader {
     }
 
     /// One line as parser output is: no control or bidi characters, no tabs or line breaks,
-    /// no spaces at the ends. Clean text comes back unchanged.
+    /// no runs of spaces, no spaces at the ends. Clean text comes back unchanged.
     static func clean<S: StringProtocol>(_ text: S) -> String {
         var line = TextSanitizer.sanitize(String(text))
         if line.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A }) {
             line = String(line.map { $0 == "\t" || $0 == "\n" ? " " : $0 })
         }
+        while line.contains("  ") { line = line.replacingOccurrences(of: "  ", with: " ") }
         return line.trimmingCharacters(in: .whitespaces)
     }
 

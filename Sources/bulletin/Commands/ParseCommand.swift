@@ -7,8 +7,8 @@ import Foundation
 struct ParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
-        abstract: "Parse article files (text, Markdown or HTML pages) or feed files and print the clean result.",
-        discussion: "With --json, prints one JSON object per file (an array when several files are given); the schema is in README.md. A feed file (RSS, RSS 1.0, Atom or JSON Feed, recognised by its content) prints {\"feed\": {...}, \"articles\": [...]}.")
+        abstract: "Parse article files (text, Markdown or HTML pages) or feeds and print the clean result.",
+        discussion: "With --json, prints one JSON object per file (an array when several files are given); the schema is in README.md. A feed file (RSS, RSS 1.0, Atom or JSON Feed, recognised by its content) prints {\"feed\": {...}, \"articles\": [...]}; its article ids derive from --url when given, else from the file's address.")
 
     @Argument(help: "Article files to parse.")
     var files: [String]
@@ -32,7 +32,7 @@ struct ParseCommand: ParsableCommand {
         var failed = false
         for file in files {
             do {
-                results.append(try ParseResult.read(file, pageURL: url))
+                results.append(try ParseResult.read(file, url: url))
             } catch {
                 Terminal.printError("\(file): \(ParseResult.describe(error))")
                 failed = true
@@ -57,12 +57,12 @@ enum ParseResult: Encodable {
     case article(Article)
     case feed(FeedJSON)
 
-    /// Reads `path`; a feed is recognised by its content (`<rss`, `<feed`, `<rdf:RDF`, JSON Feed).
-    static func read(_ path: String, pageURL: String? = nil) throws -> ParseResult {
-        let url = URL(fileURLWithPath: path)
-        let data = try Data(contentsOf: url)
-        guard FeedSniffer.isFeed(data) else { return .article(try Library.parseFile(atPath: path, url: pageURL)) }
-        let feedURL = url.standardizedFileURL.absoluteString
+    /// Reads `path` (`url` is its web address, if known); a feed is recognised by its content (`<rss`, `<feed`, `<rdf:RDF`, JSON Feed).
+    static func read(_ path: String, url: String?) throws -> ParseResult {
+        let fileURL = URL(fileURLWithPath: path)
+        let data = try Data(contentsOf: fileURL)
+        guard FeedSniffer.isFeed(data) else { return .article(try Library.parseFile(atPath: path, url: url)) }
+        let feedURL = url ?? fileURL.standardizedFileURL.absoluteString
         return .feed(FeedJSON(try FeedParser.parse(data: data, url: feedURL), url: feedURL))
     }
 
