@@ -65,7 +65,7 @@ public enum FeedFormats {
         switch FeedSniffer.kind(of: data) {
         case .html: return true
         case .rss, .rdf, .atom, .jsonFeed, .opml, .otherXML: return false
-        case .unknown: return document.contentType?.isHTML == true || FeedParser.looksLikeHTML(data)
+        case .unknown: return document.contentType?.isHTML == true || HTMLArticleParser.looksLikeHTML(data)
         }
     }
 

@@ -25,14 +25,14 @@ final class FeedPipelineTests: FeedCommandTestCase {
         XCTAssertEqual(sources, ["Harbour News", "Orchard Notes", "Rail Gazette", "Bakery Log"])
         let pear = try XCTUnwrap(rows.first { ($0["title"] as? String) == "Pruning the old pear tree" })
         XCTAssertEqual(pear["author"] as? String, "Pauline Oduya")  // inherited from the Atom feed
-        XCTAssertTrue((pear["path"] as? String ?? "").hasSuffix("/Orchard Notes/2024-09-29-pruning-the-old-pear-tree.md"))
+        XCTAssertTrue((pear["path"] as? String ?? "").hasSuffix("/orchard-notes/2024-09-29-pruning-the-old-pear-tree.md"))
 
         // Files are private, in private folders.
         for relative in articleFiles() {
             let attributes = try FileManager.default.attributesOfItem(atPath: articles.appendingPathComponent(relative).path)
             XCTAssertEqual(attributes[.posixPermissions] as? Int, 0o600, relative)
         }
-        let folder = try FileManager.default.attributesOfItem(atPath: articles.appendingPathComponent("Harbour News").path)
+        let folder = try FileManager.default.attributesOfItem(atPath: articles.appendingPathComponent("harbour-news").path)
         XCTAssertEqual(folder[.posixPermissions] as? Int, 0o700)
 
         // `show` finds a feed article by id in the default library.
@@ -202,7 +202,9 @@ final class FeedPipelineTests: FeedCommandTestCase {
             (title: "Harbour again", url: "https://harbour.example/rss", folder: "Other"),
         ]))
         let imported = try expect(0, ["import", opml.path])
-        XCTAssertTrue(imported.stdout.contains("imported 2 feeds, skipped 1"), imported.stdout)
+        XCTAssertEqual(imported.stdout, "imported 2 feeds\n")
+        let twice = try expect(0, ["import", opml.path])
+        XCTAssertEqual(twice.stdout, "imported 0 feeds, skipped 2 already subscribed\n")
         XCTAssertTrue(try server.requests().isEmpty, "import fetched something")
         let rows = try feeds()
         XCTAssertEqual(rows.first?["tags"] as? [String], ["News"])

@@ -52,7 +52,7 @@ final class RefreshRunTests: XCTestCase {
             try await RefreshRun(paths: paths, transport: fetcher).run(subscriptions)
         }
         XCTAssertEqual(first.newArticles, 25)
-        let folder = paths.articlesDirectory.appendingPathComponent("Generated-.-Feed")
+        let folder = paths.articlesDirectory.appendingPathComponent("generated-feed")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }
         XCTAssertEqual(names.count, 25)
         let state = FeedStateFile.load(paths.stateFile)[feed]
