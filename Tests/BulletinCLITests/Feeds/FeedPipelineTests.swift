@@ -220,3 +220,43 @@ final class FeedPipelineTests: FeedCommandTestCase {
         XCTAssertEqual(again.map { $0["name"] as? String }, rows.map { $0["name"] as? String })
     }
 }
+
+/// Teaser items completed from their pages (`--full-article`).
+final class FullArticleTests: FeedCommandTestCase {
+    func teaserFeed(pageURL: String) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0"><channel><title>Teasers</title><link>https://coast.example/</link><description>x</description>
+        <item><title>The ferry that runs on tides</title><link>\(pageURL)</link><guid>ferry</guid>
+        <description>A short teaser about a ferry.</description><pubDate>Mon, 07 Oct 2024 10:00:00 GMT</pubDate></item>
+        </channel></rss>
+
+        """
+    }
+
+    func testAutoFetchesThePageOfATeaser() throws {
+        let page = try serve("ferry.html", FetchCommandTests.boilerplatePage)
+        let feed = try serve("teasers.xml", teaserFeed(pageURL: page))
+        try expect(0, ["add", feed])
+        try expect(0, ["refresh"])
+        let row = try XCTUnwrap(try listed().first)
+        XCTAssertGreaterThan(row["wordCount"] as? Int ?? 0, 100)
+        XCTAssertEqual(row["source"] as? String, "Teasers")
+        let shown = try expect(0, ["show", row["id"] as? String ?? "", "--width", "400"])
+        XCTAssertTrue(shown.stdout.contains("timetable written not in hours"), shown.stdout)
+        XCTAssertFalse(shown.stdout.contains("Share on Facebook"))
+        XCTAssertEqual(try server.requests(pathPrefix: "/files/ferry.html").count, 1)
+        // The completed item is not fetched again on the next refresh.
+        try expect(0, ["refresh"])
+        XCTAssertEqual(try server.requests(pathPrefix: "/files/ferry.html").count, 1)
+    }
+
+    func testNeverKeepsTheTeaser() throws {
+        let page = try serve("ferry.html", FetchCommandTests.boilerplatePage)
+        let feed = try serve("teasers.xml", teaserFeed(pageURL: page))
+        try expect(0, ["add", feed, "--full-article", "never"])
+        try expect(0, ["refresh"])
+        XCTAssertLessThan(try listed().first?["wordCount"] as? Int ?? 0, 20)
+        XCTAssertTrue(try server.requests(pathPrefix: "/files/ferry.html").isEmpty)
+    }
+}
