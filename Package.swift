@@ -38,11 +38,16 @@ let package = Package(
         ),
         // The interactive reader: state, actions, views, and the ncurses backend.
         .target(name: "ReaderUI", dependencies: ["Articles", "Storage", "CNcursesw"]),
+        // config.toml -> typed settings (keys, theme, reader, library, feeds) with file:line:col errors.
+        .target(
+            name: "Settings",
+            dependencies: ["ReaderUI", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         // The command-line executable.
         .executableTarget(
             name: "bulletin",
             dependencies: [
-                "Articles", "Storage", "ReaderUI", "Feeds", "Fetching",
+                "Articles", "Storage", "ReaderUI", "Settings", "Feeds", "Fetching",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,5 +71,6 @@ let package = Package(
         ),
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "Articles", "BulletinTestSupport"]),
         .testTarget(name: "BulletinCLITests", dependencies: ["Articles", "BulletinTestSupport"]),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings", "ReaderUI", "BulletinTestSupport"]),
     ]
 )

@@ -15,14 +15,17 @@ struct LibraryOptions: ParsableArguments {
     @Flag(name: .customLong("no-cache"), help: "Do not read or write the index cache.")
     var noCache = false
 
-    /// Whether no path was given and the user's library is empty, so the bundled samples open.
-    var opensSamples: Bool { paths.isEmpty && UserLibrary.locate() == nil }
+    /// Whether no path was given and the user's library is empty, so the bundled samples open
+    /// (unless the settings name `extra` folders).
+    func opensSamples(extra: [String] = []) -> Bool { paths.isEmpty && extra.isEmpty && UserLibrary.locate() == nil }
 
-    /// The paths to open: the given ones, else the user's library when it holds articles,
-    /// else the bundled samples.
-    func resolvedPaths() throws -> [String] {
-        if !paths.isEmpty { return paths }
-        if let user = UserLibrary.locate() { return [user.path] }
+    /// The paths to open: the given ones plus `extra` (the settings file's `[library]`
+    /// folders); with no path given, the user's library (when it holds articles) plus `extra`;
+    /// the bundled samples when all of that is empty.
+    func resolvedPaths(extra: [String] = []) throws -> [String] {
+        if !paths.isEmpty { return paths + extra }
+        let user = UserLibrary.locate().map { [$0.path] } ?? []
+        if !user.isEmpty || !extra.isEmpty { return user + extra }
         guard let bundled = BundledLibrary.locate() else {
             throw CLIFailure("cannot find the bundled sample library; give a folder of articles")
         }
@@ -30,9 +33,9 @@ struct LibraryOptions: ParsableArguments {
     }
 
     /// Opens the library, printing a notice per skipped file on stderr when `verbose`.
-    func openLibrary(reportNotices: Bool = true) throws -> Library {
+    func openLibrary(reportNotices: Bool = true, extra: [String] = []) throws -> Library {
         let cache: URL? = noCache ? nil : cacheDirectory.map { URL(fileURLWithPath: $0) } ?? Library.defaultCacheDirectory()
-        let library = Library(paths: try resolvedPaths(), cacheDirectory: cache)
+        let library = Library(paths: try resolvedPaths(extra: extra), cacheDirectory: cache)
         if reportNotices {
             for notice in library.notices { Terminal.printError(notice.description) }
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Articles
 import Foundation
 import ReaderUI
+import Settings
 import Storage
 
 /// `bulletin screenshot [PATH...] --size 100x30 [--keys "j j Enter"]`
@@ -18,6 +19,7 @@ struct ScreenshotCommand: ParsableCommand {
 
     @OptionGroup var library: LibraryOptions
     @OptionGroup var state: StateOptions
+    @OptionGroup var config: ConfigOptions
 
     @Option(help: "Terminal size as COLUMNSxROWS.")
     var size = "100x30"
@@ -37,10 +39,12 @@ struct ScreenshotCommand: ParsableCommand {
 
     func run() throws {
         let (width, height) = try dimensions()
-        let opened = try library.openLibrary(reportNotices: false)
+        let loaded = try config.loadForReader()
+        let opened = try library.openLibrary(reportNotices: false, extra: loaded.folders)
         // Read-only: the keys may mark articles read, but only in memory.
         let store = StateStore(directory: state.directory, mode: .readOnly)
-        let text = ReaderSession.screenshot(library: opened, store: store, width: width, height: height, keys: Key.parse(keys))
+        let text = ReaderSession.screenshot(library: opened, store: store, width: width, height: height,
+                                            keys: Key.parse(keys), options: loaded.settings.readerOptions)
         Terminal.write(text + "\n")
     }
 }
