@@ -12,8 +12,10 @@ struct BenchOptions {
     var keys = 10_000
     /// Read entries for the state measurement.
     var stateEntries = 1_000_000
+    /// `feeds`: run only the feed refresh rows.
+    var only: String?
 
-    static let usage = "usage: bulletin-bench [--sizes 1000,10000,100000] [--work DIR] [--out FILE.json] [--keys N] [--state-entries N]"
+    static let usage = "usage: bulletin-bench [--sizes 1000,10000,100000] [--work DIR] [--out FILE.json] [--keys N] [--state-entries N] [--only feeds]"
 
     static func parse(_ arguments: [String]) -> BenchOptions {
         var options = BenchOptions()
@@ -31,6 +33,7 @@ struct BenchOptions {
             case "--work": options.workDirectory = URL(fileURLWithPath: value(arg))
             case "--out": options.output = URL(fileURLWithPath: value(arg))
             case "--keys": options.keys = Int(value(arg)) ?? { fail("--keys takes a number") }()
+            case "--only": options.only = value(arg)
             case "--state-entries": options.stateEntries = Int(value(arg)).flatMap { $0 > 0 ? $0 : nil } ?? { fail("--state-entries takes a positive number") }()
             case "-h", "--help":
                 print(usage)

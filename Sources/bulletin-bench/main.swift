@@ -29,6 +29,14 @@ func corpus(_ count: Int) -> URL {
 }
 
 var report = BenchReport(sizes: options.sizes)
+if options.only == "feeds" {
+    // `--only feeds`: just the feed refresh rows (see FeedBench).
+    FeedBench.run(into: &report, bulletin: bulletin, work: work)
+    print("Bulletin benchmark (feeds) — \(report.machine)\n")
+    print(report.table())
+    try? report.write(to: options.output)
+    exit(0)
+}
 var listCold: [String: Double] = [:], listWarm: [String: Double] = [:]
 var memCold: [String: Double] = [:], memWarm: [String: Double] = [:]
 var screenCold: [String: Double] = [:], screenWarm: [String: Double] = [:]
@@ -80,6 +88,7 @@ report.add("first screen, warm", "s", screenWarm, target: "< 0.5 s at 100k", met
 
 InProcessBench.run(into: &report, library: corpus(options.sizes.max() ?? 1_000), work: work, keys: options.keys, corpusTool: corpusTool)
 StateBench.run(into: &report, bulletin: bulletin, work: work, entries: options.stateEntries)
+FeedBench.run(into: &report, bulletin: bulletin, work: work)
 
 print("Bulletin benchmark — \(report.machine)\n")
 print(report.table())
