@@ -46,9 +46,6 @@ public struct Subscription: Hashable, Sendable, Codable {
         if FeedAddress.sameFeed(url, text) { return true }
         return name.caseInsensitiveCompare(text) == .orderedSame
     }
-
-    /// The host the feed lives on, for per-host limits ("" for local files).
-    public var host: String { URL(string: url)?.host?.lowercased() ?? "" }
 }
 
 /// When a teaser item is completed from its web page.
