@@ -4,7 +4,7 @@ import Foundation
 
 /// The `bulletin` command: the interactive reader by default, plus subcommands for pipes.
 struct BulletinCommand: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = BulletinVersion.current
 
     static let configuration = CommandConfiguration(
         commandName: "bulletin",
