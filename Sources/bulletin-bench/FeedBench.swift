@@ -11,7 +11,7 @@ enum FeedBench {
         try? FileManager.default.createDirectory(at: www, withIntermediateDirectories: true)
         let feedFile = www.appendingPathComponent("feed.xml")
         if !FileManager.default.fileExists(atPath: feedFile.path) {
-            FileManager.default.createFile(atPath: feedFile.path, contents: Data(feed(items: items).utf8))
+            _ = FileManager.default.createFile(atPath: feedFile.path, contents: Data(feed(items: items).utf8))
         }
         guard let server = LoopbackServer.start(root: www) else {
             log("feeds: cannot start the local HTTP server (python3); feed rows skipped")
@@ -48,9 +48,9 @@ enum FeedBench {
                 try? FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
                 let urls = home.appendingPathComponent("urls")
                 let cache = home.appendingPathComponent("cache.db")
-                FileManager.default.createFile(atPath: urls.path, contents: Data((url + "\n").utf8))
+                _ = FileManager.default.createFile(atPath: urls.path, contents: Data((url + "\n").utf8))
                 let config = home.appendingPathComponent("config")
-                FileManager.default.createFile(atPath: config.path, contents: Data())
+                _ = FileManager.default.createFile(atPath: config.path, contents: Data())
                 let command = [newsboat, "-x", "reload", "-u", urls.path, "-c", cache.path, "-C", config.path]
                 let env = ["HOME": home.path, "XDG_CONFIG_HOME": home.path, "XDG_DATA_HOME": home.path]
                 nbCold.append(ProcessTimer.run(command, environment: env).seconds)
@@ -75,7 +75,7 @@ enum FeedBench {
         let config = bombHome.appendingPathComponent("config/bulletin")
         try? FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
         let toml = "[[feed]]\nname = \"Bomb\"\nurl = \"http://127.0.0.1:\(server.port)/bomb?mb=400\"\nfull-article = \"never\"\n"
-        FileManager.default.createFile(atPath: config.appendingPathComponent("feeds.toml").path, contents: Data(toml.utf8))
+        _ = FileManager.default.createFile(atPath: config.appendingPathComponent("feeds.toml").path, contents: Data(toml.utf8))
         let bomb = ProcessTimer.run([bulletin, "refresh"], environment: bombEnv)
         let bombMB = Double(bomb.peakMemoryBytes) / 1_048_576
         report.add("gzip bomb (400 MiB) refused, peak memory", "MB", ["-": bombMB], target: "< 200 MB", met: bombMB < 200 && bomb.status == 1)
