@@ -12,13 +12,38 @@ struct FoundFile: Hashable, Sendable {
     var size: Int
     /// Modification time in nanoseconds since 1970.
     var modified: Int64
+    /// Device and inode: the same file reached by two paths has the same key.
+    var key = FileKey(device: 0, inode: 0)
+    /// Whether the path goes through a symbolic link found in a folder (such a path gives
+    /// way to a real path of the same file).
+    var viaLink = false
 
     /// The date to list the file under when its text has none (see ``FileDate``).
     var fallbackDate: Date { FileDate.fallback(path: path, modified: modified) }
 }
 
+/// A file's identity on this machine: device and inode.
+struct FileKey: Hashable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+
+    init(device: UInt64, inode: UInt64) {
+        self.device = device
+        self.inode = inode
+    }
+
+    init(_ st: stat) {
+        self.init(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+    }
+}
+
 /// Walks folders with `readdir`/`stat` (much faster than `FileManager` on Linux at 100,000
 /// files), skipping hidden entries and sorting out non-article files.
+///
+/// Hostile folders are safe to walk: each folder is entered once by (device, inode), so a
+/// symbolic link back up the tree (`a/up -> ..`) or to the root (`a/root -> /abs/lib`)
+/// gives one notice instead of endless paths; FIFOs, sockets, devices and links to them
+/// are never opened; names that are not UTF-8 are reported escaped instead of guessed at.
 enum FileWalker {
     /// Extensions (lowercased) treated as article files when found inside a folder.
     static let articleExtensions: Set<String> = ["txt", "text", "md", "markdown", "html", "htm"]
@@ -26,15 +51,26 @@ enum FileWalker {
     struct Result {
         var files: [FoundFile] = []
         var notices: [LibraryNotice] = []
+        /// Symbolic links to folders, entered after every real folder (so a folder reached
+        /// both ways is listed under its real path).
+        var linkedFolders: [String] = []
+    }
+
+    /// Folders already entered, shared by the threads of one walk.
+    final class Visited: @unchecked Sendable {
+        private let lock = NSLock()
+        private var keys = Set<FileKey>()
+
+        /// Whether `key` was new (and is now taken).
+        func insert(_ key: FileKey) -> Bool { lock.withLock { keys.insert(key).inserted } }
     }
 
     /// Finds article files under `paths`. A path that names a file is taken whatever its
-    /// extension; inside folders only ``articleExtensions`` are taken.
-    static func walk(_ paths: [String]) -> Result {
+    /// extension; inside folders only ``articleExtensions`` are taken. With `parallel`,
+    /// the subfolders of each root are walked on every core (the result is the same).
+    static func walk(_ paths: [String], parallel: Bool = true) -> Result {
         var result = Result()
-        // Paths found under one root are all different; only several roots can repeat a file.
-        var seen = Set<String>()
-        let checksRepeats = paths.count > 1
+        let visited = Visited()
         for raw in paths {
             let path = absolute(raw)
             var st = stat()
@@ -43,78 +79,201 @@ enum FileWalker {
                 continue
             }
             if isDirectory(st) {
-                walkDirectory(path, into: &result, seen: &seen, checksRepeats: checksRepeats, parallel: !checksRepeats)
-            } else if isRegular(st) {
-                if !checksRepeats || seen.insert(path).inserted {
-                    result.files.append(FoundFile(path: path, size: Int(st.st_size), modified: mtime(st)))
+                if !walkDirectory(path, visited: visited, into: &result, parallel: parallel) {
+                    result.notices.append(LibraryNotice(path: raw, message: "skipped: folder already listed"))
                 }
+            } else if isRegular(st) {
+                result.files.append(FoundFile(path: path, size: Int(st.st_size), modified: mtime(st), key: FileKey(st)))
             } else {
-                result.notices.append(LibraryNotice(path: raw, message: "not a regular file or folder"))
+                result.notices.append(LibraryNotice(path: raw, message: "skipped: \(kindName(st.st_mode)), not a regular file or folder"))
             }
         }
+        // Links to folders: each followed once, in the order found, after every real folder.
+        var next = 0
+        while next < result.linkedFolders.count {
+            let link = result.linkedFolders[next]
+            next += 1
+            if !walkDirectory(link, visited: visited, into: &result, parallel: false) {
+                result.notices.append(LibraryNotice(path: link, message: "skipped: link to a folder already listed"))
+            }
+        }
+        result.linkedFolders = []
+        if paths.count > 1 || result.files.contains(where: \.viaLink) { result.files = withoutRepeats(result.files) }
         return result
     }
 
+    /// `files` with each file (by device and inode) once: under its first real path, else
+    /// under its first path through a link.
+    static func withoutRepeats(_ files: [FoundFile]) -> [FoundFile] {
+        var owner: [FileKey: Int] = [:]
+        owner.reserveCapacity(files.count)
+        for pass in [false, true] {
+            for (i, file) in files.enumerated() where file.viaLink == pass && owner[file.key] == nil {
+                owner[file.key] = i
+            }
+        }
+        return files.indices.filter { owner[files[$0].key] == $0 }.map { files[$0] }
+    }
+
     /// Walks one folder: its files in `readdir` order, then its subfolders sorted by path.
-    /// With `parallel`, the subfolders are walked on all cores (each into its own result,
-    /// joined in the same order), which needs `checksRepeats` off.
-    private static func walkDirectory(
-        _ directory: String, into result: inout Result, seen: inout Set<String>, checksRepeats: Bool,
-        parallel: Bool = false
-    ) {
-        guard let dir = opendir(directory) else {
+    /// Returns `false` (and walks nothing) when the folder was already entered. With
+    /// `parallel`, the subfolders are walked on all cores (each into its own result,
+    /// joined in the same order).
+    @discardableResult
+    private static func walkDirectory(_ directory: String, visited: Visited, into result: inout Result, parallel: Bool) -> Bool {
+        // O_DIRECTORY: never opens anything else, even if the entry changed since it was seen.
+        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
             result.notices.append(LibraryNotice(path: directory, message: errnoMessage(errno)))
-            return
+            return true
+        }
+        var own = stat()
+        guard fstat(fd, &own) == 0, visited.insert(FileKey(own)) else {
+            close(fd)
+            return false
+        }
+        guard let dir = fdopendir(fd) else {
+            result.notices.append(LibraryNotice(path: directory, message: errnoMessage(errno)))
+            close(fd)
+            return true
         }
         defer { closedir(dir) }
-        let fd = dirfd(dir)
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         var subdirectories: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            let type = entry.pointee.d_type
+            let found: (name: String, valid: Bool)? = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: UInt8.self, capacity: 256) { raw -> (String, Bool)? in
+                    if raw[0] == UInt8(ascii: ".") { return nil }  // hidden files, ".", ".."
+                    let bytes = UnsafeBufferPointer(start: raw, count: strlen(UnsafeRawPointer(raw).assumingMemoryBound(to: CChar.self)))
+                    if let name = String(validating: bytes, as: UTF8.self) { return (name, true) }
+                    return (escaped(bytes), false)
+                }
             }
-            if name.hasPrefix(".") { continue }  // hidden files, ".", ".."
-            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            var st = stat()
-            // `fstatat` relative to the open folder: what `stat(path)` gives, without resolving the path again.
-            guard (fd >= 0 ? fstatat(fd, name, &st, 0) : stat(path, &st)) == 0 else {
-                result.notices.append(LibraryNotice(path: path, message: errnoMessage(errno)))
+            guard let (name, valid) = found else { continue }
+            let path = prefix + name
+            guard valid else {
+                result.notices.append(LibraryNotice(path: path, message: "skipped: name is not valid UTF-8"))
                 continue
             }
-            if isDirectory(st) {
+            switch Int(type) {
+            case Int(DT_DIR):
                 subdirectories.append(path)
-            } else if isRegular(st) {
-                let ext = FileWalker.pathExtension(name)
-                if articleExtensions.contains(ext) {
-                    if !checksRepeats || seen.insert(path).inserted {
-                        result.files.append(FoundFile(path: path, size: Int(st.st_size), modified: mtime(st)))
-                    }
-                } else {
-                    let kind = ext.isEmpty ? "no extension" : ".\(ext)"
-                    result.notices.append(LibraryNotice(path: path, message: "skipped: not an article file (\(kind))"))
+            case Int(DT_REG), Int(DT_LNK), Int(DT_UNKNOWN):
+                if type == DT_REG, !isArticleName(name) {
+                    result.notices.append(notArticle(path, name))  // no `stat` needed
+                    continue
                 }
+                var st = stat()
+                // `fstatat` relative to the open folder, without following a link.
+                guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else {
+                    result.notices.append(LibraryNotice(path: path, message: errnoMessage(errno)))
+                    continue
+                }
+                var viaLink = false
+                if isLink(st) {
+                    viaLink = true
+                    guard fstatat(fd, name, &st, 0) == 0 else {
+                        let reason = errno == ELOOP ? "a loop of links" : errno == ENOENT ? "target missing" : errnoMessage(errno)
+                        result.notices.append(LibraryNotice(path: path, message: "skipped: broken link (\(reason))"))
+                        continue
+                    }
+                }
+                if isDirectory(st) {
+                    if viaLink { result.linkedFolders.append(path) } else { subdirectories.append(path) }
+                } else if isRegular(st) {
+                    take(path, name: name, st, viaLink: viaLink, into: &result)
+                } else {
+                    result.notices.append(LibraryNotice(path: path, message: "skipped: \(kindName(st.st_mode)), not a regular file"))
+                }
+            default:
+                // FIFO, socket, device: reported from the folder entry alone, never opened or stat'ed.
+                result.notices.append(LibraryNotice(path: path, message: "skipped: \(typeName(type)), not a regular file"))
             }
         }
         let sorted = subdirectories.sorted()
-        if parallel && !checksRepeats && sorted.count > 1 {
+        if parallel && sorted.count > 1 {
             var parts = [Result](repeating: Result(), count: sorted.count)
             parts.withUnsafeMutableBufferPointer { buffer in
                 nonisolated(unsafe) let out = buffer
                 DispatchQueue.concurrentPerform(iterations: sorted.count) { k in
                     var part = Result()
-                    var unused = Set<String>()
-                    walkDirectory(sorted[k], into: &part, seen: &unused, checksRepeats: false)
+                    walkDirectory(sorted[k], visited: visited, into: &part, parallel: false)
                     out[k] = part
                 }
             }
             for part in parts {
                 result.files.append(contentsOf: part.files)
                 result.notices.append(contentsOf: part.notices)
+                result.linkedFolders.append(contentsOf: part.linkedFolders)
             }
-            return
+            return true
         }
         for subdirectory in sorted {
-            walkDirectory(subdirectory, into: &result, seen: &seen, checksRepeats: checksRepeats)
+            walkDirectory(subdirectory, visited: visited, into: &result, parallel: false)
+        }
+        return true
+    }
+
+    /// Adds a regular file found in a folder when its extension is an article's, else a notice.
+    private static func take(_ path: String, name: String, _ st: stat, viaLink: Bool, into result: inout Result) {
+        if isArticleName(name) {
+            result.files.append(FoundFile(path: path, size: Int(st.st_size), modified: mtime(st), key: FileKey(st), viaLink: viaLink))
+        } else {
+            result.notices.append(notArticle(path, name))
+        }
+    }
+
+    /// Whether a file found in a folder is taken as an article (by its extension).
+    static func isArticleName(_ name: String) -> Bool { articleExtensions.contains(pathExtension(name)) }
+
+    private static func notArticle(_ path: String, _ name: String) -> LibraryNotice {
+        let ext = pathExtension(name)
+        return LibraryNotice(path: path, message: "skipped: not an article file (\(ext.isEmpty ? "no extension" : "." + ext))")
+    }
+
+    /// A name's bytes as text, with every byte that is not valid UTF-8 written `\xNN`.
+    static func escaped(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var out = ""
+        var i = 0
+        while i < bytes.count {
+            // The longest valid UTF-8 sequence at i (1 to 4 bytes), else one escaped byte.
+            var taken = false
+            for length in 1...4 where i + length <= bytes.count {
+                if let piece = String(validating: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]), as: UTF8.self) {
+                    out += piece
+                    i += length
+                    taken = true
+                    break
+                }
+            }
+            if !taken {
+                out += "\\x" + String(bytes[i], radix: 16, uppercase: true).leftPadded(to: 2)
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// What a `d_type` names, for a notice.
+    private static func typeName(_ type: UInt8) -> String {
+        switch Int(type) {
+        case Int(DT_FIFO): return "FIFO"
+        case Int(DT_SOCK): return "socket"
+        case Int(DT_CHR): return "character device"
+        case Int(DT_BLK): return "block device"
+        default: return "special file"
+        }
+    }
+
+    /// What a `st_mode` names, for a notice.
+    private static func kindName(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: return "FIFO"
+        case S_IFSOCK: return "socket"
+        case S_IFCHR: return "character device"
+        case S_IFBLK: return "block device"
+        default: return "special file"
         }
     }
 
@@ -143,6 +302,7 @@ enum FileWalker {
 
     private static func isDirectory(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFDIR }
     private static func isRegular(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFREG }
+    private static func isLink(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFLNK }
 
     private static func mtime(_ st: stat) -> Int64 {
         #if canImport(Darwin)
@@ -154,6 +314,12 @@ enum FileWalker {
 
     static func errnoMessage(_ code: Int32) -> String {
         String(cString: strerror(code)).lowercased()
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }
 

@@ -9,6 +9,12 @@ import Foundation
 /// An entry is reused only when the file's size and modification time are unchanged.
 /// A cache that cannot be read is ignored and rebuilt: it holds nothing that cannot be
 /// recomputed from the articles.
+///
+/// Lines are written in the order the walk found the files, so that on a warm start the
+/// walk and the cache agree line by line: ``Lines/match(path:size:modified:)`` then
+/// compares the path's bytes with the next line's instead of hashing every path, and an
+/// entry's strings are made only when its line is taken (the loaded cache is one byte
+/// buffer with lines as ranges into it).
 struct IndexCache {
     static let header = "bulletin-index 1"
 
@@ -18,31 +24,130 @@ struct IndexCache {
         var entry: LibraryEntry
     }
 
-    /// Records by path.
-    var records: [String: Record] = [:]
+    /// Records in the order they are written (the walk's order).
+    var records: [Record] = []
 
-    /// Loads a cache file; returns an empty cache when it is missing or unreadable.
-    /// Lines that do not have the expected fields are skipped (their files are parsed again).
-    static func load(from url: URL) -> IndexCache {
-        guard let data = try? Data(contentsOf: url, options: .mappedIfSafe) else { return IndexCache() }
-        return data.withUnsafeBytes { raw in parse(raw.bindMemory(to: UInt8.self)) }
+    /// A loaded cache file: its bytes and the field ranges of each valid line.
+    final class Lines {
+        /// One valid line: byte ranges of its ten fields, and its numbers.
+        struct Line {
+            var size: Int
+            var modified: Int64
+            var words: Int
+            var bullets: Int
+            var textDate: Int64?
+            var id: Range<Int>
+            var path: Range<Int>
+            var title: Range<Int>
+            var source: Range<Int>
+            var author: Range<Int>
+        }
+
+        let bytes: [UInt8]
+        private(set) var lines: [Line] = []
+        /// The next line to compare with the next file asked for.
+        private var cursor = 0
+        /// Lines by path, built only when the walk and the cache stop agreeing.
+        private var byPath: [String: Int]?
+        private var taken: [Bool] = []
+
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+            lines = bytes.withUnsafeBufferPointer(IndexCache.parseLines)
+            taken = [Bool](repeating: false, count: lines.count)
+        }
+
+        /// Number of valid lines.
+        var count: Int { lines.count }
+
+        /// Whether some file was looked up by path because the cache was not in the walk's
+        /// order (an older cache, or folders that changed): writing it again in order makes
+        /// the next start match line by line.
+        var isOutOfOrder: Bool { byPath != nil }
+
+        /// The cached entry for a file at `path` with this size and modification time, if
+        /// the cache has one; `path` becomes the entry's path (no copy).
+        func match(path: String, size: Int, modified: Int64) -> LibraryEntry? {
+            var index: Int?
+            if byPath == nil, cursor < lines.count, sameBytes(lines[cursor].path, path) {
+                index = cursor
+                cursor += 1
+            } else {
+                if byPath == nil { byPath = buildIndex() }
+                index = byPath?[path]
+            }
+            guard let index, !taken[index] else { return nil }
+            let line = lines[index]
+            guard line.size == size, line.modified == modified else { return nil }
+            taken[index] = true
+            return entry(line, path: path)
+        }
+
+        private func sameBytes(_ range: Range<Int>, _ path: String) -> Bool {
+            var path = path
+            return path.withUTF8 { utf8 in
+                utf8.count == range.count && bytes.withUnsafeBufferPointer { all in
+                    memcmp(all.baseAddress! + range.lowerBound, utf8.baseAddress!, range.count) == 0
+                }
+            }
+        }
+
+        private func buildIndex() -> [String: Int] {
+            var index: [String: Int] = [:]
+            index.reserveCapacity(lines.count)
+            for (i, line) in lines.enumerated() { index[text(line.path)] = i }
+            return index
+        }
+
+        private func text(_ range: Range<Int>) -> String {
+            bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+        }
+
+        private func entry(_ line: Line, path: String) -> LibraryEntry {
+            LibraryEntry(
+                id: ArticleID(rawValue: text(line.id)),
+                path: path,
+                title: text(line.title),
+                source: line.source.isEmpty ? nil : text(line.source),
+                author: line.author.isEmpty ? nil : text(line.author),
+                date: line.textDate.map { Date(timeIntervalSince1970: Double($0)) }
+                    ?? FileDate.fallback(path: path, modified: line.modified),
+                dateIsFromText: line.textDate != nil,
+                wordCount: line.words,
+                summaryCount: line.bullets)
+        }
+
+        /// Every valid line as a record (tests).
+        var records: [Record] {
+            lines.map { Record(size: $0.size, modified: $0.modified, entry: entry($0, path: text($0.path))) }
+        }
     }
 
-    /// Parses the cache bytes with plain index arithmetic (no slices of `Data`, which cost a
-    /// retain and an exclusivity check each at 100,000 lines).
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> IndexCache {
-        var cache = IndexCache()
+    /// Loads a cache file; `nil` when it is missing or unreadable.
+    static func load(from url: URL) -> Lines? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return Lines(bytes: [UInt8](data))
+    }
+
+    /// The records of cache bytes (lines that do not have the expected fields are skipped;
+    /// their files are parsed again).
+    static func parse(_ bytes: [UInt8]) -> [Record] { Lines(bytes: bytes).records }
+
+    /// Splits the cache bytes into lines and fields with plain index arithmetic.
+    static func parseLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [Lines.Line] {
+        var lines: [Lines.Line] = []
         let end = bytes.count
         func lineEnd(from start: Int) -> Int {
-            var i = start
-            while i < end && bytes[i] != 0x0A { i += 1 }
-            return i
+            guard start < end, let base = bytes.baseAddress,
+                  let found = memchr(base + start, 0x0A, end - start)
+            else { return end }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
         let headerEnd = lineEnd(from: 0)
         guard String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<headerEnd]), as: UTF8.self) == header else {
-            return cache
+            return lines
         }
-        cache.records.reserveCapacity(end / 160)
+        lines.reserveCapacity(end / 160)
         var start = headerEnd + 1
         var fields = [Range<Int>](repeating: 0..<0, count: 10)
         while start < end {
@@ -62,9 +167,6 @@ struct IndexCache {
             }
             guard count == 9 else { continue }
             fields[9] = fieldStart..<stop
-            func text(_ k: Int) -> String {
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[k]]), as: UTF8.self)
-            }
             func number(_ k: Int) -> Int64? {
                 let range = fields[k]
                 guard !range.isEmpty else { return nil }
@@ -87,26 +189,16 @@ struct IndexCache {
             guard let size = number(0), let modified = number(1), let words = number(3),
                 let bullets = number(4), fields[2].count == 16
             else { continue }
-            let path = text(6)
-            let textDate = number(5)
-            let entry = LibraryEntry(
-                id: ArticleID(rawValue: text(2)),
-                path: path,
-                title: text(7),
-                source: fields[8].isEmpty ? nil : text(8),
-                author: fields[9].isEmpty ? nil : text(9),
-                date: textDate.map { Date(timeIntervalSince1970: Double($0)) }
-                    ?? FileDate.fallback(path: path, modified: modified),
-                dateIsFromText: textDate != nil,
-                wordCount: Int(words),
-                summaryCount: Int(bullets))
-            cache.records[path] = Record(size: Int(size), modified: modified, entry: entry)
+            lines.append(Lines.Line(
+                size: Int(size), modified: modified, words: Int(words), bullets: Int(bullets), textDate: number(5),
+                id: fields[2], path: fields[6], title: fields[7], source: fields[8], author: fields[9]))
         }
-        return cache
+        return lines
     }
 
-    /// Writes the cache atomically (temp file and rename); failures are ignored because the
-    /// cache is only an accelerator. The bytes are appended directly (no per-field strings).
+    /// Writes the cache atomically (temp file and rename), records in their order; failures
+    /// are ignored because the cache is only an accelerator. The bytes are appended directly
+    /// (no per-field strings).
     func write(to url: URL) {
         var out: [UInt8] = []
         out.reserveCapacity(records.count * 200 + 32)
@@ -114,9 +206,9 @@ struct IndexCache {
         out.append(0x0A)
         func append(_ text: String) { out.append(contentsOf: text.utf8) }
         func append<T: BinaryInteger>(number: T) { append(String(number)) }
-        for path in records.keys.sorted() {
-            guard let r = records[path] else { continue }
+        for r in records {
             let e = r.entry
+            let path = e.path
             append(number: r.size)
             out.append(0x09)
             append(number: r.modified)

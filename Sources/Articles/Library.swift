@@ -31,18 +31,15 @@ public final class Library: @unchecked Sendable {
     public init(paths: [String], cacheDirectory: URL?) {
         let walk = FileWalker.walk(paths)
         let cacheURL = cacheDirectory.map { Library.cacheFile(in: $0, roots: paths) }
-        var cache = cacheURL.map(IndexCache.load) ?? IndexCache()
-        let cachedCount = cache.records.count
+        let cache = cacheURL.flatMap(IndexCache.load)
+        let cachedCount = cache?.count ?? 0
 
         var entries = [LibraryEntry?](repeating: nil, count: walk.files.count)
         var errors = [LibraryNotice?](repeating: nil, count: walk.files.count)
         var toParse: [Int] = []
         for (i, file) in walk.files.enumerated() {
-            // Moved out of the cache (no copy, and less to free afterwards).
-            if let record = cache.records.removeValue(forKey: file.path), record.size == file.size,
-                record.modified == file.modified
-            {
-                entries[i] = record.entry
+            if let entry = cache?.match(path: file.path, size: file.size, modified: file.modified) {
+                entries[i] = entry
             } else {
                 toParse.append(i)
             }
@@ -71,8 +68,9 @@ public final class Library: @unchecked Sendable {
             }
         }
 
-        // The cache needs rewriting only when a file was parsed now or a cached file is gone.
-        let cacheChanged = cacheURL != nil && (!toParse.isEmpty || files.count != cachedCount)
+        // The cache needs rewriting only when a file was parsed now, a cached file is gone, or
+        // its lines were not in the walk's order.
+        let cacheChanged = cacheURL != nil && (!toParse.isEmpty || files.count != cachedCount || cache?.isOutOfOrder == true)
         var seen: [ArticleID: Int] = [:]
         seen.reserveCapacity(files.count)
         var kept: [LibraryEntry?] = []
@@ -84,7 +82,7 @@ public final class Library: @unchecked Sendable {
             if let error = errors[i] { notices.append(error) }
             guard let entry = entries[i].take() else { continue }
             if cacheChanged {
-                newCache.records[file.path] = IndexCache.Record(size: file.size, modified: file.modified, entry: entry)
+                newCache.records.append(IndexCache.Record(size: file.size, modified: file.modified, entry: entry))
             }
             if let first = seen[entry.id] {
                 notices.append(LibraryNotice(path: file.path, message: "skipped: same article as \(files[first].path)"))
@@ -115,17 +113,22 @@ public final class Library: @unchecked Sendable {
     /// copying them: no retain and release per string at 100,000 entries.
     static func sortedNewestFirst(taking slots: inout [LibraryEntry?]) -> [LibraryEntry] {
         let n = slots.count
-        let times = slots.map { $0!.date.timeIntervalSinceReferenceDate }
-        var order = Array(0..<n)
-        times.withUnsafeBufferPointer { t in
-            order.sort { a, b in t[a] > t[b] || (t[a] == t[b] && a < b) }
+        // One 128-bit key per entry, date (newest first) above position: a plain integer
+        // sort, with no closure call per comparison.
+        var keys = [UInt128]()
+        keys.reserveCapacity(n)
+        for i in 0..<n {
+            keys.append(UInt128(descendingKey(slots[i]!.date.timeIntervalSinceReferenceDate)) << 64 | UInt128(i))
         }
+        keys.sort()
+        var order = keys.map { Int(truncatingIfNeeded: UInt64(truncatingIfNeeded: $0)) }
+        func sameDate(_ a: Int, _ b: Int) -> Bool { keys[a] >> 64 == keys[b] >> 64 }
         let titles = slots.map { $0!.title }
         let paths = slots.map { $0!.path }
         var start = 0
         while start < n {
             var end = start + 1
-            while end < n && times[order[end]] == times[order[start]] { end += 1 }
+            while end < n && sameDate(end, start) { end += 1 }
             if end - start > 1 {
                 // Same date: by title, then path, then position (as ``LibraryEntry/newestFirst``).
                 order[start..<end].sort { a, b in
@@ -137,6 +140,14 @@ public final class Library: @unchecked Sendable {
             start = end
         }
         return order.map { slots[$0].take()! }
+    }
+
+    /// A key whose unsigned order is the newest-first order of `time` (the IEEE 754 bits
+    /// made monotonic, then inverted; -0 counts as 0).
+    static func descendingKey(_ time: Double) -> UInt64 {
+        let bits = (time == 0 ? 0 : time).bitPattern
+        let ascending = bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
+        return ~ascending
     }
 
     /// The entry with this id, if the library has it.
@@ -164,7 +175,7 @@ public final class Library: @unchecked Sendable {
     /// Reads and parses one file: an HTML page (known by its content) or article text.
     /// `url` is the address of an HTML page, for its links and source.
     public static func parseFile(atPath path: String, url: String? = nil) throws -> Article {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let data = Data(try readFile(atPath: path))
         if HTMLArticleParser.looksLikeHTML(data) { return try HTMLArticleParser.parse(data: data, url: url) }
         return try ArticleParser.parse(data: data)
     }
@@ -173,42 +184,51 @@ public final class Library: @unchecked Sendable {
     static func indexFile(atPath path: String, size: Int) throws -> Article {
         // Refused by the parser anyway: do not read it first.
         if size > ArticleParser.maximumBytes { throw ArticleParseError.tooLarge(bytes: size) }
-        if let bytes = readBytes(atPath: path, size: size) {
-            if HTMLArticleParser.looksLikeHTML(bytes) {
-                return try HTMLArticleParser.parse(bytes: bytes, url: nil, httpCharset: nil, generatingSummary: false)
-            }
-            return try ArticleParser.parseForIndex(bytes: bytes)
+        let bytes = try readFile(atPath: path, sizeHint: size)
+        if HTMLArticleParser.looksLikeHTML(bytes) {
+            return try HTMLArticleParser.parse(bytes: bytes, url: nil, httpCharset: nil, generatingSummary: false)
         }
-        // Let Foundation read it (and describe why it cannot).
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        if HTMLArticleParser.looksLikeHTML(data) {
-            return try HTMLArticleParser.parse(bytes: [UInt8](data), url: nil, httpCharset: nil, generatingSummary: false)
-        }
-        return try ArticleParser.parseForIndex(data: data)
+        return try ArticleParser.parseForIndex(bytes: bytes)
     }
 
-    /// The bytes of a file read with `open`/`read`, or `nil` on any error or when the file
-    /// is larger than the parser accepts.
-    static func readBytes(atPath path: String, size: Int) -> [UInt8]? {
-        guard size >= 0, size <= ArticleParser.maximumBytes else { return nil }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+    /// Why a file could not be read, in a few words.
+    struct ReadError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The bytes of a regular file, read with `open`/`read` into one buffer sized from
+    /// `fstat` (or `sizeHint`). Anything but a regular file (a FIFO, socket or device that
+    /// took a file's place) is refused before a byte is read: the open does not block
+    /// (`O_NONBLOCK`) and the descriptor is checked first. A file that grows past the
+    /// parser's limit while read is refused as too large.
+    static func readFile(atPath path: String, sizeHint: Int = 0) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw ReadError(description: FileWalker.errnoMessage(errno)) }
         defer { close(fd) }
-        var bytes = [UInt8](repeating: 0, count: size + 1)  // one more byte: notice a grown file
-        var total = 0
-        let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
-            while total < buffer.count {
-                let n = read(fd, buffer.baseAddress! + total, buffer.count - total)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                if n == 0 { break }
-                total += n
-            }
-            return true
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw ReadError(description: FileWalker.errnoMessage(errno)) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            throw ReadError(description: (st.st_mode & S_IFMT) == S_IFDIR ? "is a folder" : "not a regular file")
         }
-        guard ok, total <= size else { return nil }
+        let limit = ArticleParser.maximumBytes
+        if Int(st.st_size) > limit { throw ArticleParseError.tooLarge(bytes: Int(st.st_size)) }
+        // One more byte than expected: a grown file is noticed and the buffer doubled.
+        var bytes = [UInt8](repeating: 0, count: max(Int(st.st_size), sizeHint, 0) + 1)
+        var total = 0
+        while true {
+            if total == bytes.count {
+                guard total <= limit else { throw ArticleParseError.tooLarge(bytes: total) }
+                bytes.append(contentsOf: repeatElement(0, count: bytes.count))
+            }
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + total, $0.count - total) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ReadError(description: FileWalker.errnoMessage(errno))
+            }
+            if n == 0 { break }
+            total += n
+        }
+        if total > limit { throw ArticleParseError.tooLarge(bytes: total) }
         bytes.removeLast(bytes.count - total)
         return bytes
     }
@@ -216,6 +236,7 @@ public final class Library: @unchecked Sendable {
     /// One line for a person: the parser's description or the system's reason.
     public static func describe(_ error: Error) -> String {
         if let parseError = error as? ArticleParseError { return parseError.description }
+        if let readError = error as? ReadError { return readError.description }
         let ns = error as NSError
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return FileWalker.errnoMessage(Int32(underlying.code))

@@ -73,5 +73,33 @@ public struct LibraryNotice: Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(path): \(message)" }
+    /// The notice as one line, with control characters (a newline in a file name, say),
+    /// bidi overrides and U+FFFD escaped so that a hostile name cannot break the line or
+    /// reach the terminal raw.
+    public var description: String { LibraryNotice.escaped("\(path): \(message)") }
+
+    /// `text` with C0, DEL, C1, bidi controls and U+FFFD written as escapes
+    /// (`\n`, `\t`, `\u{202E}`); everything else unchanged.
+    public static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where needsEscape(scalar): out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x20 || (0x7F...0x9F).contains(v) { return true }
+        // Bidi marks, embeddings, overrides and isolates; U+FFFD stands for bytes already lost.
+        return v == 0x061C || v == 0x200E || v == 0x200F || (0x202A...0x202E).contains(v)
+            || (0x2066...0x2069).contains(v) || v == 0xFFFD
+    }
 }

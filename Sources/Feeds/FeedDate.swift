@@ -176,15 +176,17 @@ public enum FeedDate {
         guard word.count >= 3 else { return nil }
         let head = String(word.prefix(3))
         guard let index = months.firstIndex(of: head) else { return nil }
-        let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                    "october", "november", "december"][index]
+        let full = fullMonths[index]
         return word.count == 3 || full.hasPrefix(word) || (head == "sep" && word == "sept") ? index + 1 : nil
     }
 
+    static let fullMonths = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                             "october", "november", "december"]
+    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
     static func isWeekday(_ word: String) -> Bool {
         guard word.count >= 3 else { return false }
-        let full = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-        return full.contains { $0.hasPrefix(word) } || ["tues", "thur", "thurs"].contains(word)
+        return weekdays.contains { $0.hasPrefix(word) }
     }
 
     /// Zone names in seconds east of UTC.

@@ -26,6 +26,28 @@ extension FeedItem {
             summarySource: bullets.isEmpty ? nil : .generated)
     }
 
+    /// The item as an article whose body is `page`, the item's web page as extracted by
+    /// ``HTMLArticleParser/parse(data:url:httpCharset:)`` (for a teaser, see ``isTeaser``).
+    /// The id stays the item's; title, author and date come from the item when it has them,
+    /// else from the page; the source is the feed's title; the body, summary, bio and credit
+    /// are the page's.
+    public func article(feedURL: String, feedTitle: String?, page: Article) -> Article {
+        let base = article(feedURL: feedURL, feedTitle: feedTitle)
+        guard !page.sections.isEmpty else { return base }
+        return Article(
+            id: base.id,
+            title: FeedText.safeLine(title) ?? (page.title.isEmpty ? base.title : page.title),
+            source: base.source ?? page.source,
+            author: base.author ?? page.author,
+            authorBio: page.authorBio,
+            credit: page.credit,
+            date: base.date ?? page.date.map { Date(timeIntervalSince1970: $0.timeIntervalSince1970.rounded(.down)) },
+            url: base.url ?? page.url,
+            sections: page.sections,
+            summary: page.summary,
+            summarySource: page.summarySource)
+    }
+
     /// The article id (see ``ArticleID/feedItem(feedURL:key:)``).
     public func articleID(feedURL: String) -> ArticleID {
         ArticleID.feedItem(feedURL: feedURL, key: identityKey)
@@ -41,9 +63,23 @@ extension FeedItem {
 }
 
 extension ParsedFeed {
-    /// Every item as an article (see ``FeedItem/article(feedURL:feedTitle:)``).
+    /// Every item as an article (see ``FeedItem/article(feedURL:feedTitle:)``), in feed
+    /// order; a long feed is converted on every core, in chunks of 64 items.
     public func articles(feedURL: String) -> [Article] {
-        items.map { $0.article(feedURL: feedURL, feedTitle: title) }
+        let chunk = 64
+        let items = self.items
+        let feedTitle = self.title
+        guard items.count > chunk else { return items.map { $0.article(feedURL: feedURL, feedTitle: feedTitle) } }
+        var results = [Article?](repeating: nil, count: items.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: (items.count + chunk - 1) / chunk) { c in
+                for i in (c * chunk)..<min(items.count, (c + 1) * chunk) {
+                    out[i] = items[i].article(feedURL: feedURL, feedTitle: feedTitle)
+                }
+            }
+        }
+        return results.map { $0! }
     }
 }
 

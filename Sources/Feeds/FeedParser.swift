@@ -15,11 +15,23 @@ public enum FeedParser {
     /// Parses `data`; `url` is the feed's address, used to resolve relative links.
     public static func parse(data: Data, url: String? = nil) throws -> ParsedFeed {
         guard data.count <= maximumBytes else { throw FeedParseError.tooLarge(bytes: data.count) }
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            // UTF-16 (with its byte order mark): read as UTF-8, whatever the declaration says.
+            guard let decoded = try? TextDecoder.decode(data) else {
+                throw FeedParseError.notAFeed("UTF-16 text that does not decode")
+            }
+            let utf8 = Data(decoded)
+            guard FeedSniffer.isFeed(utf8) else { return try parse(data: utf8, url: url) }
+            switch FeedSniffer.kind(of: utf8) {
+            case .jsonFeed: return try JSONFeedReader.read(utf8, feedURL: url)
+            default: return try read(XMLDocument(data: utf8, encoding: "UTF-8"), url: url)
+            }
+        }
         let kind = FeedSniffer.kind(of: data)
         switch kind {
         case .html: throw FeedParseError.webPage
         case .jsonFeed: return try JSONFeedReader.read(data, feedURL: url)
-        case .opml: throw FeedParseError.notAFeed("this is an OPML subscription list (use bulletin import)")
+        case .opml: throw FeedParseError.notAFeed("it is an OPML subscription list (use bulletin import)")
         case .unknown:
             if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw FeedParseError.empty }
             if let first = data.first(where: { $0 > 0x20 }), first == 0x7B || first == 0x5B {
@@ -28,12 +40,16 @@ public enum FeedParser {
             if HTMLArticleParser.looksLikeHTML(data) { throw FeedParseError.webPage }
             throw FeedParseError.notAFeed("found neither XML nor JSON")
         case .rss, .rdf, .atom, .otherXML:
-            let document = try parseXML(data)
-            let feed = try XMLFeedReader(document: document, feedURL: url).read()
-            // Recovery that found nothing is an error, not an empty feed.
-            if let error = document.recoveredError, feed.items.isEmpty, feed.title == nil { throw error }
-            return feed
+            return try read(parseXML(data), url: url)
         }
+    }
+
+    /// The feed in a parsed XML document.
+    static func read(_ document: XMLDocument, url: String?) throws -> ParsedFeed {
+        let feed = try XMLFeedReader(document: document, feedURL: url).read()
+        // Recovery that found nothing is an error, not an empty feed.
+        if let error = document.recoveredError, feed.items.isEmpty, feed.title == nil { throw error }
+        return feed
     }
 
     /// The parsed document. Bytes that are not valid in the declared encoding (a Latin-1

@@ -17,8 +17,24 @@ enum FeedText {
     /// the cleanup: for fields that the readers already cleaned, or that a caller built.
     static func safeLine(_ text: String?) -> String? {
         guard let text else { return nil }
-        let clean = TextSanitizer.sanitize(flatten(text)).trimmingCharacters(in: .whitespaces)
+        let clean = trimmed(TextSanitizer.sanitize(flatten(text)))
         return clean.isEmpty ? nil : clean
+    }
+
+    /// `text` without spaces and tabs at the ends; by bytes when the ends are ASCII (most
+    /// fields), else with Foundation (which also knows the Unicode spaces).
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return text }
+        if first < 0x80 && last < 0x80 {
+            if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return text }
+            let start = utf8.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? utf8.endIndex
+            guard start != utf8.endIndex else { return "" }
+            let end = utf8.lastIndex { $0 != 0x20 && $0 != 0x09 }!
+            let slice = text[start...end]
+            if let f = slice.utf8.first, let l = slice.utf8.last, f < 0x80, l < 0x80 { return String(slice) }
+        }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// Tabs and line breaks as spaces.
@@ -47,7 +63,7 @@ enum FeedText {
     /// An identifier (guid, id): sanitised, whitespace removed at the ends and folded inside.
     static func identifier(_ text: String?) -> String? {
         guard let text else { return nil }
-        let clean = TextSanitizer.sanitize(flatten(text)).trimmingCharacters(in: .whitespaces)
+        let clean = trimmed(TextSanitizer.sanitize(flatten(text)))
         return clean.isEmpty ? nil : clean
     }
 
@@ -55,7 +71,7 @@ enum FeedText {
     /// (`javascript:`, `file:`, blank).
     static func link(_ text: String?, base: String? = nil) -> String? {
         guard let text = identifier(text) else { return nil }
-        let compact = text.replacingOccurrences(of: " ", with: "%20")
+        let compact = text.utf8.contains(0x20) ? text.replacingOccurrences(of: " ", with: "%20") : text
         if isWebAddress(compact) { return compact }
         if compact.contains(":") && !compact.hasPrefix("/") {
             // Another scheme (or "host:port" without one): not a link Bulletin follows.

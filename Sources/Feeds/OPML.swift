@@ -27,6 +27,7 @@ public struct OPMLOutline: Hashable, Sendable {
 public enum OPML {
     /// The subscriptions in an OPML document, in document order, each address once.
     public static func parse(data: Data) throws -> [OPMLOutline] {
+        guard data.count <= FeedParser.maximumBytes else { throw FeedParseError.tooLarge(bytes: data.count) }
         guard data.contains(where: { $0 > 0x20 }) else { throw FeedParseError.empty }
         switch FeedSniffer.kind(of: data) {
         case .html: throw FeedParseError.webPage

@@ -118,10 +118,9 @@ final class XMLDocument {
         while let a = attr {
             if let name = a.pointee.name, String(cString: name) == wanted {
                 var bytes: [UInt8] = []
-                var budget = XMLDocument.entityBudget
                 var child = a.pointee.children
                 while let c = child {
-                    appendText(c, into: &bytes, budget: &budget)
+                    appendText(c, into: &bytes, budget: &entityBudget)
                     child = c.pointee.next
                 }
                 return String(decoding: bytes, as: UTF8.self)
@@ -131,16 +130,16 @@ final class XMLDocument {
         return nil
     }
 
-    /// Most bytes added by expanding internal entities in one text value.
-    static let entityBudget = 64 << 10
+    /// Bytes that expanding internal entities may still add, for the whole document (1 MiB):
+    /// a "quadratic blowup" (one big entity referenced many times) stays bounded.
+    private var entityBudget = 1 << 20
 
     /// The text of `node` and its descendants (text and CDATA), without markup.
     func text(of node: xmlNodePtr) -> String {
         var bytes: [UInt8] = []
-        var budget = XMLDocument.entityBudget
         var child = node.pointee.children
         while let c = child {
-            appendText(c, into: &bytes, budget: &budget)
+            appendText(c, into: &bytes, budget: &entityBudget)
             child = c.pointee.next
         }
         return String(decoding: bytes, as: UTF8.self)
@@ -223,6 +222,9 @@ enum XMLNamespace: Hashable {
 
     init(href: String) {
         switch href {
+        // Some RSS 2.0 feeds put their elements in a namespace of their own.
+        case "http://backend.userland.com/rss2", "http://backend.userland.com/rss", "http://blogs.law.harvard.edu/tech/rss":
+            self = .none
         case "http://purl.org/rss/1.0/": self = .rss10
         case "http://my.netscape.com/rdf/simple/0.9/": self = .rss090
         case "http://www.w3.org/1999/02/22-rdf-syntax-ns#": self = .rdf

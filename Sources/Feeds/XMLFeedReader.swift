@@ -17,7 +17,7 @@ struct XMLFeedReader {
             return readRSS(root: root, format: .rss)
         case "RDF":
             return readRSS(root: root, format: .rdf)
-        case "feed" where ns.isAtom || ns == .none:
+        case "feed":
             return readAtom(root: root)
         case "html", "HTML", "body":
             throw FeedParseError.webPage
@@ -115,9 +115,11 @@ struct XMLFeedReader {
     func readAtom(root: xmlNodePtr) -> ParsedFeed {
         var feed = ParsedFeed(format: .atom)
         var entries: [xmlNodePtr] = []
+        // Atom's namespaces, none, or whatever (misspelt) namespace the root is in.
+        let native = document.namespace(root)
         for child in document.elements(of: root) {
             let ns = document.namespace(child)
-            guard ns.isAtom || ns == .none else { continue }
+            guard ns.isAtom || ns == .none || ns == native else { continue }
             switch document.name(child) {
             case "title": feed.title = FeedText.line(atomText(child).plain)
             case "link":
@@ -136,14 +138,14 @@ struct XMLFeedReader {
         let base = feed.siteURL ?? feedURL
         feed.items.reserveCapacity(entries.count)
         for node in entries {
-            var item = readAtomEntry(node, base: base)
+            var item = readAtomEntry(node, base: base, native: native)
             if item.author == nil { item.author = feed.author }
             feed.items.append(item)
         }
         return feed
     }
 
-    func readAtomEntry(_ node: xmlNodePtr, base: String?) -> FeedItem {
+    func readAtomEntry(_ node: xmlNodePtr, base: String?, native: XMLNamespace) -> FeedItem {
         var item = FeedItem()
         var published: Date?
         var updated: Date?
@@ -156,7 +158,7 @@ struct XMLFeedReader {
                 if document.name(child) == "creator", item.author == nil { item.author = FeedText.person(document.text(of: child)) }
                 continue
             }
-            guard ns.isAtom || ns == .none else { continue }
+            guard ns.isAtom || ns == .none || ns == native else { continue }
             switch document.name(child) {
             case "id": item.guid = FeedText.identifier(document.text(of: child))
             case "title": item.title = FeedText.line(atomText(child).plain)
@@ -224,6 +226,9 @@ struct XMLFeedReader {
             default: break
             }
         }
-        return email ?? FeedText.person(document.text(of: node))
+        if let email { return email }
+        // A sloppy feed writes the name as the element's text.
+        var children = document.elements(of: node)
+        return children.next() == nil ? FeedText.person(document.text(of: node)) : nil
     }
 }

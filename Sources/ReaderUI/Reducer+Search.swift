@@ -14,8 +14,10 @@ extension Reducer {
     static func input(_ s: inout ReaderState, _ c: Character) {
         guard let clean = CellSanitizer.clean(c) else { return }
         if s.mode == .article, var find = s.open?.find {
+            // The longer query can only match in lines where the shorter one did.
+            let narrowed = find.query.isEmpty ? nil : linesWithMatches(find.matches)
             find.query.append(clean)
-            updateFind(&s, find)
+            updateFind(&s, find, within: narrowed)
         } else if s.isEditingQuery {
             s.query.append(clean)
             refilter(&s, incremental: true)
@@ -76,12 +78,14 @@ extension Reducer {
         s.message = StatusMessage("Match \(find.current + 1) of \(find.matches.count)")
     }
 
-    /// Recomputes matches and moves to the first one at or below the top line.
-    static func updateFind(_ s: inout ReaderState, _ find: FindState) {
+    /// Recomputes matches (only in `lines` when given) and moves to the first one at or
+    /// below the top line.
+    static func updateFind(_ s: inout ReaderState, _ find: FindState, within lines: [Int]? = nil) {
         guard let open = s.open else { return }
         var find = find
-        find.matches = findMatches(find.query, in: open.layout)
-        find.current = find.matches.firstIndex { $0.line >= open.top } ?? 0
+        find.matches = findMatches(find.query, in: open.layout, within: lines)
+        let first = find.firstMatch(atOrBelow: open.top)
+        find.current = first < find.matches.count ? first : 0
         s.open?.find = find
         if !find.matches.isEmpty { reveal(&s, line: find.matches[find.current].line) }
     }
@@ -95,29 +99,18 @@ extension Reducer {
         }
     }
 
-    /// Case-insensitive matches of `query` in each line's text, as display-column ranges.
-    /// A match does not span two wrapped lines.
-    public static func findMatches(_ query: String, in layout: ArticleLayout) -> [FindMatch] {
-        let needle = query.map { String($0).lowercased() }
-        guard !needle.isEmpty else { return [] }
-        var matches: [FindMatch] = []
-        for (lineIndex, line) in layout.lines.enumerated() where !line.text.isEmpty {
-            let chars = Array(line.text)
-            guard chars.count >= needle.count else { continue }
-            let folded = chars.map { String($0).lowercased() }
-            var columns: [Int] = [0]
-            for ch in chars { columns.append(columns.last! + DisplayWidth.of(ch)) }
-            var i = 0
-            while i + needle.count <= chars.count {
-                if folded[i] == needle[0], Array(folded[i..<(i + needle.count)]) == needle {
-                    matches.append(FindMatch(line: lineIndex, column: columns[i], width: columns[i + needle.count] - columns[i]))
-                    i += needle.count
-                } else {
-                    i += 1
-                }
-            }
-        }
-        return matches
+    /// Case-insensitive matches of `query` in each line's text (or only in `lines`,
+    /// ascending), as display-column ranges, from the layout's folded text. Characters
+    /// are compared folded one by one, and matches do not overlap or span two wrapped lines.
+    public static func findMatches(_ query: String, in layout: ArticleLayout, within lines: [Int]? = nil) -> [FindMatch] {
+        layout.folded.matches(FoldedLines.needle(query), in: lines)
+    }
+
+    /// The distinct lines of `matches` (which are in line order), ascending.
+    static func linesWithMatches(_ matches: [FindMatch]) -> [Int] {
+        var lines: [Int] = []
+        for match in matches where lines.last != match.line { lines.append(match.line) }
+        return lines
     }
 
     /// Recomputes the list rows for the filter and query. `incremental` narrows the
@@ -172,5 +165,19 @@ extension Reducer {
         s.selected = keep.flatMap { s.visible.row(of: $0) } ?? 0
         if !s.query.isEmpty, s.isEditingQuery { s.selected = 0 }
         keepSelectionVisible(&s)
+    }
+}
+
+extension FindState {
+    /// The index of the first match on line `line` or below (``matches`` when none), by
+    /// binary search: matches are in line order.
+    func firstMatch(atOrBelow line: Int) -> Int {
+        var low = 0
+        var high = matches.count
+        while low < high {
+            let mid = (low + high) / 2
+            if matches[mid].line < line { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 }

@@ -34,7 +34,7 @@ final class StateEngine: @unchecked Sendable {
     /// lock, removing temporary files left by killed writers, moving damaged files aside and
     /// migrating `read.json`. Read-only: reads what exists under a shared lock (when there is
     /// a lock file), creating, moving and writing nothing.
-    func load() -> (table: [UInt64: ReadRecord], outcome: Outcome, warnings: [String]) {
+    func load() -> (table: ReadTable, outcome: Outcome, warnings: [String]) {
         var warnings: [String] = []
         var lock: FileLock?
         if writable {
@@ -51,7 +51,7 @@ final class StateEngine: @unchecked Sendable {
         }
         defer { lock?.unlock() }
         var outcome = Outcome()
-        var table: [UInt64: ReadRecord] = [:]
+        var table = ReadTable()
         if folderProblem == nil || FileManager.default.fileExists(atPath: folder.path) {
             (table, outcome.read) = read.load()
             outcome.saved = saved.load()

@@ -35,7 +35,7 @@ public final class StateStore: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var readTable: [UInt64: ReadRecord]
+    private var readTable: ReadTable
     private var savedTable: [ArticleID: SavedRecord]
     private var pendingRead: [UInt64: ReadRecord] = [:]
     private var pendingSaved: [ArticleID: SavedRecord] = [:]
@@ -66,6 +66,7 @@ public final class StateStore: @unchecked Sendable {
         engine = StateEngine(folder: directory, durable: DurableFile(fileSystem: fileSystem), writable: mode == .readWrite)
         let (table, outcome, folderWarnings) = engine.load()
         readTable = table
+        readTable.reserveOverlay(1024)
         savedTable = Self.freshCopy(outcome.saved.incoming)
         warningList = folderWarnings + outcome.warnings
         currentError = engine.folderProblem
@@ -119,7 +120,13 @@ public final class StateStore: @unchecked Sendable {
     }
 
     /// How many articles are marked read.
-    public var readCount: Int { lock.withLock { readTable.values.reduce(0) { $0 + ($1.isRead ? 1 : 0) } } }
+    public var readCount: Int {
+        lock.withLock {
+            var count = 0
+            readTable.forEach { _, record in if record.isRead { count += 1 } }
+            return count
+        }
+    }
 
     /// The stored favorite record (including an unsaved tombstone), if any.
     public func savedRecord(_ id: ArticleID) -> SavedRecord? { lock.withLock { savedTable[id] } }
@@ -279,7 +286,7 @@ public final class StateStore: @unchecked Sendable {
         }
         lock.withLock {
             // What other instances wrote comes back into memory by the same merge rule.
-            StateMerge.apply(outcome.read.incoming, to: &readTable)
+            readTable.apply(outcome.read.incoming)
             if !StateMerge.apply(outcome.saved.incoming, to: &savedTable).isEmpty { savedListCache = nil }
             if outcome.read.retry { for (id, record) in read where pendingRead[id] == nil { pendingRead[id] = record } }
             if outcome.saved.retry { for (id, record) in saved where pendingSaved[id] == nil { pendingSaved[id] = record } }

@@ -10,12 +10,18 @@ struct BenchOptions {
     var output = URL(fileURLWithPath: "bench-results/bench.json")
     /// Replayed keys for the key-handling measurement.
     var keys = 10_000
+    /// Only the HTML extraction rows (no corpora, no processes).
+    var htmlOnly = false
+    /// In-process timings as CPU time instead of wall time.
+    var cpuClock = false
+    /// Skip the child-process timings (list, first screen, floors) and measure only in process.
+    var inProcessOnly = false
     /// Read entries for the state measurement.
     var stateEntries = 1_000_000
     /// `feeds`: run only the feed refresh rows.
     var only: String?
 
-    static let usage = "usage: bulletin-bench [--sizes 1000,10000,100000] [--work DIR] [--out FILE.json] [--keys N] [--state-entries N] [--only feeds]"
+    static let usage = "usage: bulletin-bench [--sizes 1000,10000,100000] [--work DIR] [--out FILE.json] [--keys N] [--state-entries N] [--clock wall|cpu] [--in-process-only] [--html-only] [--only feeds]"
 
     static func parse(_ arguments: [String]) -> BenchOptions {
         var options = BenchOptions()
@@ -34,6 +40,14 @@ struct BenchOptions {
             case "--out": options.output = URL(fileURLWithPath: value(arg))
             case "--keys": options.keys = Int(value(arg)) ?? { fail("--keys takes a number") }()
             case "--only": options.only = value(arg)
+            case "--html-only": options.htmlOnly = true
+            case "--clock":
+                switch value(arg) {
+                case "wall": options.cpuClock = false
+                case "cpu": options.cpuClock = true
+                default: fail("--clock takes wall or cpu")
+                }
+            case "--in-process-only": options.inProcessOnly = true
             case "--state-entries": options.stateEntries = Int(value(arg)).flatMap { $0 > 0 ? $0 : nil } ?? { fail("--state-entries takes a positive number") }()
             case "-h", "--help":
                 print(usage)

@@ -8,6 +8,7 @@ enum InProcessBench {
     static func run(into report: inout BenchReport, library: URL, work: URL, keys: Int, corpusTool: String) {
         keyHandling(into: &report, library: library, work: work, count: keys)
         bigArticle(into: &report, work: work, corpusTool: corpusTool)
+        HTMLBench.run(into: &report)
     }
 
     /// Replays `count` keys through KeyMap → Reducer → View on the library and times each.
@@ -53,9 +54,12 @@ enum InProcessBench {
         let size = String(lib.entries.count)
         func add(_ name: String, _ samples: [Double]) {
             let p99 = percentile(samples, 99) * 1000
+            // Search keys have the tighter goal of issue 11; the others keep 2 ms.
+            let limit = name.hasPrefix("search") ? 1.0 : 2.0
             report.add("key \(name): p50 (\(size) articles)", "ms",
                        ["-": percentile(samples, 50) * 1000], target: nil)
-            report.add("key \(name): p99 (\(size) articles)", "ms", ["-": p99], target: "< 2 ms", met: p99 < 2)
+            report.add("key \(name): p99 (\(size) articles)", "ms", ["-": p99],
+                       target: limit == 1 ? "≤ 1 ms" : "< 2 ms", met: limit == 1 ? p99 <= limit : p99 < limit)
         }
         report.add("keys replayed (reducer + view, 120x40)", "keys", ["-": Double(all.count)])
         add("any", all)
@@ -85,5 +89,40 @@ enum InProcessBench {
         report.add("5 MB article: re-lay out after resize", "ms", ["-": relayout], target: "< 50 ms", met: relayout < 50)
         let floor = measure { _ = try? Data(contentsOf: file) } * 1000
         report.add("5 MB article: read the file (floor)", "ms", ["-": floor])
+        findInBigArticle(into: &report, file: file, work: work)
+    }
+
+    /// Opens the 5 MB article in a headless reader at 120x40 and types a find (`/` and a
+    /// word letter by letter, then Esc), timing each key through keymap, reducer and view.
+    static func findInBigArticle(into report: inout BenchReport, file: URL, work: URL) {
+        let lib = Library(paths: [file.path], cacheDirectory: nil)
+        let stateDir = work.appendingPathComponent("state-find-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: stateDir) }
+        guard !lib.entries.isEmpty else { return }
+        let store = StateStore(directory: stateDir)
+        var session = ReaderSession(library: lib, store: store, width: 120, height: 40)
+        session.send(.enter)
+        _ = session.render()
+        var letters: [Double] = []
+        var first: [Double] = []
+        for word in ["market", "the", "harbour", "station", "zq"] {
+            session.send(.character("/"))
+            _ = session.render()
+            for (n, letter) in word.enumerated() {
+                let seconds = measure {
+                    session.send(.character(letter))
+                    _ = session.render()
+                }
+                letters.append(seconds)
+                if n == 0 { first.append(seconds) }
+            }
+            session.send(.escape)
+            _ = session.render()
+        }
+        let worst = (letters.max() ?? 0) * 1000
+        report.add("find in 5 MB article: per letter, p50", "ms", ["-": percentile(letters, 50) * 1000])
+        report.add("find in 5 MB article: first letter, median", "ms", ["-": median(first) * 1000])
+        report.add("find in 5 MB article: per letter, max of \(letters.count)", "ms", ["-": worst],
+                   target: "≤ 5 ms", met: worst <= 5)
     }
 }

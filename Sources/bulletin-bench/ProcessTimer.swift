@@ -51,11 +51,21 @@ enum ProcessTimer {
     }
 }
 
-/// Time of a closure on this thread.
+/// Whether in-process measurements count this process's CPU time (all threads) instead of
+/// wall time: steadier when other work shares the cores (`--clock cpu`).
+nonisolated(unsafe) var measuresCPUTime = false
+
+/// Time of a closure on this thread (wall time, or CPU time with ``measuresCPUTime``).
 func measure(_ body: () throws -> Void) rethrows -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
+    func now() -> UInt64 {
+        guard measuresCPUTime else { return DispatchTime.now().uptimeNanoseconds }
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
+    }
+    let start = now()
     try body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    return Double(now() - start) / 1e9
 }
 
 /// The median of some samples.

@@ -35,6 +35,7 @@ enum StateBench {
         report.add("state change, \(label): UI thread, max", "ms", ["-": (values["ui_max"] ?? 0) * 1000], target: "< 1 ms",
                    met: (values["ui_max"] ?? 1) * 1000 < 1)
         report.add("state load, \(label) read entries", "ms", ["-": load], target: "≤ 300 ms", met: load <= 300)
+        report.add("state load, \(label): CPU time (user + system)", "ms", ["-": (values["load_cpu"] ?? 0) * 1000])
         report.add("state snapshot + journal, \(label) read entries", "MB", ["-": total], target: "≤ 60 MB", met: total <= 60)
         report.add("state peak memory (load + changes), \(label)", "MB", ["-": peak], target: "≤ 250 MB", met: peak <= 250)
     }

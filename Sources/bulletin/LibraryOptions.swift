@@ -36,6 +36,7 @@ struct LibraryOptions: ParsableArguments {
     func openLibrary(reportNotices: Bool = true, extra: [String] = []) throws -> Library {
         let cache: URL? = noCache ? nil : cacheDirectory.map { URL(fileURLWithPath: $0) } ?? Library.defaultCacheDirectory()
         let library = Library(paths: try resolvedPaths(extra: extra), cacheDirectory: cache)
+        ProcessLifetime.keep(library)
         if reportNotices {
             for notice in library.notices { Terminal.printError(notice.description) }
         }
@@ -52,4 +53,12 @@ struct StateOptions: ParsableArguments {
     var directory: URL {
         stateDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? StateStore.defaultDirectory()
     }
+}
+
+/// Objects kept until the process exits: freeing a 100,000-entry library string by string
+/// when a command returns costs more than the system reclaiming its pages at exit.
+enum ProcessLifetime {
+    nonisolated(unsafe) private static var kept: [AnyObject] = []
+
+    static func keep(_ object: AnyObject) { kept.append(object) }
 }

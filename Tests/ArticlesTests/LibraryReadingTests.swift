@@ -11,14 +11,25 @@ final class LibraryReadingTests: XCTestCase {
     override func setUpWithError() throws { dir = try TemporaryDirectory(prefix: "library-reading") }
     override func tearDown() { dir.remove() }
 
-    func testReadBytesMatchesFoundationAndRejectsWrongSizes() throws {
+    func testReadFileMatchesFoundationWhateverTheSizeHint() throws {
         let text = "Title\n\nBody with é and 東京.\n"
         let url = try dir.write("a.txt", text)
         let size = Array(text.utf8).count
-        XCTAssertEqual(Library.readBytes(atPath: url.path, size: size), [UInt8](try Data(contentsOf: url)))
-        XCTAssertEqual(Library.readBytes(atPath: url.path, size: size + 10), Array(text.utf8))  // the file shrank
-        XCTAssertNil(Library.readBytes(atPath: url.path, size: size - 1))  // the file grew
-        XCTAssertNil(Library.readBytes(atPath: url.path + ".missing", size: 3))
+        XCTAssertEqual(try Library.readFile(atPath: url.path, sizeHint: size), [UInt8](try Data(contentsOf: url)))
+        XCTAssertEqual(try Library.readFile(atPath: url.path, sizeHint: size + 10), Array(text.utf8))  // the file shrank
+        XCTAssertEqual(try Library.readFile(atPath: url.path, sizeHint: 1), Array(text.utf8))  // the file grew
+        XCTAssertThrowsError(try Library.readFile(atPath: url.path + ".missing")) {
+            XCTAssertEqual(Library.describe($0), "no such file or directory")
+        }
+        XCTAssertThrowsError(try Library.readFile(atPath: dir.url.path)) { XCTAssertEqual(Library.describe($0), "is a folder") }
+    }
+
+    func testReadFileRefusesAFIFOWithoutWaitingForAWriter() throws {
+        let fifo = dir.url.appendingPathComponent("pipe.txt").path
+        XCTAssertEqual(mkfifo(fifo, 0o644), 0)
+        // A blocking open would wait here for a writer for ever.
+        XCTAssertThrowsError(try Library.readFile(atPath: fifo)) { XCTAssertEqual(Library.describe($0), "not a regular file") }
+        XCTAssertThrowsError(try Library.parseFile(atPath: fifo))
     }
 
     func testUnreadableFilesGiveTheSameNoticesAsBefore() throws {
@@ -37,6 +48,18 @@ final class LibraryReadingTests: XCTestCase {
                 wordCount: i, summaryCount: 0)
         }
         XCTAssertEqual(Library.sortedNewestFirst(entries), entries.sorted(by: LibraryEntry.newestFirst))
+    }
+
+    func testDescendingKeyOrdersTimesNewestFirst() {
+        var random = SplitMix64(seed: 3)
+        var times: [Double] = [0, -0.0, 1, -1, 0.5, -0.5, 1e12, -1e12, .greatestFiniteMagnitude, -.greatestFiniteMagnitude]
+        for _ in 0..<500 { times.append(Double(Int64(bitPattern: random.next()) >> 20) / 1024) }
+        for a in times {
+            for b in times.prefix(40) {
+                XCTAssertEqual(Library.descendingKey(a) < Library.descendingKey(b), a > b, "\(a) \(b)")
+                XCTAssertEqual(Library.descendingKey(a) == Library.descendingKey(b), a == b, "\(a) \(b)")
+            }
+        }
     }
 }
 
@@ -62,12 +85,15 @@ final class FileWalkerOrderTests: XCTestCase {
         }
         _ = try dir.write("top.txt", "Top\n\nBody.\n")
         let parallel = FileWalker.walk([dir.url.path])
-        // Two roots walk one folder at a time (and skip the repeats of the second root).
-        let sequential = FileWalker.walk([dir.url.path, dir.url.path])
+        let sequential = FileWalker.walk([dir.url.path], parallel: false)
         XCTAssertEqual(parallel.files, sequential.files)
         XCTAssertEqual(parallel.files.count, 11)
-        XCTAssertEqual(parallel.notices, Array(sequential.notices.prefix(parallel.notices.count)))
-        XCTAssertEqual(sequential.notices.count, 2 * parallel.notices.count)
+        XCTAssertEqual(parallel.notices, sequential.notices)
+        XCTAssertEqual(parallel.notices.count, 10)
+        // A repeated root is walked once, with one notice.
+        let twice = FileWalker.walk([dir.url.path, dir.url.path])
+        XCTAssertEqual(twice.files, parallel.files)
+        XCTAssertEqual(twice.notices, parallel.notices + [LibraryNotice(path: dir.url.path, message: "skipped: folder already listed")])
     }
 }
 
@@ -81,9 +107,9 @@ final class IndexCacheWriteTests: XCTestCase {
             return String(out)
         }
         var out = IndexCache.header + "\n"
-        for path in cache.records.keys.sorted() {
-            let r = cache.records[path]!
+        for r in cache.records {
             let e = r.entry
+            let path = e.path
             let textDate = e.dateIsFromText ? String(Int64(e.date.timeIntervalSince1970)) : ""
             out += [String(r.size), String(r.modified), e.id.rawValue, String(e.wordCount), String(e.summaryCount), textDate,
                     flat(path), flat(e.title), flat(e.source ?? ""), flat(e.author ?? "")].joined(separator: "\t") + "\n"
@@ -102,13 +128,18 @@ final class IndexCacheWriteTests: XCTestCase {
                 source: i % 2 == 0 ? "Source \(i)" : nil, author: i % 3 == 0 ? "Au\tthor" : nil,
                 date: Date(timeIntervalSince1970: Double(1_700_000_000 + i)), dateIsFromText: i % 2 == 1,
                 wordCount: i * 10, summaryCount: i)
-            cache.records[entry.path] = IndexCache.Record(size: 100 + i, modified: Int64(i) * 1_000_000_007, entry: entry)
+            cache.records.append(IndexCache.Record(size: 100 + i, modified: Int64(i) * 1_000_000_007, entry: entry))
         }
         let url = dir.url.appendingPathComponent("index.tsv")
         cache.write(to: url)
         let written = try String(contentsOf: url, encoding: .utf8)
         XCTAssertEqual(written, Self.referenceText(cache))
         XCTAssertEqual(written.split(separator: "\n", omittingEmptySubsequences: false).count, titles.count + 2, "one line per record")
+        // Read back: the same records in the same order (text flattened as written).
+        let read = IndexCache.parse([UInt8](try Data(contentsOf: url)))
+        XCTAssertEqual(read.map(\.entry.id), cache.records.map(\.entry.id))
+        XCTAssertEqual(read.map(\.size), cache.records.map(\.size))
+        XCTAssertEqual(read.map(\.entry.title), titles.map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\r\n", with: "  ").replacingOccurrences(of: "\n", with: " ") })
     }
 }
 
@@ -127,5 +158,32 @@ final class LibraryIndexTests: XCTestCase {
             XCTAssertEqual(library.index(of: entry.id), i)
             XCTAssertEqual(library.entry(id: entry.id)?.title, entry.title)
         }
+    }
+}
+
+final class IndexCacheOrderTests: XCTestCase {
+    func testACacheOutOfWalkOrderIsStillUsedAndRewrittenInOrder() throws {
+        let dir = try TemporaryDirectory(prefix: "index-order")
+        defer { dir.remove() }
+        for i in 0..<12 { try dir.write("lib/\(i % 3)/a\(i).txt", "Title \(i)\n\nBody of article \(i).\n") }
+        let lib = dir.file("lib").path
+        let cacheDir = dir.file("cache")
+        let first = Library(paths: [lib], cacheDirectory: cacheDir)
+        XCTAssertEqual(first.parsedCount, 12)
+        let file = try XCTUnwrap(FileManager.default.contentsOfDirectory(at: cacheDir, includingPropertiesForKeys: nil).first)
+        // The cache as an older version wrote it: lines sorted by path, here reversed.
+        let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
+        try (([lines[0]] + lines.dropFirst().reversed()).joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertEqual(IndexCache.load(from: file)?.count, 12)
+
+        let second = Library(paths: [lib], cacheDirectory: cacheDir)
+        XCTAssertEqual(second.parsedCount, 0, "every entry still comes from the cache")
+        XCTAssertEqual(second.entries, first.entries)
+        // Rewritten in the walk's order: the next start matches line by line.
+        let reloaded = try XCTUnwrap(IndexCache.load(from: file))
+        for found in FileWalker.walk([lib]).files {
+            XCTAssertNotNil(reloaded.match(path: found.path, size: found.size, modified: found.modified))
+        }
+        XCTAssertFalse(reloaded.isOutOfOrder)
     }
 }

@@ -179,6 +179,8 @@ final class StateCommandTests: XCTestCase {
         let cache = temp.url.appendingPathComponent("lookup-cache", isDirectory: true)
         for command in ["show", "save", "mark-read"] {
             try? FileManager.default.removeItem(at: cache)
+            // A fresh state folder each time, so that no favorite answers before the library.
+            let state = temp.url.appendingPathComponent("state-\(command)", isDirectory: true)
             let result = try run([command, bread, "--library", library.path, "--cache-dir", cache.path, "--state-dir", state.path],
                                  env: ["XDG_CACHE_HOME": temp.url.appendingPathComponent("xdg-cache").path])
             XCTAssertEqual(result.status, 0, "\(command): \(result.stderr)")

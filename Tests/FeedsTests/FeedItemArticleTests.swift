@@ -106,4 +106,32 @@ final class FeedItemArticleTests: XCTestCase {
         XCTAssertEqual(Set(articles.map(\.id)).count, 3)
         XCTAssertEqual(articles.map(\.source), Array(repeating: "The Lantern Post", count: 3))
     }
+
+    func testTeaserWithItsFetchedPage() {
+        let item = FeedItem(guid: "t1", link: "https://saltmarsh.example/t1", title: "Feed title", author: nil,
+                            date: Date(timeIntervalSince1970: 1_709_280_000), content: .text("Short teaser."))
+        XCTAssertTrue(item.isTeaser)
+        let page = Article(title: "Page title", source: "Saltmarsh", author: "Page Author", authorBio: "Bio.",
+                           date: Date(timeIntervalSince1970: 1_700_000_000.75), url: "https://saltmarsh.example/t1?amp",
+                           sections: [ArticleSection(paragraphs: ["The whole article from the page, much longer than the teaser."])],
+                           summary: [SummaryBullet(text: "Page bullet.")], summarySource: .author)
+        let merged = item.article(feedURL: feedURL, feedTitle: "Saltmarsh Weekly", page: page)
+        XCTAssertEqual(merged.id, item.articleID(feedURL: feedURL), "the item's identity")
+        XCTAssertEqual(merged.title, "Feed title")
+        XCTAssertEqual(merged.source, "Saltmarsh Weekly")
+        XCTAssertEqual(merged.author, "Page Author")
+        XCTAssertEqual(merged.authorBio, "Bio.")
+        XCTAssertEqual(merged.date, item.date)
+        XCTAssertEqual(merged.url, "https://saltmarsh.example/t1")
+        XCTAssertEqual(merged.sections, page.sections)
+        XCTAssertEqual(merged.summary, page.summary)
+        XCTAssertEqual(merged.summarySource, .author)
+        var undated = item
+        undated.date = nil
+        XCTAssertEqual(undated.article(feedURL: feedURL, feedTitle: nil, page: page).date, Date(timeIntervalSince1970: 1_700_000_000),
+                       "whole seconds, as the article file keeps them")
+        let empty = Article(title: "Nothing", sections: [])
+        XCTAssertEqual(item.article(feedURL: feedURL, feedTitle: nil, page: empty), item.article(feedURL: feedURL, feedTitle: nil),
+                       "an empty page keeps the teaser")
+    }
 }

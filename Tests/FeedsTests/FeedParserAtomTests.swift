@@ -82,4 +82,28 @@ final class FeedParserAtomTests: XCTestCase {
         XCTAssertEqual(FeedFixture.iso(concert.date), "2023-11-04T20:00:00Z", "modified")
         XCTAssertEqual(concert.content, .html("<p>Un quatuor joue sur le quai.</p>"))
     }
+
+    func testPersonConstructs() throws {
+        let xml = """
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>P</title>
+            <entry><id>1</id><title>a</title><author><email>e@x.example</email></author></entry>
+            <entry><id>2</id><title>b</title><author><uri>https://x.example/</uri></author></entry>
+            <entry><id>3</id><title>c</title><author>Plain Name</author></entry>
+            </feed>
+            """
+        let feed = try FeedParser.parse(data: Data(xml.utf8), url: nil)
+        XCTAssertEqual(feed.items.map(\.author), ["e@x.example", nil, "Plain Name"])
+    }
+
+    func testMisspeltNamespaceIsStillAtom() throws {
+        let xml = """
+            <feed xmlns="http://www.w3.org/2005/atom"><title>Lower case</title>
+            <entry><id>x1</id><title>Entry</title><link href="https://x.example/1"/><updated>2024-01-01T00:00:00Z</updated></entry></feed>
+            """
+        let feed = try FeedParser.parse(data: Data(xml.utf8), url: nil)
+        XCTAssertEqual(feed.format, .atom)
+        XCTAssertEqual(feed.title, "Lower case")
+        XCTAssertEqual(feed.items.map(\.guid), ["x1"])
+        XCTAssertEqual(feed.items.first?.link, "https://x.example/1")
+    }
 }

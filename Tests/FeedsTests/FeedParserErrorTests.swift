@@ -44,7 +44,9 @@ final class FeedParserErrorTests: XCTestCase {
         guard case .notAFeed? = parseError("{\"version\": 1, \"items\": []}") else { return XCTFail("plain JSON") }
         guard case .notAFeed? = parseError("just some words") else { return XCTFail("text") }
         guard case .notAFeed? = parseError(Data([0x00, 0xFF, 0x13, 0x37])) else { return XCTFail("binary") }
-        guard case .notAFeed? = parseError("<opml version=\"2.0\"><body/></opml>") else { return XCTFail("OPML") }
+        guard case .notAFeed? = parseError(Data([0xFF, 0xFE, 0x00, 0xD8])) else { return XCTFail("broken UTF-16") }
+        guard case .notAFeed(let opml)? = parseError("<opml version=\"2.0\"><body/></opml>") else { return XCTFail("OPML") }
+        XCTAssertEqual(FeedParseError.notAFeed(opml).description, "this is not a feed: it is an OPML subscription list (use bulletin import)")
     }
 
     func testMalformedJSON() {
@@ -109,5 +111,30 @@ final class FeedParserErrorTests: XCTestCase {
             } catch is FeedParseError {
             }
         }
+    }
+
+    /// Whitespace before the XML declaration (a common server mistake) is forgiven.
+    func testLeadingWhitespaceBeforeDeclaration() throws {
+        let text = "\n\n  <?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>T</title><item><guid>1</guid><title>Item</title></item></channel></rss>"
+        let feed = try FeedParser.parse(data: Data(text.utf8), url: nil)
+        XCTAssertEqual(feed.title, "T")
+        XCTAssertEqual(feed.items.map(\.title), ["Item"])
+    }
+
+    /// Deep nesting is refused by the JSON reader, not by the stack.
+    func testDeeplyNestedJSON() {
+        let json = "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": " + String(repeating: "[", count: 100_000)
+            + String(repeating: "]", count: 100_000) + "}"
+        guard case .malformedJSON? = parseError(json) else { return XCTFail("deep nesting") }
+    }
+
+    /// Deep XML nesting is cut by libxml2's depth limit, and what is left is read.
+    func testDeeplyNestedXML() throws {
+        let xml = "<rss version=\"2.0\"><channel><title>Deep</title><item><guid>1</guid><description>"
+            + String(repeating: "<div>", count: 50_000) + "text" + String(repeating: "</div>", count: 50_000)
+            + "</description></item></channel></rss>"
+        let feed = try FeedParser.parse(data: Data(xml.utf8), url: nil)
+        XCTAssertEqual(feed.title, "Deep")
+        for item in feed.items { _ = item.article(feedURL: "https://deep.example/", feedTitle: feed.title) }
     }
 }

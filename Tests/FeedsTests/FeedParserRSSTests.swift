@@ -122,4 +122,18 @@ final class FeedParserRSSTests: XCTestCase {
         XCTAssertFalse(feed.items[0].isTeaser)
         XCTAssertTrue(feed.items[1].isTeaser, "description only")
     }
+
+    func testUTF16FeedAndNamespacedRSS2() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-16"?>
+            <rss version="2.0" xmlns="http://backend.userland.com/rss2"><channel><title>Über Feed</title>
+            <item><title>Grüße</title><guid>u1</guid></item></channel></rss>
+            """
+        var utf16 = Data([0xFF, 0xFE])
+        for unit in xml.utf16 { utf16.append(UInt8(unit & 0xFF)); utf16.append(UInt8(unit >> 8)) }
+        let feed = try FeedParser.parse(data: utf16, url: nil)
+        XCTAssertEqual(feed.title, "Über Feed")
+        XCTAssertEqual(feed.items.map(\.title), ["Grüße"])
+        XCTAssertEqual(feed.items.map(\.guid), ["u1"])
+    }
 }

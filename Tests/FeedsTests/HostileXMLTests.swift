@@ -95,4 +95,51 @@ final class HostileXMLTests: XCTestCase {
             """
         XCTAssertEqual(try FeedParser.parse(data: Data(xml.utf8), url: nil).title, "The Lantern Post")
     }
+
+    /// One 10 KB entity referenced in every item: expansion stops at the document's budget.
+    func testQuadraticBlowupIsBounded() throws {
+        let big = String(repeating: "ha", count: 5_000)
+        var xml = "<?xml version=\"1.0\"?><!DOCTYPE rss [ <!ENTITY big \"\(big)\"> ]><rss version=\"2.0\"><channel><title>Q</title>"
+        for i in 0..<2_000 { xml += "<item><guid>\(i)</guid><title>&big;&big;&big;</title></item>" }
+        xml += "</channel></rss>"
+        let clock = ContinuousClock()
+        var feed: ParsedFeed!
+        let elapsed = try clock.measure { feed = try FeedParser.parse(data: Data(xml.utf8), url: nil) }
+        XCTAssertLessThan(elapsed, .seconds(5))
+        XCTAssertEqual(feed.items.count, 2_000)
+        let expanded = feed.items.reduce(0) { $0 + ($1.title?.utf8.count ?? 0) }
+        XCTAssertLessThan(expanded, (1 << 20) + 2_000 * 20, "at most 1 MiB of expansion in all")
+        XCTAssertEqual(feed.items[0].title?.utf8.count, 30_000, "the first items are expanded")
+        XCTAssertEqual(feed.items[1_999].title, "&big;&big;&big;", "later ones are left as references")
+    }
+
+    /// An entity naming a FIFO: opening it would block until a writer came, so a parse that
+    /// returns at once never tried to read the entity at all.
+    func testExternalEntityIsNeverOpened() throws {
+        let dir = try TemporaryDirectory(prefix: "feeds-fifo")
+        defer { dir.remove() }
+        let fifo = dir.file("entity.fifo")
+        XCTAssertEqual(mkfifo(fifo.path, 0o600), 0)
+        for reference in [fifo.absoluteString, fifo.path] {
+            let xml = """
+                <?xml version="1.0"?>
+                <!DOCTYPE rss [ <!ENTITY x SYSTEM "\(reference)"> ]>
+                <rss version="2.0"><channel><title>T &x;</title><item><guid>1</guid><title>&x;</title></item></channel></rss>
+                """
+            let done = DispatchSemaphore(value: 0)
+            nonisolated(unsafe) var outcome: Result<ParsedFeed, Error>?
+            Thread.detachNewThread {
+                outcome = Result { try FeedParser.parse(data: Data(xml.utf8), url: nil) }
+                done.signal()
+            }
+            if done.wait(timeout: .now() + 5) == .timedOut {
+                // Unblock the reader before failing, so that no thread is left waiting.
+                let fd = open(fifo.path, O_WRONLY)
+                if fd >= 0 { close(fd) }
+                _ = done.wait(timeout: .now() + 5)
+                XCTFail("the parser opened the entity's file \(reference)")
+            }
+            XCTAssertEqual(try outcome?.get().items.count, 1)
+        }
+    }
 }

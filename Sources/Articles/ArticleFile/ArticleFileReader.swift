@@ -10,6 +10,11 @@ import Foundation
 /// lines are paragraphs, consecutive lines joined by a space, a leading `\` removed. Every
 /// value is sanitised like parser output (control and bidi characters removed), so a
 /// hand-edited file cannot reach the terminal raw.
+///
+/// The block is a flat subset of YAML that Bulletin defines (no nesting, lists or anchors),
+/// and its quoted values are decoded by `JSONSerialization`; a YAML library (Yams) would add
+/// a C dependency to `Articles` and make every library scan of thousands of feed articles
+/// pay for a general parser.
 enum ArticleFileReader {
     /// Largest front-matter block looked at, in lines.
     static let maximumFrontMatterLines = 200

@@ -40,10 +40,16 @@ public enum SentenceSplitter {
         return result
     }
 
+    /// Appends the sentence in `slice` without its spaces at the ends, if anything is left.
+    /// The UTF-8 is encoded straight into one buffer (appending scalars to a String one by
+    /// one was most of the cost of generating a summary).
     private static func append(_ slice: ArraySlice<Unicode.Scalar>, to result: inout [String]) {
-        var text = String.UnicodeScalarView()
-        text.append(contentsOf: slice)
-        let sentence = String(text).trimmingSpaces()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(slice.count)
+        for scalar in slice {
+            UTF8.encode(scalar) { bytes.append($0) }
+        }
+        let sentence = String(decoding: bytes, as: UTF8.self).trimmingSpaces()
         if !sentence.isEmpty { result.append(sentence) }
     }
 

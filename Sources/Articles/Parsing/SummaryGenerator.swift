@@ -41,12 +41,25 @@ public enum SummaryGenerator {
         if sentence.unicodeScalars.contains(where: { $0.value >= 0x3000 && $0.value < 0xA000 }) {
             return sentence.count >= 8  // CJK: no spaces between words
         }
-        return sentence.split(separator: " ").count >= 5
+        // Space-separated words, counted until the fifth (no array of substrings).
+        var words = 0
+        var inWord = false
+        for character in sentence {
+            if character == " " {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+                if words == 5 { return true }
+            }
+        }
+        return false
     }
 
     /// `text`, or its first characters cut at a space with `…`.
     static func shorten(_ text: String) -> String {
-        guard text.count > maximumLength else { return text }
+        // No more bytes than the limit means no more characters either.
+        guard text.utf8.count > maximumLength, text.count > maximumLength else { return text }
         let head = text.prefix(maximumLength - 1)
         if let space = head.lastIndex(of: " "), head.distance(from: head.startIndex, to: space) > maximumLength / 2 {
             return String(head[..<space]) + "…"

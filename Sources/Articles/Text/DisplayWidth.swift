@@ -20,10 +20,21 @@ public enum DisplayWidth {
         return 1
     }
 
-    /// Width of a string in terminal cells.
+    /// Width of a string in terminal cells: the sum of its characters' widths (grapheme
+    /// clusters, as the screen's cells hold them), so a flag or a joined emoji counts 2, not
+    /// 4 or 6. Printable ASCII is counted byte by byte.
     public static func of(_ text: some StringProtocol) -> Int {
         var width = 0
-        for scalar in text.unicodeScalars { width += of(scalar) }
+        for byte in text.utf8 {
+            if byte >= 0x80 { return clusterWidth(text) }
+            if byte >= 0x20 && byte != 0x7F { width += 1 }
+        }
+        return width
+    }
+
+    private static func clusterWidth(_ text: some StringProtocol) -> Int {
+        var width = 0
+        for character in text { width += of(character) }
         return width
     }
 

@@ -11,6 +11,8 @@ public struct ArticleLayout: Hashable, Sendable {
     /// What a line shows (decides its style).
     public enum Kind: Hashable, Sendable {
         case blank, title, byline, credit, summaryHeader, bullet, heading, paragraph, bioHeader, bio, end
+        /// A line from Bulletin itself (no summary, cannot read), not from the article.
+        case note
     }
 
     /// One laid-out line.
@@ -35,6 +37,11 @@ public struct ArticleLayout: Hashable, Sendable {
     public let measure: Int
     /// The lines.
     public let lines: [Line]
+    /// The article's reading time in minutes (counted once here: a 5 MB article has a
+    /// million words, too many to count on every frame).
+    public let readingMinutes: Int
+    /// The lines' text folded for find, built once with the layout.
+    let folded: FoldedLines
 
     /// Widest comfortable measure.
     public static let maximumMeasure = 78
@@ -53,66 +60,74 @@ public struct ArticleLayout: Hashable, Sendable {
     /// Lays out `article` for a window `width` columns wide, at a measure of at most
     /// `maximumMeasure` columns.
     public init(article: Article, width: Int, maximumMeasure: Int = ArticleLayout.maximumMeasure) {
+        self.init(article: article, width: width, measure: ArticleLayout.measure(forWidth: width, maximum: maximumMeasure),
+                  margin: ArticleLayout.margin(forWidth: width, maximum: maximumMeasure))
+    }
+
+    /// Lays out `article` at a given measure and margin. With `lineLimit` (the preview
+    /// pane, which shows only the top), layout stops once that many lines are made and the
+    /// text is not folded for find.
+    init(article: Article, width: Int, measure: Int, margin: Int, lineLimit: Int? = nil) {
         self.width = width
-        let measure = ArticleLayout.measure(forWidth: width, maximum: maximumMeasure)
         self.measure = measure
-        margin = ArticleLayout.margin(forWidth: width, maximum: maximumMeasure)
+        self.margin = margin
+        let minutes = article.readingMinutes
+        readingMinutes = minutes
+        var builder = Builder(measure: measure)
+        ArticleHeader.add(article, readingMinutes: minutes, to: &builder)
+        let limit = lineLimit ?? Int.max
+        for section in article.sections where builder.lines.count < limit {
+            if let heading = section.heading {
+                builder.spacer()
+                builder.add(heading, .heading)
+                builder.spacer()
+            }
+            for paragraph in section.paragraphs where builder.lines.count < limit {
+                builder.add(paragraph, .paragraph)
+                builder.spacer()
+            }
+        }
+        if let lineLimit {
+            self.lines = Array(builder.lines.prefix(lineLimit))
+            folded = FoldedLines()
+            return
+        }
+        if let bio = article.authorBio {
+            builder.spacer()
+            builder.add("About the author", .bioHeader)
+            builder.add(bio, .bio)
+            builder.spacer()
+        }
+        builder.add("∎", .end)
+        self.lines = builder.lines
+        let textBytes = article.sections.reduce(0) { $0 + $1.paragraphs.reduce(0) { $0 + $1.utf8.count } }
+        folded = FoldedLines(lines.lazy.map(\.text), reserving: textBytes + lines.count + 4096)
+    }
+
+    /// Collects laid-out lines: each ``add(_:_:prefix:continuation:)`` wraps one block.
+    struct Builder {
+        let measure: Int
         var lines: [Line] = []
         var block = 0
 
-        func add(_ text: String, _ kind: Kind, prefix: String = "", continuation: String? = nil) {
-            let first = prefix
+        init(measure: Int) { self.measure = measure }
+
+        /// Wraps `text` as the next block; `prefix` leads its first line, `continuation`
+        /// (default: `prefix`) the others.
+        mutating func add(_ text: String, _ kind: Kind, prefix: String = "", continuation: String? = nil) {
             let rest = continuation ?? prefix
-            let available = max(1, measure - DisplayWidth.of(first))
+            let available = max(1, measure - DisplayWidth.of(prefix))
             for (i, piece) in WordWrap.lines(text, width: available).enumerated() {
-                lines.append(Line(text: piece, prefix: i == 0 ? first : rest, kind: kind, block: block, lineInBlock: i))
+                lines.append(Line(text: piece, prefix: i == 0 ? prefix : rest, kind: kind, block: block, lineInBlock: i))
             }
             block += 1
         }
-        func spacer() {
+
+        /// A blank line after the block above (never two in a row, never at the top).
+        mutating func spacer() {
             guard let last = lines.last, last.kind != .blank else { return }
             lines.append(Line(text: "", prefix: "", kind: .blank, block: last.block, lineInBlock: last.lineInBlock + 1))
         }
-
-        add(article.title, .title)
-        var byline: [String] = []
-        if let author = article.author { byline.append("By " + author) }
-        if let source = article.source { byline.append(source) }
-        if let date = article.date { byline.append(ArticleLayout.format(date)) }
-        byline.append("\(article.readingMinutes) min read")
-        add(byline.joined(separator: " · "), .byline)
-        if let credit = article.credit { add(credit, .credit) }
-        spacer()
-
-        if !article.summary.isEmpty {
-            let header = article.summarySource == .generated ? "Summary · generated by Bulletin" : "Summary"
-            add(header, .summaryHeader, prefix: "┃ ")
-            for bullet in article.summary {
-                add(bullet.text, .bullet, prefix: "┃ • ", continuation: "┃   ")
-            }
-            spacer()
-        }
-
-        for section in article.sections {
-            if let heading = section.heading {
-                spacer()
-                add(heading, .heading)
-                spacer()
-            }
-            for paragraph in section.paragraphs {
-                add(paragraph, .paragraph)
-                spacer()
-            }
-        }
-
-        if let bio = article.authorBio {
-            spacer()
-            add("About the author", .bioHeader)
-            add(bio, .bio)
-            spacer()
-        }
-        add("∎", .end)
-        self.lines = lines
     }
 
     /// The reading position of line `index`.

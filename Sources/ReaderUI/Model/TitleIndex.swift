@@ -73,7 +73,7 @@ final class TitleIndex: @unchecked Sendable {
         {
             let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) - k
             guard start + count <= end else { break }
-            guard memcmp(base + start, needleBase, count) == 0 else {
+            guard equal(base + start, needleBase, count) else {
                 position = start + 1
                 continue
             }
@@ -82,6 +82,18 @@ final class TitleIndex: @unchecked Sendable {
             position = starts[item + 1]
             item += 1
         }
+    }
+
+    /// Whether `count` bytes at `a` and `b` are equal: an inline loop, cheaper than a
+    /// `memcmp` call for the few bytes of a typed query at each of many probe hits.
+    @inline(__always)
+    private static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        var i = 0
+        while i < count {
+            if a[i] != b[i] { return false }
+            i += 1
+        }
+        return true
     }
 
     /// Index of the needle byte least likely to occur in text.

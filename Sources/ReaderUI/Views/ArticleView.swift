@@ -10,17 +10,20 @@ enum ArticleView {
         let percent = lines.count <= rows ? 100 : min(100, (open.top + rows) * 100 / lines.count)
         let saved = state.savedIDs.contains(open.article.id) ? "★ " : ""
         TopBar.draw(left: "Bulletin › " + open.article.title,
-                    right: "\(saved)\(percent)% · \(open.article.readingMinutes) min", into: &screen)
+                    right: "\(saved)\(percent)% · \(open.layout.readingMinutes) min", into: &screen)
         let margin = open.layout.margin
         for r in 0..<rows {
             let i = open.top + r
             guard i < lines.count else { break }
-            let line = lines[i]
-            let used = screen.put(line.prefix, row: 1 + r, column: margin, style: .summaryBar)
-            screen.put(line.text, row: 1 + r, column: margin + used, style: style(line.kind))
+            draw(lines[i], row: 1 + r, column: margin, into: &screen)
         }
         if let find = open.find {
-            for (k, match) in find.matches.enumerated() where match.line >= open.top && match.line < open.top + rows {
+            // Matches are in line order: start at the first visible one (a one-letter find
+            // in a 5 MB article has hundreds of thousands).
+            var k = find.firstMatch(atOrBelow: open.top)
+            while k < find.matches.count, find.matches[k].line < open.top + rows {
+                let match = find.matches[k]
+                defer { k += 1 }
                 let line = lines[match.line]
                 let x = margin + DisplayWidth.of(line.prefix) + match.column
                 screen.restyle(row: 1 + match.line - open.top, column: x, width: match.width,
@@ -29,11 +32,18 @@ enum ArticleView {
         }
     }
 
+    /// Draws one laid-out line: its prefix in the summary bar's style, then its text in the style
+    /// of its kind (the article view, the summary view and the preview pane all draw so).
+    static func draw(_ line: ArticleLayout.Line, row: Int, column: Int, into screen: inout Screen) {
+        let used = screen.put(line.prefix, row: row, column: column, style: .summaryBar)
+        screen.put(line.text, row: row, column: column + used, style: style(line.kind))
+    }
+
     static func style(_ kind: ArticleLayout.Kind) -> Style {
         switch kind {
         case .title: return .title
         case .byline: return .byline
-        case .credit, .end: return .muted
+        case .credit, .end, .note: return .muted
         case .summaryHeader: return .summaryBar
         case .heading: return .heading
         case .bioHeader: return Style([.bold])

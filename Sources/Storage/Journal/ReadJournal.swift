@@ -106,21 +106,41 @@ final class ReadJournal {
 
     /// Reads the snapshot, the journal and a legacy `read.json` into one table. When writable
     /// (lock held), damaged files are moved aside and `read.json` is migrated.
-    func load() -> (table: [UInt64: ReadRecord], outcome: Outcome) {
+    func load() -> (table: ReadTable, outcome: Outcome) {
         var outcome = Outcome()
-        var table: [UInt64: ReadRecord] = [:]
-        loadSnapshot(into: &table, &outcome)
-        loadJournal(into: &table, &outcome)
-        loadLegacy(into: &table, &outcome)
+        var keys: [UInt64] = []
+        var records: [ReadRecord] = []
+        let estimate = Int(max(FileIdentity(path: snapshotURL.path).size, 0) / 40)
+        keys.reserveCapacity(estimate)
+        records.reserveCapacity(estimate)
+        loadSnapshot(&outcome) { key, record in
+            keys.append(key)
+            records.append(record)
+        }
+        var table = ReadTable(sortedKeys: keys, records: records)
+        keys = []
+        records = []
+        var changes: [UInt64: ReadRecord] = [:]
+        loadJournal(into: &changes, &outcome)
+        loadLegacy(into: &changes, &outcome)
+        table.apply(changes)
         return (table, outcome)
     }
 
     private func loadSnapshot(into table: inout [UInt64: ReadRecord], _ outcome: inout Outcome) {
+        loadSnapshot(&outcome) { key, record in
+            if let old = table.updateValue(record, forKey: key), old.wins(over: record) { table[key] = old }
+        }
+    }
+
+    private func loadSnapshot(_ outcome: inout Outcome, sink: (UInt64, ReadRecord) -> Void) {
         snapshotIdentity = FileIdentity(path: snapshotURL.path)
         snapshotBytes = Int64(max(snapshotIdentity.size, 0))
         generation = 0
+        var failed = false
         do {
-            guard let log = try readLog(snapshotURL, kind: .snapshot, into: &table) else { return }
+            guard let log = try readLog(snapshotURL, kind: .snapshot, sink: { key, record in if !failed { sink(key, record) } })
+            else { return }
             generation = log.generation
             if !log.damagedLines.isEmpty || log.tornTail {
                 outcome.warnings.append("\(snapshotURL.path) has \(log.damagedLines.count + (log.tornTail ? 1 : 0)) damaged lines; "
@@ -128,8 +148,8 @@ final class ReadJournal {
                 if writable { keepCopy(snapshotURL, &outcome); needsCompaction = true }
             }
         } catch let problem as StateFileProblem {
+            failed = true
             handleUnusable(snapshotURL, problem, &outcome)
-            table.removeAll()
             snapshotIdentity = FileIdentity(path: snapshotURL.path)
         } catch {
             let message = (error as? StorageIOError)?.message ?? "\(error)"
@@ -463,19 +483,14 @@ final class ReadJournal {
 
     /// Reads a whole log file into `table` (later records win by the merge rule); `nil` when
     /// the file does not exist.
-    private func readLog(_ url: URL, kind: ReadLogKind, into table: inout [UInt64: ReadRecord]) throws -> ReadLog? {
+    private func readLog(_ url: URL, kind: ReadLogKind, sink: (UInt64, ReadRecord) -> Void) throws -> ReadLog? {
         let fd = open(url.path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return nil }
             throw StorageIOError("read", url.path, code: errno)
         }
         defer { close(fd) }
-        var info = stat()
-        if fstat(fd, &info) == 0, table.isEmpty { table.reserveCapacity(Int(info.st_size) / 44) }
-        return try readLog(fd: fd, path: url.path, kind: kind, from: 0) { key, record in
-            // One hash lookup per record; a repeated id keeps the winner.
-            if let old = table.updateValue(record, forKey: key), old.wins(over: record) { table[key] = old }
-        }
+        return try readLog(fd: fd, path: url.path, kind: kind, from: 0, sink: sink)
     }
 
     /// Streams the records of an open log file from `start` (0: with its header; otherwise
@@ -484,7 +499,10 @@ final class ReadJournal {
         fd: Int32, path: String, kind: ReadLogKind, from start: Int64, continuing: Int = 0,
         sink: (UInt64, ReadRecord) -> Void
     ) throws -> ReadLog {
-        let chunk = 4 << 20
+        // 4 MB pieces, or less for a short tail (a journal read after each change).
+        var info = stat()
+        let remaining = fstat(fd, &info) == 0 ? max(Int64(info.st_size) - start, 0) : Int64(4 << 20)
+        let chunk = Int(min(Int64(4 << 20), remaining + 4096))
         var buffer = [UInt8](repeating: 0, count: chunk)
         var filled = 0
         var position = start

@@ -104,8 +104,10 @@ public enum ReadLogCodec {
             _ bytes: UnsafeBufferPointer<UInt8>, final: Bool, sink: (UInt64, ReadRecord) -> Void
         ) -> Int {
             var start = 0
+            guard let base = bytes.baseAddress else { return 0 }
             while start < bytes.count {
-                guard let end = bytes[start...].firstIndex(of: 0x0A) else { break }
+                guard let found = memchr(base + start, 0x0A, bytes.count - start) else { break }
+                let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 lineNumber += 1
                 let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 if let record = ReadLogCodec.record(line) {
@@ -211,13 +213,14 @@ public enum ReadLogCodec {
         return make(key, integers)
     }
 
-    /// `["<16 hex>",<int>(,<int>(,<int>,<int>)?)?]` exactly.
+    /// `["<16 hex>",<int>(,<int>(,<int>,<int>)?)?]` exactly (no allocation per line).
     private static func fastRecord(_ line: UnsafeBufferPointer<UInt8>) -> (key: UInt64, record: ReadRecord)? {
         guard line.count >= 23, line[0] == 0x5B, line[1] == 0x22, line[18] == 0x22, line[19] == 0x2C,
             line[line.count - 1] == 0x5D,
             let key = ArticleID.stateKey(hex: UnsafeBufferPointer(rebasing: line[2..<18]))
         else { return nil }
-        var integers: [Int64] = []
+        var numbers: (Int64, Int64, Int64, Int64) = (0, 0, 0, 0)
+        var count = 0
         var i = 20
         let end = line.count - 1
         while true {
@@ -232,29 +235,46 @@ public enum ReadLogCodec {
             }
             let digits = i - digitsStart
             if digits == 0 || (digits > 1 && line[digitsStart] == 48) { return nil }
-            integers.append(negative ? -value : value)
+            if negative { value = -value }
+            switch count {
+            case 0: numbers.0 = value
+            case 1: numbers.1 = value
+            case 2: numbers.2 = value
+            default: numbers.3 = value
+            }
+            count += 1
             if i == end { break }
-            guard line[i] == 0x2C, integers.count < 4 else { return nil }
+            guard line[i] == 0x2C, count < 4 else { return nil }
             i += 1
         }
-        return make(key, integers)
+        return make(key, numbers, count)
+    }
+
+    private static func make(_ key: UInt64, _ n: [Int64]) -> (key: UInt64, record: ReadRecord)? {
+        guard n.count <= 4 else { return nil }
+        var numbers: (Int64, Int64, Int64, Int64) = (0, 0, 0, 0)
+        if n.count > 0 { numbers.0 = n[0] }
+        if n.count > 1 { numbers.1 = n[1] }
+        if n.count > 2 { numbers.2 = n[2] }
+        if n.count > 3 { numbers.3 = n[3] }
+        return make(key, numbers, n.count)
     }
 
     /// The record for the integers after the id, checked.
-    private static func make(_ key: UInt64, _ n: [Int64]) -> (key: UInt64, record: ReadRecord)? {
+    private static func make(_ key: UInt64, _ n: (Int64, Int64, Int64, Int64), _ count: Int) -> (key: UInt64, record: ReadRecord)? {
         let bound: Int64 = 1 << 50  // ±35,000 years in milliseconds
-        guard let changed = n.first, abs(changed) < bound else { return nil }
-        switch n.count {
+        guard count >= 1, abs(n.0) < bound else { return nil }
+        switch count {
         case 1:
-            return (key, .unread(at: StateTime(rawValue: changed)))
+            return (key, .unread(at: StateTime(rawValue: n.0)))
         case 2, 4:
-            guard abs(n[1]) < bound else { return nil }
+            guard abs(n.1) < bound else { return nil }
             var position: ReadingPosition?
-            if n.count == 4 {
-                guard n[2] >= 0, n[3] >= 0, n[2] <= Int64(Int32.max), n[3] <= Int64(Int32.max) else { return nil }
-                position = ReadingPosition(block: Int(n[2]), line: Int(n[3]))
+            if count == 4 {
+                guard n.2 >= 0, n.3 >= 0, n.2 <= Int64(Int32.max), n.3 <= Int64(Int32.max) else { return nil }
+                position = ReadingPosition(block: Int(n.2), line: Int(n.3))
             }
-            return (key, .read(at: StateTime(rawValue: changed), readAt: StateTime(rawValue: changed - n[1]), position: position))
+            return (key, .read(at: StateTime(rawValue: n.0), readAt: StateTime(rawValue: n.0 - n.1), position: position))
         default:
             return nil
         }

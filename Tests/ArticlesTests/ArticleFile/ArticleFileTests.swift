@@ -152,4 +152,25 @@ final class ArticleFileTests: XCTestCase {
         XCTAssertEqual(try library.article(for: entry), first)
         XCTAssertEqual(try library.article(for: XCTUnwrap(library.entry(id: second.id))), second)
     }
+
+    /// Random damage to a written file never traps, and whatever is read is clean.
+    func testDamagedFilesNeverTrapAndStayClean() throws {
+        let article = try ArticleParser.parse(data: Fixture.data("quirks.txt"))
+        let original = Array(ArticleFile.write(article, guid: "g", feed: "https://example.org/feed").utf8)
+        var rng = SplitMix64(seed: 12)
+        for _ in 0..<300 {
+            var bytes = original
+            for _ in 0..<Int(rng.next() % 12 + 1) {
+                let i = Int(rng.next() % UInt64(bytes.count))
+                bytes[i] = UInt8(truncatingIfNeeded: rng.next())
+            }
+            guard let text = try? TextDecoder.decode(Data(bytes)), let file = ArticleFile.read(utf8: text) else { continue }
+            let a = file.article
+            for field in [a.title, a.source, a.author, a.authorBio, a.credit, a.url, file.guid, file.feed]
+                + a.paragraphs.map(Optional.some) + a.summary.map { Optional.some($0.text) }
+            {
+                assertCleanLine(field, "field")
+            }
+        }
+    }
 }

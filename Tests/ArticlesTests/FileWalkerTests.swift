@@ -1,0 +1,140 @@
+import BulletinTestSupport
+import Foundation
+import XCTest
+
+@testable import Articles
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The walker on hostile folders: link cycles, special files, odd names. Real folders,
+/// links, FIFOs and sockets made on disk.
+final class FileWalkerTests: XCTestCase {
+    private var dir: TemporaryDirectory!
+
+    override func setUpWithError() throws { dir = try TemporaryDirectory(prefix: "walker") }
+    override func tearDown() { dir.remove() }
+
+    private func link(_ name: String, to target: String) throws {
+        try FileManager.default.createSymbolicLink(atPath: dir.file(name).path, withDestinationPath: target)
+    }
+
+    private func article(_ title: String) -> String { "\(title)\n\nA paragraph of body text for \(title).\n" }
+
+    func testLinkCyclesEnterEachFolderOnceWithOneNoticePerLink() throws {
+        let lib = dir.file("lib").path
+        try dir.write("lib/a/one.txt", article("One"))
+        try dir.write("lib/b/two.txt", article("Two"))
+        try link("lib/a/up", to: "..")
+        try link("lib/a/root", to: lib)
+        try link("lib/b/sibling", to: "../a")
+        try link("lib/b/self", to: ".")
+        let walk = FileWalker.walk([lib])
+        XCTAssertEqual(walk.files.map(\.path), [lib + "/a/one.txt", lib + "/b/two.txt"])
+        XCTAssertEqual(Set(walk.notices), [
+            LibraryNotice(path: lib + "/a/up", message: "skipped: link to a folder already listed"),
+            LibraryNotice(path: lib + "/a/root", message: "skipped: link to a folder already listed"),
+            LibraryNotice(path: lib + "/b/sibling", message: "skipped: link to a folder already listed"),
+            LibraryNotice(path: lib + "/b/self", message: "skipped: link to a folder already listed"),
+        ])
+        XCTAssertEqual(walk.notices.count, 4)
+    }
+
+    func testLinksOutOfTheLibraryAreFollowedOnce() throws {
+        let lib = dir.file("lib").path
+        try dir.write("lib/here.txt", article("Here"))
+        try dir.write("elsewhere/folder/far.md", article("Far"))
+        try dir.write("elsewhere/single.txt", article("Single"))
+        try link("lib/out", to: dir.file("elsewhere/folder").path)
+        try link("lib/out-again", to: dir.file("elsewhere/folder").path)
+        try link("lib/single.txt", to: dir.file("elsewhere/single.txt").path)
+        try link("lib/here-again.txt", to: "here.txt")
+        let walk = FileWalker.walk([lib])
+        XCTAssertEqual(Set(walk.files.map(\.path)), [lib + "/here.txt", lib + "/single.txt", lib + "/out/far.md"])
+        // Only the linked file itself counts as reached through a link (a linked folder is entered once).
+        XCTAssertEqual(walk.files.filter(\.viaLink).map(\.path), [lib + "/single.txt"])
+        XCTAssertEqual(walk.notices, [LibraryNotice(path: lib + "/out-again", message: "skipped: link to a folder already listed")])
+    }
+
+    func testSpecialFilesAndLinksToThemAreSkippedWithoutBlocking() throws {
+        let lib = dir.file("lib").path
+        try dir.write("lib/good.txt", article("Good"))
+        XCTAssertEqual(mkfifo(lib + "/pipe.txt", 0o644), 0)
+        try link("lib/zero.txt", to: "/dev/zero")
+        try link("lib/fifo-link.md", to: "pipe.txt")
+        try link("lib/dangling.txt", to: "nowhere.txt")
+        try link("lib/loop.txt", to: "loop.txt")
+        let socket = try UnixSocket(path: lib + "/sock.txt")
+        defer { socket.close() }
+        let walk = FileWalker.walk([lib])
+        XCTAssertEqual(walk.files.map(\.path), [lib + "/good.txt"])
+        let byPath = Dictionary(uniqueKeysWithValues: walk.notices.map { ($0.path, $0.message) })
+        XCTAssertEqual(byPath.count, walk.notices.count, "one notice per problem")
+        XCTAssertEqual(byPath[lib + "/pipe.txt"], "skipped: FIFO, not a regular file")
+        XCTAssertEqual(byPath[lib + "/sock.txt"], "skipped: socket, not a regular file")
+        XCTAssertEqual(byPath[lib + "/zero.txt"], "skipped: character device, not a regular file")
+        XCTAssertEqual(byPath[lib + "/fifo-link.md"], "skipped: FIFO, not a regular file")
+        XCTAssertEqual(byPath[lib + "/dangling.txt"], "skipped: broken link (target missing)")
+        XCTAssertEqual(byPath[lib + "/loop.txt"], "skipped: broken link (a loop of links)")
+        XCTAssertEqual(walk.notices.count, 6)
+
+        // Given by name: refused from `stat` alone.
+        let roots = FileWalker.walk(["/dev/zero", lib + "/pipe.txt"])
+        XCTAssertEqual(roots.files, [])
+        XCTAssertEqual(roots.notices.map(\.message), [
+            "skipped: character device, not a regular file or folder", "skipped: FIFO, not a regular file or folder",
+        ])
+    }
+
+    func testNamesWithNewlinesAreReadAndNamesThatAreNotUTF8AreReportedEscaped() throws {
+        let lib = dir.file("lib").path
+        try dir.write("lib/two\nlines.txt", article("Two lines"))
+        try dir.write("lib/\u{202E}txt.exe.md", article("Override"))
+        // A name with the byte 0xFF (never valid UTF-8), made with the raw bytes.
+        var raw = Array((lib + "/caf").utf8) + [0xFF] + Array(".txt".utf8) + [0]
+        let fd = raw.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+        }
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        _ = write(fd, "Caf\n\nBody.\n", 11)
+        close(fd)
+
+        let library = Library(paths: [lib], cacheDirectory: nil)
+        XCTAssertEqual(Set(library.entries.map(\.title)), ["Two lines", "Override"])
+        XCTAssertEqual(library.notices.count, 1)
+        XCTAssertEqual(library.notices[0].description, lib + "/caf\\xFF.txt: skipped: name is not valid UTF-8")
+
+        let notice = LibraryNotice(path: lib + "/two\nlines\u{202E}\u{1B}[2J.txt", message: "permission denied")
+        XCTAssertEqual(notice.description, lib + "/two\\nlines\\u{202E}\\u{1B}[2J.txt: permission denied")
+    }
+
+    func testEscapedKeepsValidSequencesAndEscapesEachBadByte() {
+        let bytes: [UInt8] = [0x61, 0xC3, 0xA9, 0xFF, 0xE6, 0x9D, 0xB1, 0xE6, 0x9D, 0x62, 0xF0, 0x9F, 0x98, 0x80]
+        let text = bytes.withUnsafeBufferPointer { FileWalker.escaped($0) }
+        XCTAssertEqual(text, "aé\\xFF東\\xE6\\x9Db😀")
+    }
+}
+
+/// A listening Unix-domain socket at a path (a socket file in a folder).
+private struct UnixSocket {
+    let fd: Int32
+
+    init(path: String) throws {
+        fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw POSIXError(.EIO) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { throw POSIXError(.ENAMETOOLONG) }
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (i, byte) in bytes.enumerated() { raw[i] = byte }
+        }
+        let status = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        guard status == 0 else { throw POSIXError(.EADDRINUSE) }
+    }
+
+    func close() { _ = Glibc.close(fd) }
+}

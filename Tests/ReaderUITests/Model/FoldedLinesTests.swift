@@ -1,0 +1,80 @@
+import Articles
+import Foundation
+import XCTest
+
+@testable import ReaderUI
+
+/// Find on the layout's folded text must give what comparing folded characters one by one
+/// gives (the way find worked before the text was folded once).
+final class FoldedLinesTests: XCTestCase {
+    /// The reference: per line, characters folded one by one, greedy non-overlapping matches.
+    static func referenceMatches(_ query: String, in lines: [ArticleLayout.Line]) -> [FindMatch] {
+        let needle = query.map { String($0).lowercased() }
+        guard !needle.isEmpty else { return [] }
+        var matches: [FindMatch] = []
+        for (lineIndex, line) in lines.enumerated() where !line.text.isEmpty {
+            let chars = Array(line.text)
+            guard chars.count >= needle.count else { continue }
+            let folded = chars.map { String($0).lowercased() }
+            var columns: [Int] = [0]
+            for ch in chars { columns.append(columns.last! + DisplayWidth.of(ch)) }
+            var i = 0
+            while i + needle.count <= chars.count {
+                if Array(folded[i..<(i + needle.count)]) == needle {
+                    matches.append(FindMatch(line: lineIndex, column: columns[i], width: columns[i + needle.count] - columns[i]))
+                    i += needle.count
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return matches
+    }
+
+    static let pieces = [
+        "the", "The", "THE", "harbour", "Harbour", " ", " ", " ", "a", "aa", "aaa", "e", "é", "e\u{0301}", "\u{0301}",
+        "É", "ÉTÉ", "été", "İ", "ß", "SS", "Σ", "σ", "ς", "東京", "東", "喫茶店", "👩‍💻", "🇫🇷", "👍🏽", "ﬁ", "Ǆ", ",", ".",
+        "\u{00A0}", "Ａ", "ａ", "K", "\u{212A}",
+    ]
+
+    func testMatchesAgreeWithComparingFoldedCharacters() {
+        var random = SplitMix64(seed: 23)
+        for round in 0..<40 {
+            let paragraphs = (0..<(1 + random.below(6))).map { _ in
+                (0..<random.below(60)).map { _ in Self.pieces[random.below(Self.pieces.count)] }.joined()
+            }
+            let article = Article(title: "Round \(round)", sections: [ArticleSection(paragraphs: paragraphs)])
+            let layout = ArticleLayout(article: article, width: 20 + random.below(60))
+            for query in ["e", "é", "e\u{0301}", "the", "aa", "aaa", "É", "東", "京 ", "🇫🇷", "ss", "ß", "σ", "İ", "a a", "ﬁ", "k"] {
+                XCTAssertEqual(Reducer.findMatches(query, in: layout), Self.referenceMatches(query, in: layout.lines),
+                               "round \(round), query \(query.debugDescription)")
+            }
+        }
+    }
+
+    func testNarrowingToThePreviousMatchesLinesGivesTheFullResult() {
+        var random = SplitMix64(seed: 5)
+        let paragraphs = (0..<30).map { _ in
+            (0..<random.below(80)).map { _ in Self.pieces[random.below(Self.pieces.count)] }.joined()
+        }
+        let layout = ArticleLayout(article: Article(title: "Narrowing", sections: [ArticleSection(paragraphs: paragraphs)]), width: 50)
+        let word = "harbour"
+        var previous: [FindMatch] = []
+        for length in 1...word.count {
+            let query = String(word.prefix(length))
+            let narrowed = length == 1 ? nil : Reducer.linesWithMatches(previous)
+            let matches = Reducer.findMatches(query, in: layout, within: narrowed)
+            XCTAssertEqual(matches, Self.referenceMatches(query, in: layout.lines), query)
+            previous = matches
+        }
+        XCTAssertFalse(previous.isEmpty)
+    }
+
+    func testTypingAFindInTheReaderNarrowsAndFindsTheSameMatches() {
+        var session = Fixtures.session(width: 80, height: 24)
+        session.send(Key.parse("Enter / t h e"))
+        let open = try! XCTUnwrap(session.state.open)
+        XCTAssertEqual(open.find?.matches, Self.referenceMatches("the", in: open.layout.lines))
+        XCTAssertGreaterThan(open.find?.matches.count ?? 0, 3)
+    }
+}
