@@ -32,10 +32,26 @@ public enum FeedFormats {
         do { parsed = try FeedParser.parse(data: document.data, url: document.finalURL.absoluteString) } catch {
             throw FetchFailure((error as? FeedParseError)?.description ?? "\(error)")
         }
-        let items = parsed.items.map { item in
-            Item(guid: item.identityKey, article: item.article(feedURL: feedURL, feedTitle: parsed.title))
+        return Parsed(title: parsed.title, items: convert(parsed, feedURL: feedURL))
+    }
+
+    /// The items as articles, converted on every core (each item's HTML goes through the
+    /// extraction on its own, so items are independent).
+    static func convert(_ parsed: ParsedFeed, feedURL: String) -> [Item] {
+        let source = parsed.items
+        let title = parsed.title
+        var items = [Item?](repeating: nil, count: source.count)
+        items.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            let chunk = 128
+            DispatchQueue.concurrentPerform(iterations: (source.count + chunk - 1) / chunk) { c in
+                for i in (c * chunk)..<min(source.count, (c + 1) * chunk) {
+                    let item = source[i]
+                    out[i] = Item(guid: item.identityKey, article: item.article(feedURL: feedURL, feedTitle: title))
+                }
+            }
         }
-        return Parsed(title: parsed.title, items: items)
+        return items.map { $0! }
     }
 
     /// Feed addresses announced by an HTML page (`<link rel="alternate" type=...>`), http(s) only.

@@ -25,6 +25,8 @@ public struct FeedRefreshResult: Sendable {
 struct StagedItem: Sendable {
     var guid: String
     var file: ArticleFile
+    /// The rendered file, filled by ``FeedRefresher/render(_:)``.
+    var bytes: [UInt8] = []
     var fingerprint: String
     var teaser: Bool
     var previous: String?
@@ -126,8 +128,23 @@ struct FeedRefresher: Sendable {
                 staged[slot].teaser = false
             }
         }
+        FeedRefresher.render(&staged)
         work.items = staged
         return finish(.ok)
+    }
+
+    /// Renders every staged file on every core.
+    static func render(_ staged: inout [StagedItem]) {
+        let count = staged.count
+        staged.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let items = buffer
+            let chunk = 128
+            DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
+                for i in (c * chunk)..<min(count, (c + 1) * chunk) {
+                    items[i].bytes = Array(items[i].file.rendered().utf8)
+                }
+            }
+        }
     }
 
     /// Whether an item should be completed from its page.

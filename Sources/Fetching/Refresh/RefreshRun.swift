@@ -109,7 +109,8 @@ public struct RefreshRun: Sendable {
             var state = work.state
             let folder = ArticleStore.folderName(for: subscriptions[i])
             for item in work.items {
-                let relative = try store.stage(item.file, folder: folder, previous: item.previous)
+                let relative = try store.stage(item.file, folder: folder, previous: item.previous,
+                                               rendered: item.bytes.isEmpty ? nil : item.bytes)
                 state.items[item.guid] = KnownItem(
                     id: item.file.article.id.rawValue, file: relative, fingerprint: item.fingerprint, teaser: item.teaser)
             }

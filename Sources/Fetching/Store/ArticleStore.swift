@@ -23,8 +23,9 @@ public struct ArticleStore {
 
     /// Stages `file` in `folder`; `previous` is the item's earlier file (relative to the root),
     /// kept when its name still fits the article and removed when the name changes. Returns the
-    /// path relative to the root.
-    public mutating func stage(_ file: ArticleFile, folder: String, previous: String? = nil) throws(FetchFailure) -> String {
+    /// path relative to the root. `rendered` is the file's text when already rendered.
+    public mutating func stage(_ file: ArticleFile, folder: String, previous: String? = nil,
+                               rendered: [UInt8]? = nil) throws(FetchFailure) -> String {
         if namesInUse[folder] == nil {
             let folderURL = root.appendingPathComponent(folder, isDirectory: true)
             try DurableBatch.prepareFolder(folderURL)
@@ -33,14 +34,17 @@ public struct ArticleStore {
         }
         let article = file.article
         let plain = ArticleFileName.make(date: article.date, title: article.title)
-        let marked = ArticleFileName.make(date: article.date, title: article.title, suffix: String(article.id.rawValue.prefix(8)))
+        // Same title and day as another item: the id's first digits tell them apart (made
+        // only when needed: the slug is most of the cost of naming).
+        func marked() -> String {
+            ArticleFileName.make(date: article.date, title: article.title, suffix: String(article.id.rawValue.prefix(8)))
+        }
         let relative: String
-        if let previous, previous == folder + "/" + plain || previous == folder + "/" + marked {
+        if let previous, previous == folder + "/" + plain || (previous.hasPrefix(folder + "/") && previous == folder + "/" + marked()) {
             relative = previous
         } else {
-            // Same title and day as another item: the id's first digits tell them apart.
             var name = plain
-            if namesInUse[folder]?.contains(name) == true { name = marked }
+            if namesInUse[folder]?.contains(name) == true { name = marked() }
             if namesInUse[folder]?.contains(name) == true {
                 name = ArticleFileName.make(date: article.date, title: article.title, suffix: article.id.rawValue)
             }
@@ -48,7 +52,7 @@ public struct ArticleStore {
             relative = folder + "/" + name
             if let previous { batch.remove(root.appendingPathComponent(previous)) }
         }
-        batch.add(root.appendingPathComponent(relative), bytes: Array(file.rendered().utf8))
+        batch.add(root.appendingPathComponent(relative), bytes: rendered ?? Array(file.rendered().utf8))
         return relative
     }
 
