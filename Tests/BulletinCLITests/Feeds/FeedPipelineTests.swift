@@ -200,11 +200,12 @@ final class FeedPipelineTests: FeedCommandTestCase {
             (title: "Harbour", url: "https://harbour.example/rss", folder: "News"),
             (title: "Orchard", url: "https://orchard.example/atom.xml", folder: nil),
             (title: "Harbour again", url: "https://harbour.example/rss", folder: "Other"),
+            (title: "Local secrets", url: "file:///etc/passwd", folder: nil),
         ]))
         let imported = try expect(0, ["import", opml.path])
-        XCTAssertEqual(imported.stdout, "imported 2 feeds\n")
+        XCTAssertEqual(imported.stdout, "imported 2 feeds, skipped 1 not on the web (only http and https are imported)\n")
         let twice = try expect(0, ["import", opml.path])
-        XCTAssertEqual(twice.stdout, "imported 0 feeds, skipped 2 already subscribed\n")
+        XCTAssertEqual(twice.stdout, "imported 0 feeds, skipped 2 already subscribed, skipped 1 not on the web (only http and https are imported)\n")
         XCTAssertTrue(try server.requests().isEmpty, "import fetched something")
         let rows = try feeds()
         XCTAssertEqual(rows.first?["tags"] as? [String], ["News"])

@@ -7,7 +7,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Subscribe to the feeds of an OPML file (1.0 or 2.0).",
-        discussion: "Folders become tags; feeds already subscribed are skipped; nothing is fetched.")
+        discussion: "Folders become tags; feeds already subscribed are skipped, and so are addresses that are not http or https; nothing is fetched.")
 
     @Argument(help: "The OPML file.")
     var file: String
@@ -18,11 +18,15 @@ struct ImportCommand: ParsableCommand {
         }
         let subscriptions: [Subscription]
         do { subscriptions = try FeedFormats.parseOPML(data) } catch { throw CLIFailure("\(file): \(error.message)") }
+        // Local files are subscribed only when typed to `add`, never from a file's content.
+        let web = subscriptions.filter { $0.url.lowercased().hasPrefix("http://") || $0.url.lowercased().hasPrefix("https://") }
         let subscriber = Subscriber(paths: FeedCommandSupport.paths, transport: FileTransport())
         let added: [Subscription]
-        do { added = try subscriber.importSubscriptions(subscriptions) } catch { throw CLIFailure(error.message) }
-        let skipped = subscriptions.count - added.count
+        do { added = try subscriber.importSubscriptions(web) } catch { throw CLIFailure(error.message) }
+        let skipped = web.count - added.count
+        let notWeb = subscriptions.count - web.count
         Terminal.write("imported \(added.count) \(added.count == 1 ? "feed" : "feeds")"
-            + (skipped > 0 ? ", skipped \(skipped) already subscribed" : "") + "\n")
+            + (skipped > 0 ? ", skipped \(skipped) already subscribed" : "")
+            + (notWeb > 0 ? ", skipped \(notWeb) not on the web (only http and https are imported)" : "") + "\n")
     }
 }
