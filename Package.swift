@@ -34,7 +34,7 @@ let package = Package(
         .target(
             name: "Fetching",
             dependencies: [
-                "Articles", "Storage",
+                "Articles", "Storage", "Feeds",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -42,6 +42,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         // The interactive reader: state, actions, views, and the ncurses backend.
@@ -55,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "bulletin",
             dependencies: [
-                "Articles", "Storage", "ReaderUI", "Settings", "Feeds",
+                "Articles", "Storage", "ReaderUI", "Settings", "Feeds", "Fetching",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -52,4 +52,12 @@ public enum Action: Hashable, Sendable {
     case refreshSearch
     /// A message for the status bar (from an effect).
     case notify(String)
+    /// `r`: refresh the feeds in the background.
+    case refreshFeeds
+    /// Progress of the background refresh, for the status bar (`12/40 feeds, 85 new`).
+    case refreshProgress(String)
+    /// The background refresh ended: its summary line, and whether a feed failed.
+    case refreshFinished(String, failed: Bool)
+    /// Show or hide the feeds view (sources with unread counts).
+    case toggleFeeds
 }

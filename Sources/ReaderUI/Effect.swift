@@ -10,5 +10,7 @@ public enum Effect: Hashable, Sendable {
     case unsave(ArticleID)
     case setReadingPosition(ArticleID, ReadingPosition)
     case openURL(String)
+    /// Refresh the feeds on a background task (progress comes back as actions).
+    case refreshFeeds
     case quit
 }

@@ -120,13 +120,14 @@ extension Reducer {
         let context = s.context
         let count = context.items.count
         let bodyGeneration = context.bodyIndex.generation
-        if s.filter == .all && s.query.isEmpty {
+        if s.filter == .all && s.query.isEmpty && s.sourceFilter == nil {
             s.visible = .all(count: count)
         } else {
             let needle = ByteSearch.folded(s.query)
             let filter = s.filter
             let read = s.readIDs
             let saved = s.savedIDs
+            let source = s.sourceFilter
             let items = context.items
             let body = context.bodyIndex
             var rows: [Int] = []
@@ -135,6 +136,7 @@ extension Reducer {
             let candidates: VisibleItems = useCurrent ? s.visible : .all(count: count)
             let title = needle.isEmpty ? nil : context.titleIndex
             func passes(_ i: Int, _ matchTitle: (Int) -> Bool, _ matchBody: (Int) -> Bool) -> Bool {
+                if let source, items[i].source != source { return false }
                 switch filter {
                 case .all: break
                 case .unread: if read.contains(items[i].id) { return false }

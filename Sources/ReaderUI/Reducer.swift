@@ -11,9 +11,10 @@ public enum Reducer {
         var s = state
         var effects: [Effect] = []
         switch action {
-        case .resize, .notify, .refreshSearch: break
+        case .resize, .notify, .refreshSearch, .refreshProgress, .refreshFinished: break
         default: s.message = nil
         }
+        if reduceFeeds(&s, action) { return (s, effects) }
         switch action {
         case .move(let n): move(&s, by: n)
         case .scroll(let n): scroll(&s, by: n)
@@ -50,6 +51,12 @@ public enum Reducer {
                 refilter(&s, incremental: false)
             }
         case .notify(let text): s.message = StatusMessage(text)
+        case .refreshFeeds: refreshFeeds(&s, &effects)
+        case .refreshProgress(let text): s.message = StatusMessage("Refreshing: " + text)
+        case .refreshFinished(let line, let failed):
+            s.isRefreshing = false
+            s.message = StatusMessage(line, warning: failed)
+        case .toggleFeeds: toggleFeeds(&s)
         }
         return (s, effects)
     }
@@ -147,6 +154,8 @@ public enum Reducer {
             if !s.query.isEmpty {
                 s.query = ""
                 refilter(&s, incremental: false)
+            } else if s.sourceFilter != nil {
+                showSource(&s, nil)  // back to every feed
             }
         }
     }

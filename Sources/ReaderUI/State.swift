@@ -120,6 +120,12 @@ public struct ReaderState: Hashable, Sendable {
     public var mode: Mode = .list
     /// Help overlay shown.
     public var showHelp = false
+    /// The feeds view, when shown (over the list).
+    public var feeds: FeedsViewState?
+    /// Only articles whose source (feed name) is this are listed; `nil` lists all.
+    public var sourceFilter: String?
+    /// A background feed refresh is running.
+    public var isRefreshing = false
     /// List filter.
     public var filter: Filter = .all
     /// List search text (folded to lowercase when matching).
@@ -209,6 +215,7 @@ public struct ReaderState: Hashable, Sendable {
     public static func == (a: ReaderState, b: ReaderState) -> Bool {
         a.context === b.context && a.width == b.width && a.height == b.height && a.mode == b.mode
             && a.showHelp == b.showHelp && a.filter == b.filter && a.query == b.query
+            && a.feeds == b.feeds && a.sourceFilter == b.sourceFilter && a.isRefreshing == b.isRefreshing
             && a.isEditingQuery == b.isEditingQuery && a.visible == b.visible && a.selected == b.selected
             && a.listTop == b.listTop && a.readIDs == b.readIDs && a.savedIDs == b.savedIDs
             && a.positions == b.positions && a.open == b.open && a.summaryTop == b.summaryTop

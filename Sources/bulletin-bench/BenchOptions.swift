@@ -18,8 +18,10 @@ struct BenchOptions {
     var inProcessOnly = false
     /// Read entries for the state measurement.
     var stateEntries = 1_000_000
+    /// `feeds`: run only the feed refresh rows.
+    var only: String?
 
-    static let usage = "usage: bulletin-bench [--sizes 1000,10000,100000] [--work DIR] [--out FILE.json] [--keys N] [--state-entries N] [--clock wall|cpu] [--in-process-only] [--html-only]"
+    static let usage = "usage: bulletin-bench [--sizes 1000,10000,100000] [--work DIR] [--out FILE.json] [--keys N] [--state-entries N] [--clock wall|cpu] [--in-process-only] [--html-only] [--only feeds]"
 
     static func parse(_ arguments: [String]) -> BenchOptions {
         var options = BenchOptions()
@@ -37,6 +39,7 @@ struct BenchOptions {
             case "--work": options.workDirectory = URL(fileURLWithPath: value(arg))
             case "--out": options.output = URL(fileURLWithPath: value(arg))
             case "--keys": options.keys = Int(value(arg)) ?? { fail("--keys takes a number") }()
+            case "--only": options.only = value(arg)
             case "--html-only": options.htmlOnly = true
             case "--clock":
                 switch value(arg) {

@@ -37,6 +37,14 @@ if options.htmlOnly {
 }
 
 var report = BenchReport(sizes: options.sizes)
+if options.only == "feeds" {
+    // `--only feeds`: just the feed refresh rows (see FeedRefreshBench).
+    FeedRefreshBench.run(into: &report, bulletin: bulletin, work: work)
+    print("Bulletin benchmark (feeds) — \(report.machine)\n")
+    print(report.table())
+    try? report.write(to: options.output)
+    exit(0)
+}
 var listCold: [String: Double] = [:], listWarm: [String: Double] = [:]
 var memCold: [String: Double] = [:], memWarm: [String: Double] = [:]
 var screenCold: [String: Double] = [:], screenWarm: [String: Double] = [:]
@@ -96,6 +104,7 @@ report.add("first screen, warm ÷ stat floor", "x", screenRatio, target: "≤ 1.
 InProcessBench.run(into: &report, library: corpus(options.sizes.max() ?? 1_000), work: work, keys: options.keys, corpusTool: corpusTool)
 StateBench.run(into: &report, bulletin: bulletin, work: work, entries: options.stateEntries)
 FeedBench.run(into: &report)
+FeedRefreshBench.run(into: &report, bulletin: bulletin, work: work)
 
 print("Bulletin benchmark — \(report.machine)" + (options.cpuClock ? " — in-process rows in CPU time" : "") + "\n")
 print(report.table())

@@ -2,9 +2,10 @@ import Articles
 import Foundation
 
 /// Finds the article a command-line argument names: an article file, or an id looked up in
-/// a library (the given paths, by default the bundled library) or among saved favorites.
+/// a library (the given paths, by default the user's library or, while it is empty, the
+/// bundled one) or among saved favorites.
 struct ArticleLookup {
-    /// Library folders or files to look ids up in; empty means the bundled library.
+    /// Library folders or files to look ids up in; empty means the default library.
     var libraryPaths: [String]
     /// The index cache folder, `nil` for no cache (`--no-cache`).
     var cacheDirectory: URL? = Library.defaultCacheDirectory()
@@ -12,6 +13,7 @@ struct ArticleLookup {
     /// The library to look ids up in, or `nil` when there is none.
     func openLibrary() -> Library? {
         var paths = libraryPaths
+        if paths.isEmpty, let user = UserLibrary.locate() { paths = [user.path] }
         if paths.isEmpty, let bundled = BundledLibrary.locate() { paths = [bundled.path] }
         return paths.isEmpty ? nil : Library(paths: paths, cacheDirectory: cacheDirectory)
     }

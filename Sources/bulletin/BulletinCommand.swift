@@ -11,7 +11,9 @@ struct BulletinCommand: ParsableCommand {
         abstract: "A calm, fast terminal reader for articles saved as text.",
         discussion: """
             With no subcommand, opens the interactive reader on PATH... (folders are searched \
-            recursively), or on the bundled sample library when no path is given.
+            recursively), or on your library ($XDG_DATA_HOME/bulletin/articles, filled by \
+            'bulletin add' and 'bulletin refresh') when no path is given, or on the bundled \
+            samples while that library is empty.
             """,
         version: version,
         subcommands: [
@@ -19,6 +21,8 @@ struct BulletinCommand: ParsableCommand {
             SavedCommand.self, SaveCommand.self, UnsaveCommand.self, MarkReadCommand.self,
             MarkUnreadCommand.self, ExportSavedCommand.self, ScreenshotCommand.self, ConfigCommand.self,
             StressStateCommand.self,
+            AddCommand.self, RemoveCommand.self, FeedsCommand.self, RefreshCommand.self, FetchCommand.self,
+            ImportCommand.self, ExportCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )

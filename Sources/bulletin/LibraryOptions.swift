@@ -1,11 +1,12 @@
 import ArgumentParser
 import Storage
 import Articles
+import Fetching
 import Foundation
 
 /// Options shared by the commands that open a library.
 struct LibraryOptions: ParsableArguments {
-    @Argument(help: "Article files or folders (default: the bundled sample library).")
+    @Argument(help: "Article files or folders (default: your library in $XDG_DATA_HOME/bulletin/articles, or the bundled samples while it is empty).")
     var paths: [String] = []
 
     @Option(name: .customLong("cache-dir"), help: "Folder for the index cache (default: $XDG_CACHE_HOME/bulletin).")
@@ -14,10 +15,17 @@ struct LibraryOptions: ParsableArguments {
     @Flag(name: .customLong("no-cache"), help: "Do not read or write the index cache.")
     var noCache = false
 
+    /// Whether no path was given and the user's library is empty, so the bundled samples open
+    /// (unless the settings name `extra` folders).
+    func opensSamples(extra: [String] = []) -> Bool { paths.isEmpty && extra.isEmpty && UserLibrary.locate() == nil }
+
     /// The paths to open: the given ones plus `extra` (the settings file's `[library]`
-    /// folders), or the bundled library when there are none.
+    /// folders); with no path given, the user's library (when it holds articles) plus `extra`;
+    /// the bundled samples when all of that is empty.
     func resolvedPaths(extra: [String] = []) throws -> [String] {
-        if !paths.isEmpty || !extra.isEmpty { return paths + extra }
+        if !paths.isEmpty { return paths + extra }
+        let user = UserLibrary.locate().map { [$0.path] } ?? []
+        if !user.isEmpty || !extra.isEmpty { return user + extra }
         guard let bundled = BundledLibrary.locate() else {
             throw CLIFailure("cannot find the bundled sample library; give a folder of articles")
         }

@@ -16,7 +16,7 @@ struct EffectRunner {
         case .unsave(let id): store.unsave(id)
         case .setReadingPosition(let id, let position): store.setReadingPosition(id, position)
         case .openURL(let url): return .notify(BrowserLauncher.open(url, environment: environment))
-        case .quit: break
+        case .quit, .refreshFeeds: break  // the app loop starts refreshes itself
         }
         return nil
     }

@@ -7,8 +7,10 @@ public enum ReaderApp {
     /// Runs the reader on `library` with `store` and `options` until the user quits or a
     /// signal arrives; `warnings` (from the settings file) start in the status bar. Restores
     /// the terminal and flushes the store in every case. Returns the exit status.
+    /// `refresher` runs the feed refresh of `r` on a background task; `notice` is a first
+    /// status-bar line (such as the hint shown over the bundled samples).
     public static func run(library: Library, store: StateStore, options: ReaderOptions = ReaderOptions(),
-                           warnings: [String] = [],
+                           warnings: [String] = [], refresher: (any ReaderRefresher)? = nil, notice: String? = nil,
                            environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
         NcursesBackend.trapSignals()
         let monochrome = !(environment["NO_COLOR"] ?? "").isEmpty
@@ -16,13 +18,13 @@ public enum ReaderApp {
         let size = backend.size
         var state = ReaderState(library: library, store: store, width: size.width, height: size.height,
                                 options: options, warnings: warnings)
+        if state.message == nil, let notice { state.message = StatusMessage(notice) }
         var browserEnvironment = environment
         if let browser = options.browser { browserEnvironment["BROWSER"] = browser }
         let runner = EffectRunner(store: store, environment: browserEnvironment)
-        let context = state.context
-        let indexer = Thread { context.bodyIndex.build(context) }
-        indexer.qualityOfService = .utility
-        indexer.start()
+        var context = state.context
+        startIndexing(context)
+        let inbox = RefreshInbox()
 
         var signal: Int32 = 0
         var dirty = true
@@ -39,7 +41,20 @@ public enum ReaderApp {
                 for effect in effects { _ = runner.run(effect) }
                 break
             }
+            let (progress, finished) = inbox.take()
             var actions: [Action] = []
+            if let progress { actions.append(.refreshProgress(progress)) }
+            if let finished {
+                if let library = finished.library {
+                    context.bodyIndex.cancel()
+                    state = state.replacingLibrary(library, store: store)
+                    context = state.context
+                    startIndexing(context)
+                    seenGeneration = -1
+                    dirty = true
+                }
+                actions.append(.refreshFinished(finished.line, failed: finished.failed))
+            }
             switch backend.read() {
             case .key(let key)?:
                 if let action = options.keyMap.action(for: key, in: state) { actions.append(action) }
@@ -58,7 +73,11 @@ public enum ReaderApp {
                 if next != state { dirty = true }
                 state = next
                 for effect in effects {
-                    if let follow = runner.run(effect) { actions.append(follow) }
+                    if effect == .refreshFeeds {
+                        startRefresh(refresher, inbox)
+                    } else if let follow = runner.run(effect) {
+                        actions.append(follow)
+                    }
                 }
             }
         }
@@ -67,5 +86,24 @@ public enum ReaderApp {
         store.flush()
         if signal != 0 { NcursesBackend.reraise(signal) }
         return 0
+    }
+
+    /// Builds the body search index of `context` on a utility thread.
+    static func startIndexing(_ context: ReaderContext) {
+        let indexer = Thread { context.bodyIndex.build(context) }
+        indexer.qualityOfService = .utility
+        indexer.start()
+    }
+
+    /// Runs `refresher` on a background task, leaving progress and the result in `inbox`.
+    static func startRefresh(_ refresher: (any ReaderRefresher)?, _ inbox: RefreshInbox) {
+        guard let refresher else {
+            inbox.finish(ReaderRefreshResult(line: "No feeds here: subscribe with bulletin add URL", failed: true, library: nil))
+            return
+        }
+        Task.detached(priority: .utility) {
+            let result = await refresher.refresh { inbox.post(progress: $0) }
+            inbox.finish(result)
+        }
     }
 }

@@ -14,11 +14,14 @@ public enum BindingMode: String, CaseIterable, Hashable, Sendable {
     case prompt
     /// The help overlay: keys bound here act, any other key closes it.
     case help
+    /// The feeds view: one row per feed (source) with its unread count.
+    case feeds
 
     /// The modes to look a key up in for `state`, first match wins.
     static func layers(for state: ReaderState) -> [BindingMode] {
         if state.isEditingQuery || state.open?.find?.isEditing == true, state.mode != .summary { return [.prompt] }
         if state.showHelp { return [.help] }
+        if state.feeds != nil { return [.feeds, .list] }  // list keys move and choose in the view
         switch state.mode {
         case .list: return [.list]
         case .article: return state.open?.find != nil ? [.find, .article] : [.article]

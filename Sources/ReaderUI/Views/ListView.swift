@@ -8,6 +8,7 @@ enum ListView {
         let position = state.visible.count == 0 ? "0/0" : "\(state.selected + 1)/\(state.visible.count)"
         let filters = Filter.allCases.map { $0 == state.filter ? "[\($0.title)]" : $0.title }.joined(separator: " ")
         var left = "Bulletin  " + filters
+        if let source = state.sourceFilter { left += "  · " + source }
         if !state.query.isEmpty { left += "  /" + state.query }
         TopBar.draw(left: left, right: position, into: &screen)
 

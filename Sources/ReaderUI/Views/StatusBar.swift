@@ -35,6 +35,10 @@ enum StatusBar {
 
     /// The key hints of the current screen, from the binding table and the keymap.
     static func hints(_ state: ReaderState) -> String {
+        if state.feeds != nil {
+            let keys = state.options.keyMap
+            return keys.phrase([("open", "show feed"), ("back", "close"), ("help", "help")])
+        }
         switch state.mode {
         case .list: return KeyHelp.hints(.list, state.options.keyMap)
         case .article: return KeyHelp.hints(.article, state.options.keyMap)

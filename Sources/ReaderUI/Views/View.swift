@@ -12,6 +12,7 @@ public enum View {
             return screen
         }
         switch state.mode {
+        case .list where state.feeds != nil: FeedsView.draw(state, into: &screen)
         case .list: ListView.draw(state, into: &screen)
         case .article: ArticleView.draw(state, into: &screen)
         case .summary: SummaryView.draw(state, into: &screen)

@@ -1,0 +1,199 @@
+import Articles
+import Foundation
+
+/// How many words make an item more than a teaser (under this, `auto` fetches its page).
+public enum FullArticlePolicy {
+    /// About 60 words.
+    public static let teaserWords = 60
+    /// Pages fetched per feed per refresh; the rest keep their teaser until a later refresh.
+    public static let pagesPerRefresh = 20
+}
+
+/// The result of refreshing one feed.
+public struct FeedRefreshResult: Sendable {
+    /// The feed.
+    public var subscription: Subscription
+    /// How it went.
+    public var status: FeedStatus
+    /// Items stored for the first time.
+    public var newCount: Int
+    /// Known items whose content changed and whose file was replaced.
+    public var updatedCount: Int
+}
+
+/// An item ready to be written: its file and what to remember about it.
+struct StagedItem: Sendable {
+    var guid: String
+    var file: ArticleFile
+    /// The rendered file, filled by ``FeedRefresher/render(_:)``.
+    var bytes: [UInt8] = []
+    var fingerprint: String
+    var teaser: Bool
+    var previous: String?
+}
+
+/// What one feed's refresh produced, before anything is written.
+struct FeedWork: Sendable {
+    var result: FeedRefreshResult
+    var state: FeedState
+    var items: [StagedItem]
+}
+
+/// Refreshes one feed: conditional GET, parse, compare with the known items, complete
+/// teasers from their pages. Writes nothing; ``RefreshRun`` stages and commits.
+struct FeedRefresher: Sendable {
+    let transport: any Transport
+    let limiter: FetchLimiter
+
+    /// Fetches through the limiter (a cancelled wait counts as a cancelled fetch).
+    func limitedFetch(_ url: URL, kind: FetchKind, conditional: ConditionalHeaders? = nil) async -> FetchResult {
+        let transport = transport
+        do {
+            return try await limiter.run(for: url) { await transport.fetch(url: url, kind: kind, conditional: conditional) }
+        } catch {
+            return .failed(.cancelled)
+        }
+    }
+
+    func refresh(_ subscription: Subscription, state previous: FeedState, now: Date) async -> FeedWork {
+        var state = previous
+        var work = FeedWork(
+            result: FeedRefreshResult(subscription: subscription, status: .ok, newCount: 0, updatedCount: 0),
+            state: state, items: [])
+        func finish(_ status: FeedStatus) -> FeedWork {
+            if case .waiting = status {} else { state.lastRefresh = now }
+            state.lastStatus = status
+            work.result.status = status
+            work.state = state
+            return work
+        }
+        if let until = state.retryAfter, until > now { return finish(.waiting(until: until)) }
+        guard let url = URL(string: subscription.url) else { return finish(.failed("not a valid address")) }
+        let conditional = ConditionalHeaders(etag: state.etag, lastModified: state.lastModified)
+        let result = await limitedFetch(url, kind: .feed, conditional: conditional.isEmpty ? nil : conditional)
+        let document: FetchedDocument
+        switch result {
+        case .notModified(_, let validators):
+            state.retryAfter = nil
+            if validators.etag != nil { state.etag = validators.etag }
+            if validators.lastModified != nil { state.lastModified = validators.lastModified }
+            return finish(.notModified)
+        case .failed(let error):
+            if let until = error.retryAfter {
+                state.retryAfter = until
+                return finish(.waiting(until: until))
+            }
+            return finish(.failed(error.message))
+        case .ok(let fetched):
+            document = fetched
+        }
+        state.retryAfter = nil
+        state.etag = document.etag
+        state.lastModified = document.lastModified
+        let bodyHash = Fingerprint.of(document.body)
+        let pendingTeasers = subscription.fullArticle != .never && state.items.values.contains { $0.teaser == true }
+        if bodyHash == state.bodyHash && !pendingTeasers { return finish(.notModified) }
+        if FeedFormats.isHTML(document) { return finish(.failed(FeedFormats.webPageMessage)) }
+        let parsed: FeedFormats.Parsed
+        do { parsed = try FeedFormats.parse(document, feedURL: subscription.url) } catch {
+            return finish(.failed(error.message))
+        }
+        state.bodyHash = bodyHash
+        if let title = parsed.title, !title.isEmpty { state.title = title }
+
+        var seen = Set<String>()
+        var staged: [StagedItem] = []
+        var pageWanted: [Int] = []
+        for item in parsed.items where seen.insert(item.guid).inserted {
+            var article = item.article
+            article.source = subscription.name
+            let fingerprint = Fingerprint.of(article)
+            let known = state.items[item.guid]
+            let wantsPage = FeedRefresher.wantsPage(article, mode: subscription.fullArticle)
+            if let known, known.fingerprint == fingerprint, !(wantsPage && known.teaser == true) { continue }
+            if known == nil { work.result.newCount += 1 } else { work.result.updatedCount += 1 }
+            if wantsPage && pageWanted.count < FullArticlePolicy.pagesPerRefresh { pageWanted.append(staged.count) }
+            staged.append(StagedItem(
+                guid: item.guid, file: ArticleFile(article: article, guid: item.guid, feed: subscription.url),
+                fingerprint: fingerprint, teaser: wantsPage, previous: known?.file))
+        }
+        if !pageWanted.isEmpty {
+            let pages = await fetchPages(pageWanted.map { staged[$0].file.article })
+            for (slot, page) in zip(pageWanted, pages) {
+                guard let page else { continue }
+                if page.wordCount > staged[slot].file.article.wordCount {
+                    staged[slot].file.article.sections = page.sections
+                    if staged[slot].file.article.author == nil { staged[slot].file.article.author = page.author }
+                }
+                staged[slot].teaser = false
+            }
+        }
+        FeedRefresher.render(&staged)
+        work.items = staged
+        return finish(.ok)
+    }
+
+    /// Renders every staged file on every core.
+    static func render(_ staged: inout [StagedItem]) {
+        let count = staged.count
+        staged.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let items = buffer
+            let chunk = 128
+            DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
+                for i in (c * chunk)..<min(count, (c + 1) * chunk) {
+                    items[i].bytes = Array(items[i].file.rendered().utf8)
+                }
+            }
+        }
+    }
+
+    /// Whether an item should be completed from its page.
+    static func wantsPage(_ article: Article, mode: FullArticleMode) -> Bool {
+        guard let link = article.url?.lowercased(), link.hasPrefix("http://") || link.hasPrefix("https://") else {
+            return false
+        }
+        switch mode {
+        case .never: return false
+        case .always: return true
+        case .auto: return article.wordCount < FullArticlePolicy.teaserWords
+        }
+    }
+
+    /// Fetches and extracts the pages of `articles` concurrently (through the limiter);
+    /// `nil` where a page failed.
+    func fetchPages(_ articles: [Article]) async -> [Article?] {
+        await withTaskGroup(of: (Int, Article?).self) { group in
+            for (i, article) in articles.enumerated() {
+                guard let link = article.url, let url = URL(string: link) else { continue }
+                group.addTask {
+                    guard case .ok(let document) = await limitedFetch(url, kind: .page) else { return (i, nil) }
+                    return (i, try? FeedFormats.extractPage(document))
+                }
+            }
+            var pages = [Article?](repeating: nil, count: articles.count)
+            for await (i, page) in group { pages[i] = page }
+            return pages
+        }
+    }
+}
+
+/// 64-bit FNV-1a fingerprints, to notice changed bodies and items.
+enum Fingerprint {
+    static func of(_ bytes: [UInt8]) -> String {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        bytes.withUnsafeBufferPointer { buffer in
+            for byte in buffer {
+                value ^= UInt64(byte)
+                value = value &* 0x0000_0100_0000_01b3
+            }
+        }
+        return String(value, radix: 16)
+    }
+
+    static func of(_ article: Article) -> String {
+        var text = article.title + "\n" + (article.author ?? "") + "\n" + (article.url ?? "") + "\n"
+        text += article.date.map { String($0.timeIntervalSince1970) } ?? ""
+        text += "\n" + ArticleID.derive(title: "", sections: article.sections).rawValue
+        return of(Array(text.utf8))
+    }
+}

@@ -1,0 +1,123 @@
+import Articles
+import Foundation
+
+/// Progress of a refresh: feeds finished out of all, and new articles so far.
+public struct RefreshProgress: Sendable, Equatable {
+    /// Feeds finished.
+    public var done: Int
+    /// Feeds in the run.
+    public var total: Int
+    /// New articles so far.
+    public var newArticles: Int
+
+    /// Creates a progress value.
+    public init(done: Int, total: Int, newArticles: Int) {
+        self.done = done
+        self.total = total
+        self.newArticles = newArticles
+    }
+
+    /// `12/40 feeds, 85 new`.
+    public var description: String { "\(done)/\(total) feeds, \(newArticles) new" }
+}
+
+/// The outcome of a whole refresh.
+public struct RefreshSummary: Sendable {
+    /// One result per feed, in subscription order.
+    public var results: [FeedRefreshResult]
+
+    /// New articles in all feeds.
+    public var newArticles: Int { results.reduce(0) { $0 + $1.newCount } }
+    /// Articles replaced because their item changed.
+    public var updatedArticles: Int { results.reduce(0) { $0 + $1.updatedCount } }
+    /// Feeds that failed or were skipped.
+    public var failures: [FeedRefreshResult] { results.filter { !$0.status.isSuccess } }
+
+    /// One line: `40 feeds: 37 ok, 2 not modified, 1 failed; 85 new articles`.
+    public var line: String {
+        var ok = 0
+        var notModified = 0
+        var waiting = 0
+        var failed = 0
+        for result in results {
+            switch result.status {
+            case .ok: ok += 1
+            case .notModified: notModified += 1
+            case .waiting: waiting += 1
+            case .failed: failed += 1
+            }
+        }
+        var parts = ["\(ok) ok", "\(notModified) not modified"]
+        if waiting > 0 { parts.append("\(waiting) waiting") }
+        parts.append("\(failed) failed")
+        let feeds = results.count == 1 ? "1 feed" : "\(results.count) feeds"
+        var line = "\(feeds): " + parts.joined(separator: ", ") + "; \(newArticles) new"
+        line += newArticles == 1 ? " article" : " articles"
+        if updatedArticles > 0 { line += ", \(updatedArticles) updated" }
+        return line
+    }
+}
+
+/// Refreshes subscriptions concurrently and stores what they bring.
+///
+/// At most 8 requests run at once and 2 per host (``FetchLimiter``); each feed is one task,
+/// so a slow or failing feed holds only its own slot until its own timeout. Articles of the
+/// whole run are staged in one ``ArticleStore`` batch and made durable together, then the
+/// feed state is written, all under ``FeedsLock``.
+public struct RefreshRun: Sendable {
+    /// Where things live.
+    public let paths: FetchingPaths
+    /// How documents are fetched.
+    public let transport: any Transport
+    /// Caps concurrent requests.
+    public let limiter: FetchLimiter
+
+    /// Creates a run.
+    public init(paths: FetchingPaths, transport: any Transport, limiter: FetchLimiter = FetchLimiter()) {
+        self.paths = paths
+        self.transport = transport
+        self.limiter = limiter
+    }
+
+    /// Refreshes `subscriptions`, calling `progress` after each feed (from any task).
+    public func run(
+        _ subscriptions: [Subscription], now: Date = Date(),
+        progress: @escaping @Sendable (RefreshProgress) -> Void = { _ in }
+    ) async throws(FetchFailure) -> RefreshSummary {
+        let lock = try FeedsLock(paths.lockFile)
+        defer { lock.unlock() }
+        var stateFile = FeedStateFile.load(paths.stateFile)
+        let refresher = FeedRefresher(transport: transport, limiter: limiter)
+        var results = [FeedRefreshResult?](repeating: nil, count: subscriptions.count)
+        var works: [(Int, FeedWork)] = []
+        let states = subscriptions.map { stateFile[$0.url] }
+        await withTaskGroup(of: (Int, FeedWork).self) { group in
+            for (i, subscription) in subscriptions.enumerated() {
+                let state = states[i]
+                group.addTask { (i, await refresher.refresh(subscription, state: state, now: now)) }
+            }
+            var newSoFar = 0
+            for await (i, work) in group {
+                newSoFar += work.result.newCount
+                results[i] = work.result
+                works.append((i, work))
+                progress(RefreshProgress(done: works.count, total: subscriptions.count, newArticles: newSoFar))
+            }
+        }
+        var store = ArticleStore(root: paths.articlesDirectory)
+        for (i, work) in works.sorted(by: { $0.0 < $1.0 }) {
+            var state = work.state
+            let folder = ArticleStore.folderName(for: subscriptions[i])
+            for item in work.items {
+                let relative = try store.stage(item.file, folder: folder, previous: item.previous,
+                                               rendered: item.bytes.isEmpty ? nil : item.bytes)
+                state.items[item.guid] = KnownItem(
+                    id: item.file.article.id.rawValue, file: relative, fingerprint: item.fingerprint, teaser: item.teaser)
+            }
+            stateFile[subscriptions[i].url] = state
+        }
+        try store.commit()
+        try stateFile.save(to: paths.stateFile)
+        return RefreshSummary(results: results.map { $0! })
+    }
+}

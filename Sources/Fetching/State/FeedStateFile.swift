@@ -1,0 +1,57 @@
+import Foundation
+
+/// The per-feed state of every subscription, kept in one JSON file in the data folder
+/// (`feed-state.json`), keyed by feed URL.
+///
+/// The file is written with ``DurableBatch`` after the articles of a refresh are durable,
+/// so a crash never records an item whose file is not on disk (the next refresh writes it
+/// again instead).
+public struct FeedStateFile: Sendable {
+    /// The state of each feed, by URL.
+    public var feeds: [String: FeedState]
+
+    /// No feeds.
+    public init() { feeds = [:] }
+
+    private struct Document: Codable {
+        var version: Int
+        var feeds: [String: FeedState]
+    }
+
+    /// The state of `url` (empty when unknown).
+    public subscript(url: String) -> FeedState {
+        get { feeds[url] ?? FeedState() }
+        set { feeds[url] = newValue }
+    }
+
+    /// Reads the file; a missing file is an empty state. A damaged one is moved aside to
+    /// `feed-state.json.corrupt` and an empty state returned, so the next refresh starts over
+    /// (its conditional headers are lost, nothing else).
+    public static func load(_ url: URL) -> FeedStateFile {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return FeedStateFile() }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        if let document = try? decoder.decode(Document.self, from: data) {
+            var file = FeedStateFile()
+            file.feeds = document.feeds
+            return file
+        }
+        _ = rename(url.path, url.path + ".corrupt")
+        return FeedStateFile()
+    }
+
+    /// Writes the file durably.
+    public func save(to url: URL) throws(FetchFailure) {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        let data: Data
+        do { data = try encoder.encode(Document(version: 1, feeds: feeds)) } catch {
+            throw FetchFailure("cannot encode the feed state: \(error)")
+        }
+        try DurableBatch.prepareFolder(url.deletingLastPathComponent())
+        var batch = DurableBatch()
+        batch.add(url, bytes: Array(data))
+        try batch.commit()
+    }
+}

@@ -1,0 +1,82 @@
+import Articles
+import BulletinTestSupport
+import Foundation
+import XCTest
+
+@testable import Fetching
+
+/// The scheduler against the local server: limits, slow feeds, stored files and state.
+final class RefreshRunTests: XCTestCase {
+    var temp: TemporaryDirectory!
+    var server: LocalHTTPServer!
+    var paths: FetchingPaths {
+        FetchingPaths(configDirectory: temp.url.appendingPathComponent("config"), dataDirectory: temp.url.appendingPathComponent("data"))
+    }
+
+    override func setUpWithError() throws {
+        temp = try TemporaryDirectory(prefix: "bulletin-refresh")
+        try FileManager.default.createDirectory(at: temp.url.appendingPathComponent("www"), withIntermediateDirectories: true)
+        server = try LocalHTTPServer.start(root: temp.url.appendingPathComponent("www"))
+    }
+
+    override func tearDown() {
+        server?.stop()
+        temp?.remove()
+    }
+
+    func testSlowFeedDelaysNoOtherFeedBeyondItsOwnTimeout() async throws {
+        let limits = HTTPLimits(lowSpeedWindow: .seconds(2), totalTimeout: .seconds(3))
+        var subscriptions = [Subscription(name: "Slow", url: server.url("/stall-headers?seconds=30").absoluteString)]
+        for i in 0..<6 {
+            subscriptions.append(Subscription(name: "Fast \(i)", url: server.url("/feed?items=3&n=\(i)").absoluteString,
+                                              fullArticle: .never))
+        }
+        let progress = ProgressLog()
+        let started = Date()
+        let summary = try await HTTPFetcher.withFetcher(limits: limits) { fetcher in
+            try await RefreshRun(paths: paths, transport: fetcher).run(subscriptions) { progress.add($0) }
+        }
+        let elapsed = Date().timeIntervalSince(started)
+        XCTAssertLessThan(elapsed, 10, "the slow feed held the run")
+        XCTAssertEqual(summary.failures.map(\.subscription.name), ["Slow"])
+        XCTAssertTrue(summary.failures[0].status.description.contains("timed out"), summary.failures[0].status.description)
+        // The fast feeds finished before the slow one: progress reached 6 while it was still waiting.
+        XCTAssertEqual(progress.values.last, RefreshProgress(done: 7, total: 7, newArticles: 18))
+        XCTAssertLessThan(progress.times[5].timeIntervalSince(started), 2.5)
+    }
+
+    func testStoredFilesAndStateRecordEveryItemOnce() async throws {
+        let feed = server.url("/feed?items=25").absoluteString
+        let subscriptions = [Subscription(name: "Generated / ../Feed", url: feed, fullArticle: .never)]
+        let first = try await HTTPFetcher.withFetcher { fetcher in
+            try await RefreshRun(paths: paths, transport: fetcher).run(subscriptions)
+        }
+        XCTAssertEqual(first.newArticles, 25)
+        let folder = paths.articlesDirectory.appendingPathComponent("generated-feed")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }
+        XCTAssertEqual(names.count, 25)
+        let state = FeedStateFile.load(paths.stateFile)[feed]
+        XCTAssertEqual(state.items.count, 25)
+        XCTAssertEqual(state.lastStatus, .ok)
+        for item in state.items.values {
+            let text = try String(contentsOf: paths.articlesDirectory.appendingPathComponent(item.file), encoding: .utf8)
+            XCTAssertTrue(text.contains("id: \(item.id)"), item.file)
+        }
+        // The same items again are not stored twice.
+        let second = try await HTTPFetcher.withFetcher { fetcher in
+            try await RefreshRun(paths: paths, transport: fetcher).run(subscriptions)
+        }
+        XCTAssertEqual(second.newArticles, 0)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }.count, 25)
+    }
+}
+
+/// Progress values and when they arrived, from any task.
+final class ProgressLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [(RefreshProgress, Date)] = []
+
+    func add(_ progress: RefreshProgress) { lock.withLock { entries.append((progress, Date())) } }
+    var values: [RefreshProgress] { lock.withLock { entries.map(\.0) } }
+    var times: [Date] { lock.withLock { entries.map(\.1) } }
+}
