@@ -1,3 +1,4 @@
+import Articles
 import CNcursesw
 import Foundation
 
@@ -146,7 +147,7 @@ final class NcursesBackend {
         case 9: return .key(.tab)
         case 8, 127: return .key(.backspace)
         default:
-            guard let scalar = Unicode.Scalar(UInt32(ch)), !CellSanitizer.isUnsafe(scalar) else { return nil }
+            guard let scalar = Unicode.Scalar(UInt32(ch)), !UnsafeCharacters.isUnsafe(scalar) else { return nil }
             return .key(.character(Character(scalar)))
         }
     }
