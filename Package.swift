@@ -50,5 +50,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BulletinCLITests", dependencies: ["Articles", "BulletinTestSupport"]),
+        // The fuzz targets' invariant checks (shared with the libFuzzer harnesses in Fuzz/)
+        // and the replay of Tests/Fixtures/fuzz-regressions.
+        .testTarget(name: "FuzzTests", dependencies: ["Articles", "Storage", "ReaderUI"]),
     ]
 )

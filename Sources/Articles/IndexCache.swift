@@ -7,6 +7,8 @@ import Foundation
 /// `size  mtime-ns  id  words  bullets  text-date-or-empty  path  title  source  author`.
 /// Text fields are cleaned article text, with tabs and newlines replaced by spaces.
 /// An entry is reused only when the file's size and modification time are unchanged.
+/// A line holding a control, bidi or other unsafe character (``UnsafeCharacters``), or a
+/// date beyond any calendar, is skipped: the cache file is not trusted with the terminal.
 /// A cache that cannot be read is ignored and rebuilt: it holds nothing that cannot be
 /// recomputed from the articles.
 struct IndexCache {
@@ -62,6 +64,8 @@ struct IndexCache {
             }
             guard count == 9 else { continue }
             fields[9] = fieldStart..<stop
+            let line = UnsafeBufferPointer(rebasing: bytes[start..<stop])
+            guard !UnsafeCharacters.containsUnsafeExceptTabAndNewline(line) else { continue }
             func text(_ k: Int) -> String {
                 String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[k]]), as: UTF8.self)
             }
@@ -89,6 +93,7 @@ struct IndexCache {
             else { continue }
             let path = text(6)
             let textDate = number(5)
+            if let textDate, textDate < -(1 << 40) || textDate > 1 << 40 { continue }  // ±34,000 years
             let entry = LibraryEntry(
                 id: ArticleID(rawValue: text(2)),
                 path: path,
@@ -106,8 +111,15 @@ struct IndexCache {
     }
 
     /// Writes the cache atomically (temp file and rename); failures are ignored because the
-    /// cache is only an accelerator. The bytes are appended directly (no per-field strings).
+    /// cache is only an accelerator.
     func write(to url: URL) {
+        let out = encoded()
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? Data(out).write(to: url, options: .atomic)
+    }
+
+    /// The file's bytes, appended directly (no per-field strings).
+    func encoded() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(records.count * 200 + 32)
         out.append(contentsOf: IndexCache.header.utf8)
@@ -138,8 +150,7 @@ struct IndexCache {
             append(flat(e.author ?? ""))
             out.append(0x0A)
         }
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? Data(out).write(to: url, options: .atomic)
+        return out
     }
 
     /// `text` with every tab, LF and CR byte made a space, so that a field never breaks its

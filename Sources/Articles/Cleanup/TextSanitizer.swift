@@ -20,6 +20,15 @@ public enum TextSanitizer {
         return String(decoding: sanitize(bytes[...]), as: UTF8.self)
     }
 
+    /// The text sanitized as one line: as ``sanitize(_:)`` with tabs and line breaks made
+    /// spaces. For text that did not come through the parser (JSON read back from a file).
+    public static func sanitizeLine(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        guard UnsafeCharacters.containsUnsafe(bytes[...]) else { return text }
+        let clean = sanitize(bytes[...]).map { $0 == 0x09 || $0 == 0x0A ? 0x20 : $0 }
+        return String(decoding: clean, as: UTF8.self)
+    }
+
     /// Whether the text holds anything ``sanitize(_:)`` would change.
     public static func isClean(_ text: String) -> Bool {
         let bytes = Array(text.utf8)

@@ -74,6 +74,12 @@ public enum UnsafeCharacters {
         }
     }
 
+    /// Whether `bytes` (valid UTF-8) hold an unsafe scalar, tab and newline included.
+    public static func containsUnsafe<C: RandomAccessCollection>(_ bytes: C) -> Bool
+    where C.Element == UInt8, C.Index == Int {
+        bytes.contains { $0 == 0x09 || $0 == 0x0A } || containsUnsafeExceptTabAndNewline(bytes)
+    }
+
     /// Whether `bytes` (valid UTF-8) hold an unsafe scalar other than tab and newline, eight
     /// plain ASCII bytes at a time.
     public static func containsUnsafeExceptTabAndNewline<C: RandomAccessCollection>(_ bytes: C) -> Bool
