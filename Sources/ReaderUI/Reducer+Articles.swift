@@ -126,6 +126,10 @@ extension Reducer {
             s.message = StatusMessage("This article has no link")
             return
         }
+        if let refusal = LinkPolicy.refusal(for: url) {
+            s.message = StatusMessage(refusal)
+            return
+        }
         effects.append(.openURL(url))
         s.message = StatusMessage("Opening \(url)")
     }
