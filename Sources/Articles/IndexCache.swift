@@ -50,7 +50,7 @@ struct IndexCache {
         while start < end {
             let stop = lineEnd(from: start)
             defer { start = stop + 1 }
-            // Split into exactly ten tab-separated fields (the last takes the rest).
+            // Split into exactly ten tab-separated fields.
             var count = 0
             var fieldStart = start
             var i = start
@@ -65,7 +65,9 @@ struct IndexCache {
             guard count == 9 else { continue }
             fields[9] = fieldStart..<stop
             let line = UnsafeBufferPointer(rebasing: bytes[start..<stop])
-            guard !UnsafeCharacters.containsUnsafeExceptTabAndNewline(line) else { continue }
+            guard !UnsafeCharacters.containsUnsafeExceptTabAndNewline(line),
+                !UnsafeBufferPointer(rebasing: bytes[fields[9]]).contains(0x09)  // an eleventh field
+            else { continue }
             func text(_ k: Int) -> String {
                 String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[k]]), as: UTF8.self)
             }

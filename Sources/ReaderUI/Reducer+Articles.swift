@@ -126,12 +126,13 @@ extension Reducer {
             s.message = StatusMessage("This article has no link")
             return
         }
-        if let refusal = LinkPolicy.refusal(for: url) {
-            s.message = StatusMessage(refusal)
-            return
+        switch LinkPolicy.decide(url) {
+        case .refuse(let reason):
+            s.message = StatusMessage(reason)
+        case .open(let address):
+            effects.append(.openURL(address))
+            s.message = StatusMessage("Opening \(address)")
         }
-        effects.append(.openURL(url))
-        s.message = StatusMessage("Opening \(url)")
     }
 
     static func showSummary(_ s: inout ReaderState, _ effects: inout [Effect]) {

@@ -31,6 +31,7 @@ final class UntrustedStoredTextTests: XCTestCase {
             + "10\t5\t0123456789abcdef\t100\t0\t\t/lib/b.txt\tEvil \u{1B}]0;x\u{7} title\tSource\tAuthor\n"
             + "10\t5\t0123456789abcdef\t100\t0\t\t/lib/c.txt\tTitle\tSource\tAu\u{202E}thor\n"
             + "10\t5\t0123456789abcdef\t100\t0\t9223372036854775807\t/lib/d.txt\tTitle\tSource\tAuthor\n"
+            + "10\t5\t0123456789abcdef\t100\t0\t\t/lib/e.txt\tTitle\tSource\tAuthor\tan eleventh field\n"
         let cache = Array(text.utf8).withUnsafeBufferPointer { IndexCache.parse($0) }
         XCTAssertEqual(cache.records.keys.sorted(), ["/lib/a.txt"])
         let again = cache.encoded().withUnsafeBufferPointer { IndexCache.parse($0) }

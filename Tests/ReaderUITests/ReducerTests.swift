@@ -186,6 +186,11 @@ final class ReducerTests: XCTestCase {
             XCTAssertEqual(s.effects.last, .openURL(url), url)
             XCTAssertNil(LinkPolicy.refusal(for: url), url)
         }
+        var www = Fixtures.ferry
+        www.url = "www.example.org/ferry"
+        var s = Fixtures.session(articles: [www])
+        s.send(Key.parse("Enter o"))
+        XCTAssertEqual(s.effects.last, .openURL("https://www.example.org/ferry"), "a www. link opens as https")
     }
 
     func testHelpOverlay() {

@@ -36,6 +36,24 @@ public enum UnsafeCharacters {
         text.unicodeScalars.contains(where: isUnsafe)
     }
 
+    /// `text` with each unsafe scalar written as a visible escape (`\u{1B}`), for messages
+    /// that must name something as it is, such as a file name; with `keepingLineBreaks`,
+    /// tab and newline stay as they are.
+    public static func escaped(_ text: String, keepingLineBreaks: Bool = false) -> String {
+        let bytes = Array(text.utf8)
+        let needsEscapes = keepingLineBreaks ? containsUnsafeExceptTabAndNewline(bytes) : containsUnsafe(bytes)
+        guard needsEscapes else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isUnsafe(scalar) && !(keepingLineBreaks && (scalar == "\n" || scalar == "\t")) {
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
     /// Whether the UTF-8 sequence whose lead byte is at `i` encodes an unsafe scalar: the
     /// byte-level form of ``isUnsafe(_:)`` for the parser's fast paths. The bytes must be
     /// valid UTF-8; a sequence cut short by the end of `bytes` is not unsafe.
