@@ -23,13 +23,15 @@ let package = Package(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // Pure feed parsing: RSS, RDF, Atom, JSON Feed and OPML; feed items as articles; file names.
+        .target(name: "Feeds", dependencies: ["Articles", "CLibXML2"]),
         // The interactive reader: state, actions, views, and the ncurses backend.
         .target(name: "ReaderUI", dependencies: ["Articles", "Storage", "CNcursesw"]),
         // The command-line executable.
         .executableTarget(
             name: "bulletin",
             dependencies: [
-                "Articles", "Storage", "ReaderUI",
+                "Articles", "Storage", "ReaderUI", "Feeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +42,8 @@ let package = Package(
         // Helpers shared by the test targets: processes, temp folders, tmux.
         .target(name: "BulletinTestSupport", path: "Tests/BulletinTestSupport"),
         .testTarget(name: "ArticlesTests", dependencies: ["Articles", "BulletinTestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Articles", "BulletinTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Articles", "BulletinTestSupport"]),
         .testTarget(

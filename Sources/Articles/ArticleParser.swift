@@ -64,6 +64,8 @@ public enum ArticleParser {
 
     /// Parses valid UTF-8 bytes.
     static func parse(utf8 bytes: [UInt8], generatingSummary: Bool = true) throws -> Article {
+        // A Bulletin article file (front matter with a `bulletin:` key) is read as written.
+        if ArticleFile.mayHaveFrontMatter(bytes), let file = ArticleFile.read(utf8: bytes) { return file.article }
         // The language guess is made only if a line has a no-break space before `? ! : ;`.
         var guess: WhitespaceNormalizer.Typography?
         let units = UnitBuilder.build(bytes) {

@@ -21,7 +21,7 @@ struct FoundFile: Hashable, Sendable {
 /// files), skipping hidden entries and sorting out non-article files.
 enum FileWalker {
     /// Extensions (lowercased) treated as article files when found inside a folder.
-    static let articleExtensions: Set<String> = ["txt", "text", "md", "markdown"]
+    static let articleExtensions: Set<String> = ["txt", "text", "md", "markdown", "html", "htm"]
 
     struct Result {
         var files: [FoundFile] = []

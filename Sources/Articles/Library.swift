@@ -161,9 +161,11 @@ public final class Library: @unchecked Sendable {
         return article
     }
 
-    /// Reads and parses one file.
-    public static func parseFile(atPath path: String) throws -> Article {
+    /// Reads and parses one file: an HTML page (known by its content) or article text.
+    /// `url` is the address of an HTML page, for its links and source.
+    public static func parseFile(atPath path: String, url: String? = nil) throws -> Article {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        if HTMLArticleParser.looksLikeHTML(data) { return try HTMLArticleParser.parse(data: data, url: url) }
         return try ArticleParser.parse(data: data)
     }
 
@@ -172,10 +174,16 @@ public final class Library: @unchecked Sendable {
         // Refused by the parser anyway: do not read it first.
         if size > ArticleParser.maximumBytes { throw ArticleParseError.tooLarge(bytes: size) }
         if let bytes = readBytes(atPath: path, size: size) {
+            if HTMLArticleParser.looksLikeHTML(bytes) {
+                return try HTMLArticleParser.parse(bytes: bytes, url: nil, httpCharset: nil, generatingSummary: false)
+            }
             return try ArticleParser.parseForIndex(bytes: bytes)
         }
         // Let Foundation read it (and describe why it cannot).
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        if HTMLArticleParser.looksLikeHTML(data) {
+            return try HTMLArticleParser.parse(bytes: [UInt8](data), url: nil, httpCharset: nil, generatingSummary: false)
+        }
         return try ArticleParser.parseForIndex(data: data)
     }
 

@@ -22,10 +22,12 @@ public enum Products {
     /// The bundled sample library.
     public static var sampleLibrary: URL { repositoryRoot.appendingPathComponent("Resources/Library") }
 
-    /// `../shared/samples/000_20a258825bf46a1c.txt` when the shared folder is beside the repo.
+    /// `../shared/samples/000_20a258825bf46a1c.txt` when the shared folder is beside the repo
+    /// (or beside the folder of worktrees that holds it).
     public static var sharedSample: URL? {
-        let url = repositoryRoot.deletingLastPathComponent()
-            .appendingPathComponent("shared/samples/000_20a258825bf46a1c.txt")
-        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+        let parent = repositoryRoot.deletingLastPathComponent()
+        return [parent, parent.deletingLastPathComponent()]
+            .map { $0.appendingPathComponent("shared/samples/000_20a258825bf46a1c.txt") }
+            .first { FileManager.default.fileExists(atPath: $0.path) }
     }
 }

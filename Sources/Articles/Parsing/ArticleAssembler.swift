@@ -38,6 +38,9 @@ struct ArticleAssembler {
     /// Whether to generate summary bullets when the article has none (the library index
     /// does not need them).
     var generatesSummary = true
+    /// Whether only a bullet run under a summary heading is the summary (HTML pages, whose
+    /// lists are marked up, and whose summary lists carry a heading or a class).
+    var summaryNeedsHeading = false
 
     init(units: [TextUnit]) { self.units = units }
 
@@ -107,6 +110,12 @@ struct ArticleAssembler {
     // MARK: 2. Title
 
     mutating func findTitle() throws {
+        // A title given beforehand (an HTML page's metadata) only drops its repeats.
+        if title == nil { try chooseTitle() }
+        dropTitleRepeats()
+    }
+
+    mutating func chooseTitle() throws {
         let live = units.indices.filter { !units[$0].dropped }
         var titleIndex: Int?
         for i in live.prefix(6) {
@@ -146,6 +155,9 @@ struct ArticleAssembler {
         } else {
             throw ArticleParseError.noText
         }
+    }
+
+    mutating func dropTitleRepeats() {
         guard let title else { return }
         let key = Self.comparable(title)
         let titleLength = CharacterSegmenter.count(title)
@@ -254,7 +266,7 @@ struct ArticleAssembler {
                 break
             }
         }
-        if chosen == nil, hasBodyText {
+        if chosen == nil, hasBodyText, !summaryNeedsHeading {
             for run in runs {
                 let count = run.end - run.start + 1
                 guard (2...8).contains(count) else { continue }
