@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Pure core: the article model, text cleanup, parsers and the library index.
@@ -27,11 +28,16 @@ let package = Package(
         .target(name: "Feeds", dependencies: ["Articles", "CLibXML2"]),
         // The interactive reader: state, actions, views, and the ncurses backend.
         .target(name: "ReaderUI", dependencies: ["Articles", "Storage", "CNcursesw"]),
+        // config.toml -> typed settings (keys, theme, reader, library, feeds) with file:line:col errors.
+        .target(
+            name: "Settings",
+            dependencies: ["ReaderUI", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         // The command-line executable.
         .executableTarget(
             name: "bulletin",
             dependencies: [
-                "Articles", "Storage", "ReaderUI", "Feeds",
+                "Articles", "Storage", "ReaderUI", "Feeds", "Settings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,8 +60,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BulletinCLITests", dependencies: ["Articles", "BulletinTestSupport"]),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings", "ReaderUI", "BulletinTestSupport"]),
         // The fuzz targets' invariant checks (shared with the libFuzzer harnesses in Fuzz/)
         // and the replay of Tests/Fixtures/fuzz-regressions.
-        .testTarget(name: "FuzzTests", dependencies: ["Articles", "Storage", "ReaderUI"]),
+        .testTarget(name: "FuzzTests", dependencies: ["Articles", "Storage", "ReaderUI", "Feeds", "Settings"]),
     ]
 )

@@ -17,6 +17,7 @@ extern int wcwidth(wchar_t c);
 static inline WINDOW *bulletin_stdscr(void) { return stdscr; }
 static inline int bulletin_lines(void) { return LINES; }
 static inline int bulletin_cols(void) { return COLS; }
+static inline int bulletin_colors(void) { return COLORS; }
 static inline int bulletin_color_pair(int n) { return (int)COLOR_PAIR(n); }
 static inline attr_t bulletin_a_normal(void) { return A_NORMAL; }
 static inline attr_t bulletin_a_reverse(void) { return A_REVERSE; }

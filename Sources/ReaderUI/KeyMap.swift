@@ -1,97 +1,90 @@
-/// Which action a key means in the current state.
+/// Which action a key means in the current state, built from ``BindingTable`` and the keys
+/// the settings file gave (a list replaces an action's default keys; an empty list unbinds it).
 ///
-/// In the article view, `n`/`N` jump between find matches while a find is active;
-/// otherwise `n`/`p` (and always `J`/`K`) go to the next/previous article and `N` to the
-/// next unread one.
-public enum KeyMap {
-    /// The action for `key` in `state`, or `nil` when the key does nothing there.
-    public static func action(for key: Key, in state: ReaderState) -> Action? {
-        if state.isEditingQuery || state.open?.find?.isEditing == true, state.mode != .summary {
-            return promptAction(key)
-        }
-        if state.showHelp {
-            switch key {
-            case .character("Q"): return .quit
-            default: return .toggleHelp
+/// Lookup follows ``BindingMode/layers(for:)``: in a prompt printable characters are typed;
+/// with the help overlay shown a key bound in `help` acts and any other key closes it; while
+/// a find is active its keys (`n`/`N` by default) come before the article's.
+public struct KeyMap: Sendable {
+    /// The defaults.
+    public static let standard = KeyMap()
+
+    /// The keys of every action, by name (defaults where not overridden).
+    public let keys: [String: [Key]]
+    private let layers: [BindingMode: [Key: Action]]
+
+    /// A keymap with `overrides` (action name → keys) replacing the defaults; unknown names
+    /// are ignored. Where one key is bound twice in a mode the later row wins (check
+    /// ``conflicts(_:)`` first).
+    public init(overrides: [String: [Key]] = [:]) {
+        var keys: [String: [Key]] = [:]
+        var layers: [BindingMode: [Key: Action]] = [:]
+        for row in BindingTable.rows {
+            let bound = overrides[row.name] ?? row.defaultKeys
+            keys[row.name] = bound
+            for mode in row.modes {
+                for key in bound { layers[mode, default: [:]][key] = row.action }
             }
         }
-        if let common = commonAction(key) { return common }
-        switch state.mode {
-        case .list: return listAction(key)
-        case .article: return articleAction(key, findActive: state.open?.find != nil)
-        case .summary: return summaryAction(key)
-        }
+        self.keys = keys
+        self.layers = layers
     }
 
-    static func promptAction(_ key: Key) -> Action? {
-        switch key {
-        case .enter: return .commitInput
-        case .escape: return .cancelInput
-        case .backspace: return .deleteBackward
-        case .down: return .move(1)
-        case .up: return .move(-1)
-        case .wheelDown: return .scroll(3)
-        case .wheelUp: return .scroll(-3)
-        case .character(let c): return .input(c)
-        default: return nil
-        }
+    /// The keys of action `name` (empty when unbound or unknown).
+    public func keys(for name: String) -> [Key] { keys[name] ?? [] }
+
+    /// The label of `preferred` when action `name` has it, else of its first key (`nil` when
+    /// unbound), for texts that name a key ("Tab shows the others").
+    public func label(for name: String, preferring preferred: Key? = nil) -> String? {
+        let bound = keys(for: name)
+        if let preferred, bound.contains(preferred) { return preferred.label }
+        return bound.first?.label
     }
 
-    static func commonAction(_ key: Key) -> Action? {
-        switch key {
-        case .character("Q"): return .quit
-        case .character("?"): return .toggleHelp
-        case .character("s"): return .toggleSaved
-        case .character("m"): return .toggleRead
-        case .character("o"): return .openURL
-        case .character("/"): return .startSearch
-        case .character(" "), .pageDown: return .page(1)
-        case .character("b"), .pageUp: return .page(-1)
-        case .character("g"), .home: return .top
-        case .character("G"), .end: return .bottom
-        case .wheelDown: return .scroll(3)
-        case .wheelUp: return .scroll(-3)
-        case .character("q"): return .backOrQuit
-        case .character("h"), .left, .escape: return .back
-        default: return nil
-        }
+    /// "key words" for each bound action in `parts` (action name, words), joined by " · ";
+    /// `back` is named by Esc when Esc is one of its keys.
+    public func phrase(_ parts: [(String, String)]) -> String {
+        parts.compactMap { name, words in
+            label(for: name, preferring: name == "back" ? .escape : nil).map { "\($0) \(words)" }
+        }.joined(separator: " · ")
     }
 
-    static func listAction(_ key: Key) -> Action? {
-        switch key {
-        case .character("j"), .down: return .move(1)
-        case .character("k"), .up: return .move(-1)
-        case .enter, .character("l"), .right: return .open
-        case .tab: return .cycleFilter(1)
-        case .backTab: return .cycleFilter(-1)
-        case .character("t"): return .showSummary
-        case .character("N"): return .nextUnread
-        default: return nil
+    /// The action for `key` in `state`, or `nil` when the key does nothing there.
+    public func action(for key: Key, in state: ReaderState) -> Action? {
+        let modes = BindingMode.layers(for: state)
+        if modes == [.prompt], case .character(let c) = key { return .input(c) }
+        for mode in modes {
+            if let action = layers[mode]?[key] { return action }
         }
+        return modes == [.help] ? .toggleHelp : nil
     }
 
-    static func articleAction(_ key: Key, findActive: Bool) -> Action? {
-        switch key {
-        case .character("j"), .down: return .move(1)
-        case .character("k"), .up: return .move(-1)
-        case .character("n") where findActive: return .findNext(1)
-        case .character("N") where findActive: return .findNext(-1)
-        case .character("n"), .character("J"): return .adjacentArticle(1)
-        case .character("p"), .character("K"): return .adjacentArticle(-1)
-        case .character("N"): return .nextUnread
-        case .character("t"): return .showSummary
-        default: return nil
-        }
+    /// A key bound to more than one action in one mode.
+    public struct Conflict: Hashable, Sendable {
+        /// The mode.
+        public var mode: BindingMode
+        /// The key.
+        public var key: Key
+        /// The actions it is bound to, in table order.
+        public var names: [String]
     }
 
-    static func summaryAction(_ key: Key) -> Action? {
-        switch key {
-        case .character("j"), .down, .character("n"), .character("J"): return .move(1)
-        case .character("k"), .up, .character("p"), .character("K"): return .move(-1)
-        case .enter, .character("l"), .right: return .open
-        case .character("N"): return .nextUnread
-        case .character("t"): return .back
-        default: return nil
+    /// Every key bound to two or more actions in the same mode, given each action's keys.
+    public static func conflicts(_ keys: [String: [Key]]) -> [Conflict] {
+        var found: [Conflict] = []
+        for mode in BindingMode.allCases {
+            var seen: [Key: [String]] = [:]
+            var order: [Key] = []
+            for row in BindingTable.rows where row.modes.contains(mode) {
+                for key in Set(keys[row.name] ?? row.defaultKeys) {
+                    if mode == .prompt, case .character = key { continue }  // typed, never bound
+                    if seen[key] == nil { order.append(key) }
+                    seen[key, default: []].append(row.name)
+                }
+            }
+            for key in order where seen[key]!.count > 1 {
+                found.append(Conflict(mode: mode, key: key, names: seen[key]!))
+            }
         }
+        return found
     }
 }

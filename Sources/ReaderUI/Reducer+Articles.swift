@@ -10,7 +10,7 @@ extension Reducer {
             s.message = StatusMessage("Cannot open \(item.title): \(describe(error))", warning: true)
             return
         }
-        let layout = ArticleLayout(article: article, width: max(1, s.width))
+        let layout = ArticleLayout(article: article, width: max(1, s.width), maximumMeasure: s.options.maximumMeasure)
         var open = OpenArticle(index: index, article: article, layout: layout, top: 0, find: nil)
         if let position = s.positions[item.id] ?? s.storedPositions[item.id] {
             open.top = layout.lineIndex(block: position.block, line: position.line)
@@ -20,7 +20,7 @@ extension Reducer {
         s.mode = .article
         if let row = s.visible.row(of: index) { s.selected = row }
         keepSelectionVisible(&s)
-        if !s.readIDs.contains(item.id) {
+        if s.options.markReadOnOpen, !s.readIDs.contains(item.id) {
             s.readIDs.insert(item.id)
             effects.append(.markRead(item.id))
         }
@@ -38,7 +38,10 @@ extension Reducer {
         s.open = nil
     }
 
+    /// The next or previous article: opens it from the article view, selects it in the
+    /// summary view (as `move` does there).
     static func adjacentArticle(_ s: inout ReaderState, _ d: Int, _ effects: inout [Effect]) {
+        if s.mode == .summary { return move(&s, by: d) }
         guard s.mode == .article, let open = s.open else { return }
         let row = s.visible.row(of: open.index) ?? s.selected
         let target = row + d
@@ -147,6 +150,7 @@ extension Reducer {
             s.summaryTop = 0
         case .summary:
             s.mode = .list
+            keepSelectionVisible(&s)
         }
     }
 

@@ -41,13 +41,16 @@ extension Reducer {
                 s.open?.find = find
                 s.message = StatusMessage(find.matches.isEmpty
                     ? "Not found: \(find.query)"
-                    : "\(find.matches.count) match\(find.matches.count == 1 ? "" : "es") · n next · N previous · Esc clears")
+                    : (["\(find.matches.count) match\(find.matches.count == 1 ? "" : "es")"]
+                        + [s.options.keyMap.phrase([("find-next", "next"), ("find-previous", "previous"), ("back", "clears")])])
+                        .filter { !$0.isEmpty }.joined(separator: " · "))
             }
         } else if s.isEditingQuery {
             s.isEditingQuery = false
             if !s.query.isEmpty {
                 let n = s.visible.count
-                s.message = StatusMessage("\(n) article\(n == 1 ? "" : "s") match “\(s.query)” · Esc clears")
+                let clear = s.options.keyMap.phrase([("back", "clears")])
+                s.message = StatusMessage("\(n) article\(n == 1 ? "" : "s") match “\(s.query)”" + (clear.isEmpty ? "" : " · " + clear))
             }
         }
     }

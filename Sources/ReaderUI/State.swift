@@ -151,11 +151,15 @@ public struct ReaderState: Hashable, Sendable {
     public var quitRequested = false
     /// Body index generation the current list search used.
     public var searchGeneration = -1
+    /// The settings file's choices (keys, theme, measure, ...), fixed for the session.
+    public let options: ReaderOptions
 
     /// The initial state for a library and store at a terminal size: the list, All, first
-    /// row selected, with the store's warnings in the status bar. O(n) once (read/saved sets).
-    public init(library: Library, store: StateStore, width: Int, height: Int) {
-        let context = ReaderContext(library: library, saved: store.savedArticles)
+    /// row selected, with the store's warnings and `warnings` (from the settings file) in the
+    /// status bar. O(n) once (read/saved sets), plus a sort when `options` ask for one.
+    public init(library: Library, store: StateStore, width: Int, height: Int,
+                options: ReaderOptions = ReaderOptions(), warnings: [String] = []) {
+        let context = ReaderContext(library: library, saved: store.savedArticles, sort: options.sort)
         var read = Set<ArticleID>()
         var saved = Set<ArticleID>()
         var positions: [ArticleID: ReadingPosition] = [:]
@@ -166,19 +170,22 @@ public struct ReaderState: Hashable, Sendable {
             }
             if store.isSaved(item.id) { saved.insert(item.id) }
         }
-        var notes = store.warnings
+        var notes = warnings + store.warnings
         if !library.notices.isEmpty {
             let n = library.notices.count
             notes.append("\(n) file\(n == 1 ? "" : "s") skipped (bulletin list shows why)")
         }
         self.init(context: context, width: width, height: height, read: read, saved: saved, positions: positions,
-                  message: notes.isEmpty ? nil : StatusMessage(notes.joined(separator: "; "), warning: true))
+                  message: notes.isEmpty ? nil : StatusMessage(notes.joined(separator: "; "), warning: true),
+                  options: options)
     }
 
     /// A state from its parts (tests, benchmarks).
     public init(context: ReaderContext, width: Int, height: Int, read: Set<ArticleID> = [], saved: Set<ArticleID> = [],
-                positions: [ArticleID: ReadingPosition] = [:], message: StatusMessage? = nil) {
+                positions: [ArticleID: ReadingPosition] = [:], message: StatusMessage? = nil,
+                options: ReaderOptions = ReaderOptions()) {
         self.context = context
+        self.options = options
         self.width = width
         self.height = height
         visible = .all(count: context.items.count)
@@ -225,13 +232,13 @@ public enum Layout {
     /// From this width on, the list has a preview pane.
     public static let previewMinimumWidth = 120
 
-    /// Columns of the list pane at `width`.
-    public static func listWidth(_ width: Int) -> Int {
-        width >= previewMinimumWidth ? width - previewWidth(width) - 1 : width
+    /// Columns of the list pane at `width`, with a preview pane from `previewFrom` columns on.
+    public static func listWidth(_ width: Int, previewFrom: Int = previewMinimumWidth) -> Int {
+        width >= previewFrom ? width - previewWidth(width, previewFrom: previewFrom) - 1 : width
     }
 
     /// Columns of the preview pane at `width` (0 when there is none).
-    public static func previewWidth(_ width: Int) -> Int {
-        width >= previewMinimumWidth ? min(76, (width - 1) * 45 / 100) : 0
+    public static func previewWidth(_ width: Int, previewFrom: Int = previewMinimumWidth) -> Int {
+        width >= previewFrom ? min(76, (width - 1) * 45 / 100) : 0
     }
 }

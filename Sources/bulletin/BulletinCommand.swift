@@ -17,7 +17,8 @@ struct BulletinCommand: ParsableCommand {
         subcommands: [
             ReadCommand.self, ParseCommand.self, ListCommand.self, ShowCommand.self,
             SavedCommand.self, SaveCommand.self, UnsaveCommand.self, MarkReadCommand.self,
-            MarkUnreadCommand.self, ExportSavedCommand.self, ScreenshotCommand.self, StressStateCommand.self,
+            MarkUnreadCommand.self, ExportSavedCommand.self, ScreenshotCommand.self, ConfigCommand.self,
+            StressStateCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )

@@ -14,9 +14,10 @@ struct LibraryOptions: ParsableArguments {
     @Flag(name: .customLong("no-cache"), help: "Do not read or write the index cache.")
     var noCache = false
 
-    /// The paths to open: the given ones or the bundled library.
-    func resolvedPaths() throws -> [String] {
-        if !paths.isEmpty { return paths }
+    /// The paths to open: the given ones plus `extra` (the settings file's `[library]`
+    /// folders), or the bundled library when there are none.
+    func resolvedPaths(extra: [String] = []) throws -> [String] {
+        if !paths.isEmpty || !extra.isEmpty { return paths + extra }
         guard let bundled = BundledLibrary.locate() else {
             throw CLIFailure("cannot find the bundled sample library; give a folder of articles")
         }
@@ -24,9 +25,9 @@ struct LibraryOptions: ParsableArguments {
     }
 
     /// Opens the library, printing a notice per skipped file on stderr when `verbose`.
-    func openLibrary(reportNotices: Bool = true) throws -> Library {
+    func openLibrary(reportNotices: Bool = true, extra: [String] = []) throws -> Library {
         let cache: URL? = noCache ? nil : cacheDirectory.map { URL(fileURLWithPath: $0) } ?? Library.defaultCacheDirectory()
-        let library = Library(paths: try resolvedPaths(), cacheDirectory: cache)
+        let library = Library(paths: try resolvedPaths(extra: extra), cacheDirectory: cache)
         if reportNotices {
             for notice in library.notices { Terminal.printError(notice.description) }
         }

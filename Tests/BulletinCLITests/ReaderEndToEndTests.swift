@@ -26,7 +26,8 @@ final class ReaderEndToEndTests: XCTestCase {
         let script = "\"$0\" \"$@\"; echo \"bulletin exited with status $?\"; exec sleep 600"
         let session = try TmuxSession(
             command: ["/bin/sh", "-c", script, Products.bulletin.path] + paths + ["--no-cache", "--state-dir", stateDir],
-            width: width, height: height, environment: environment)
+            width: width, height: height,
+            environment: ["XDG_CONFIG_HOME": temp.file("config").path].merging(environment) { $1 })
         sessions.append(session)
         return session
     }
@@ -130,10 +131,14 @@ final class ReaderEndToEndTests: XCTestCase {
         try tmux.type("lighthouse")
         try tmux.send("Enter")
         try tmux.send("Enter")
-        try tmux.waitFor("Bulletin ›")
-        try tmux.send("NPage")
-        try tmux.send("NPage")
-        let screen = try tmux.waitFor("Paragraph 1")
+        var screen = try tmux.waitFor("Bulletin ›")
+        // One page at a time, each waited for (under load two quick pages can be captured
+        // between the first and the second).
+        for page in 1...2 {
+            let before = screen
+            try tmux.send("NPage")
+            screen = try tmux.waitUntil("page \(page) drawn") { $0 != before && $0.contains("Paragraph") }
+        }
         let top = try XCTUnwrap(screen.split(separator: "\n").dropFirst().first.map(String.init))
         try tmux.send("Q")
         XCTAssertEqual(try waitForExit(tmux), 0)

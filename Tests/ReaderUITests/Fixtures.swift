@@ -86,7 +86,9 @@ enum Fixtures {
     static func context(_ articles: [Article] = all) -> ReaderContext { ReaderContext(articles: articles) }
 
     static func session(width: Int = 80, height: Int = 24, articles: [Article] = all,
-                        read: Set<ArticleID> = [], saved: Set<ArticleID> = []) -> ReaderSession {
-        ReaderSession(state: ReaderState(context: context(articles), width: width, height: height, read: read, saved: saved))
+                        read: Set<ArticleID> = [], saved: Set<ArticleID> = [],
+                        options: ReaderOptions = ReaderOptions()) -> ReaderSession {
+        ReaderSession(state: ReaderState(context: context(articles), width: width, height: height, read: read, saved: saved,
+                                         options: options))
     }
 }

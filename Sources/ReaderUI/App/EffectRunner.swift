@@ -4,6 +4,8 @@ import Storage
 /// cheap (the store writes in the background).
 struct EffectRunner {
     let store: StateStore
+    /// The environment the browser is looked up in (`BROWSER` set from the settings file).
+    let environment: [String: String]
 
     /// Runs `effect`; returns an action to feed back (a status message) when there is one.
     func run(_ effect: Effect) -> Action? {
@@ -13,7 +15,7 @@ struct EffectRunner {
         case .save(let article): store.save(article)
         case .unsave(let id): store.unsave(id)
         case .setReadingPosition(let id, let position): store.setReadingPosition(id, position)
-        case .openURL(let url): return .notify(BrowserLauncher.open(url))
+        case .openURL(let url): return .notify(BrowserLauncher.open(url, environment: environment))
         case .quit: break
         }
         return nil

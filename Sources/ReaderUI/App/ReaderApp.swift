@@ -4,16 +4,21 @@ import Storage
 
 /// The interactive reader: reads keys, reduces, runs effects, draws.
 public enum ReaderApp {
-    /// Runs the reader on `library` with `store` until the user quits or a signal arrives.
-    /// Restores the terminal and flushes the store in every case. Returns the exit status.
-    public static func run(library: Library, store: StateStore,
+    /// Runs the reader on `library` with `store` and `options` until the user quits or a
+    /// signal arrives; `warnings` (from the settings file) start in the status bar. Restores
+    /// the terminal and flushes the store in every case. Returns the exit status.
+    public static func run(library: Library, store: StateStore, options: ReaderOptions = ReaderOptions(),
+                           warnings: [String] = [],
                            environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
         NcursesBackend.trapSignals()
         let monochrome = !(environment["NO_COLOR"] ?? "").isEmpty
-        let backend = NcursesBackend(monochrome: monochrome)
+        let backend = NcursesBackend(theme: options.theme, monochrome: monochrome)
         let size = backend.size
-        var state = ReaderState(library: library, store: store, width: size.width, height: size.height)
-        let runner = EffectRunner(store: store)
+        var state = ReaderState(library: library, store: store, width: size.width, height: size.height,
+                                options: options, warnings: warnings)
+        var browserEnvironment = environment
+        if let browser = options.browser { browserEnvironment["BROWSER"] = browser }
+        let runner = EffectRunner(store: store, environment: browserEnvironment)
         let context = state.context
         let indexer = Thread { context.bodyIndex.build(context) }
         indexer.qualityOfService = .utility
@@ -37,7 +42,7 @@ public enum ReaderApp {
             var actions: [Action] = []
             switch backend.read() {
             case .key(let key)?:
-                if let action = KeyMap.action(for: key, in: state) { actions.append(action) }
+                if let action = options.keyMap.action(for: key, in: state) { actions.append(action) }
             case .resize(let width, let height)?:
                 actions.append(.resize(width: width, height: height))
             case nil:

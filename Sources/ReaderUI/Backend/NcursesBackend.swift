@@ -10,9 +10,10 @@ import Foundation
 final class NcursesBackend {
     private var previous: Screen?
     private let monochrome: Bool
+    private let theme: Theme
     private var active = false
 
-    /// Records SIGINT/SIGTERM/SIGHUP instead of dying (install before ``init(monochrome:)``
+    /// Records SIGINT/SIGTERM/SIGHUP instead of dying (install before ``init(theme:monochrome:)``
     /// so ncurses keeps our handlers).
     static func trapSignals() { bulletin_trap_signals() }
     /// The signal received since the last call, or 0.
@@ -23,8 +24,9 @@ final class NcursesBackend {
     static func reapChildren() { bulletin_reap_children() }
 
     /// Initialises the terminal: locale, raw-ish input, 25 ms Esc delay, no cursor, mouse
-    /// wheel, and colours unless `monochrome`.
-    init(monochrome: Bool) {
+    /// wheel, and the colours of `theme` unless `monochrome` (or the theme is monochrome).
+    init(theme: Theme, monochrome: Bool) {
+        self.theme = theme
         setlocale(LC_ALL, "")
         initscr()
         active = true
@@ -37,13 +39,13 @@ final class NcursesBackend {
         wtimeout(bulletin_stdscr(), 100)
         mousemask(bulletin_button4_pressed() | bulletin_button5_pressed(), nil)
         mouseinterval(0)
-        self.monochrome = monochrome || !has_colors()
+        self.monochrome = monochrome || theme.isMonochrome || !has_colors()
         if !self.monochrome {
             start_color()
             use_default_colors()
             for role in ColorRole.allCases {
-                let (fg, bg) = NcursesBackend.colors(role)
-                init_pair(Int16(role.rawValue) + 1, fg, bg)
+                let fg = theme.colors[role] ?? -1
+                init_pair(Int16(role.rawValue) + 1, Int32(fg) < bulletin_colors() ? fg : -1, -1)
             }
         }
     }
@@ -87,27 +89,17 @@ final class NcursesBackend {
         }
     }
 
+    /// The ncurses attributes and colour pair of `style`, as ``Theme/appearance(_:monochrome:)``
+    /// resolves it (one pair per colour role, set up in `init`).
     private func attributes(_ style: Style) -> (attr_t, Int16) {
+        let look = theme.appearance(style, monochrome: monochrome)
         var attrs = bulletin_a_normal()
-        if style.attributes.contains(.bold) { attrs |= bulletin_a_bold() }
-        if style.attributes.contains(.reverse) { attrs |= bulletin_a_reverse() }
-        if style.attributes.contains(.underline) { attrs |= bulletin_a_underline() }
-        if style.attributes.contains(.dim), monochrome { attrs |= bulletin_a_dim() }
-        let pair: Int16 = monochrome || style.color == .normal ? 0 : Int16(style.color.rawValue) + 1
+        if look.attributes.contains(.bold) { attrs |= bulletin_a_bold() }
+        if look.attributes.contains(.reverse) { attrs |= bulletin_a_reverse() }
+        if look.attributes.contains(.underline) { attrs |= bulletin_a_underline() }
+        if look.attributes.contains(.dim) { attrs |= bulletin_a_dim() }
+        let pair: Int16 = look.foreground == nil ? 0 : Int16(style.color.rawValue) + 1
         return (attrs, pair)
-    }
-
-    static func colors(_ role: ColorRole) -> (Int16, Int16) {
-        switch role {
-        case .normal: return (-1, -1)
-        case .accent: return (Int16(COLOR_CYAN), -1)
-        case .muted: return (Int16(COLOR_BLUE), -1)
-        case .heading: return (Int16(COLOR_YELLOW), -1)
-        case .bar: return (Int16(COLOR_BLUE), -1)
-        case .selection: return (Int16(COLOR_CYAN), -1)
-        case .highlight: return (Int16(COLOR_YELLOW), -1)
-        case .warning: return (Int16(COLOR_RED), -1)
-        }
     }
 
     /// Waits up to 100 ms for input; `nil` on timeout or an ignored event.
@@ -146,6 +138,7 @@ final class NcursesBackend {
         case 10, 13: return .key(.enter)
         case 9: return .key(.tab)
         case 8, 127: return .key(.backspace)
+        case 1...26: return .key(Key.ctrl(Character(Unicode.Scalar(UInt8(ch) + 96))))
         default:
             guard let scalar = Unicode.Scalar(UInt32(ch)), !UnsafeCharacters.isUnsafe(scalar) else { return nil }
             return .key(.character(Character(scalar)))

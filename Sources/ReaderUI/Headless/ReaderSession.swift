@@ -11,8 +11,8 @@ public struct ReaderSession {
     public private(set) var effects: [Effect] = []
 
     /// A session on `library` and `store` at `width`x`height`.
-    public init(library: Library, store: StateStore, width: Int, height: Int) {
-        state = ReaderState(library: library, store: store, width: width, height: height)
+    public init(library: Library, store: StateStore, width: Int, height: Int, options: ReaderOptions = ReaderOptions()) {
+        state = ReaderState(library: library, store: store, width: width, height: height, options: options)
     }
 
     /// A session from an existing state.
@@ -24,7 +24,7 @@ public struct ReaderSession {
 
     /// Presses `key` (ignored when it means nothing in the current state).
     public mutating func send(_ key: Key) {
-        if let action = KeyMap.action(for: key, in: state) { apply(action) }
+        if let action = state.options.keyMap.action(for: key, in: state) { apply(action) }
     }
 
     /// Presses each key in turn.
@@ -41,9 +41,10 @@ public struct ReaderSession {
     public func render() -> Screen { View.render(state) }
 
     /// The first screen of `library` (after `keys`) at `width`x`height`, as text.
-    public static func screenshot(library: Library, store: StateStore, width: Int, height: Int, keys: [Key] = []) -> String {
-        var session = ReaderSession(library: library, store: store, width: width, height: height)
-        if keys.contains(.character("/")) { session.indexBodies() }
+    public static func screenshot(library: Library, store: StateStore, width: Int, height: Int, keys: [Key] = [],
+                                  options: ReaderOptions = ReaderOptions()) -> String {
+        var session = ReaderSession(library: library, store: store, width: width, height: height, options: options)
+        if keys.contains(where: options.keyMap.keys(for: "search").contains) { session.indexBodies() }
         session.send(keys)
         return session.render().text
     }

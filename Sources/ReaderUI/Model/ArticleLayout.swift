@@ -39,23 +39,24 @@ public struct ArticleLayout: Hashable, Sendable {
     /// Widest comfortable measure.
     public static let maximumMeasure = 78
 
-    /// Text measure for a window `width` columns wide: at most ``maximumMeasure``, with
-    /// margins of 3 columns (1 below 60 columns).
-    public static func measure(forWidth width: Int) -> Int {
-        max(1, min(maximumMeasure, width - (width >= 60 ? 6 : 2)))
+    /// Text measure for a window `width` columns wide: at most `maximum`, with margins of 3
+    /// columns (1 below 60 columns).
+    public static func measure(forWidth width: Int, maximum: Int = maximumMeasure) -> Int {
+        max(1, min(maximum, width - (width >= 60 ? 6 : 2)))
     }
 
     /// Left margin that centres the measure in `width` columns.
-    public static func margin(forWidth width: Int) -> Int {
-        max(0, (width - measure(forWidth: width)) / 2)
+    public static func margin(forWidth width: Int, maximum: Int = maximumMeasure) -> Int {
+        max(0, (width - measure(forWidth: width, maximum: maximum)) / 2)
     }
 
-    /// Lays out `article` for a window `width` columns wide.
-    public init(article: Article, width: Int) {
+    /// Lays out `article` for a window `width` columns wide, at a measure of at most
+    /// `maximumMeasure` columns.
+    public init(article: Article, width: Int, maximumMeasure: Int = ArticleLayout.maximumMeasure) {
         self.width = width
-        let measure = ArticleLayout.measure(forWidth: width)
+        let measure = ArticleLayout.measure(forWidth: width, maximum: maximumMeasure)
         self.measure = measure
-        margin = ArticleLayout.margin(forWidth: width)
+        margin = ArticleLayout.margin(forWidth: width, maximum: maximumMeasure)
         var lines: [Line] = []
         var block = 0
 

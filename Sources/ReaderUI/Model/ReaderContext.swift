@@ -18,8 +18,9 @@ public final class ReaderContext: @unchecked Sendable {
     private let lock = NSLock()
     private var _titleIndex: TitleIndex?
 
-    /// Builds the catalog from `library` plus the `saved` favorites it does not contain.
-    public init(library: Library, saved: [SavedArticle]) {
+    /// Builds the catalog from `library` plus the `saved` favorites it does not contain, in
+    /// `sort` order (`date`: the library's order, newest first, then the saved copies).
+    public init(library: Library, saved: [SavedArticle], sort: ListOrder = .date) {
         self.library = library
         var items: [CatalogItem] = []
         items.reserveCapacity(library.entries.count + saved.count)
@@ -34,8 +35,27 @@ public final class ReaderContext: @unchecked Sendable {
                 id: a.id, title: a.title, source: a.source, author: a.author, date: a.date ?? copy.savedAt,
                 readingMinutes: a.readingMinutes, origin: .savedCopy(a)))
         }
-        self.items = items
+        self.items = ReaderContext.sorted(items, by: sort)
         bodyIndex = BodyIndex(count: items.count)
+    }
+
+    /// `items` in `order` (stable: equal keys keep the library's newest-first order).
+    public static func sorted(_ items: [CatalogItem], by order: ListOrder) -> [CatalogItem] {
+        func fold(_ text: String) -> String { text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+        func key(_ item: CatalogItem) -> String {
+            switch order {
+            case .date: return ""
+            case .source: return fold(item.source ?? item.author ?? "")
+            case .title: return fold(item.title)
+            }
+        }
+        guard order != .date else { return items }
+        let keys = items.map(key)
+        let order = items.indices.sorted { a, b in
+            if keys[a].isEmpty != keys[b].isEmpty { return !keys[a].isEmpty }  // unknown source last
+            return keys[a] == keys[b] ? a < b : keys[a] < keys[b]
+        }
+        return order.map { items[$0] }
     }
 
     /// A catalog of in-memory articles in the given order (tests, benchmarks, demos).

@@ -40,9 +40,20 @@ public struct Style: Hashable, Sendable {
     public static let currentMatch = Style([.reverse, .bold], .highlight)
     /// Warnings in the status bar.
     public static let warning = Style([.reverse, .bold], .warning)
+    /// The unread mark in the list.
+    public static let unreadMark = Style([.bold], .unreadMark)
+    /// The saved mark in the list.
+    public static let savedMark = Style([.bold], .savedMark)
+    /// An article's title.
+    public static let title = Style([.bold], .title)
+    /// An article's byline.
+    public static let byline = Style([.dim], .byline)
+    /// The bar and header of an article's summary block.
+    public static let summaryBar = Style([.bold], .summaryBar)
 }
 
-/// Colour roles mapped to colour pairs by the backend.
+/// Colour roles, coloured by the ``Theme`` and mapped to colour pairs by the backend.
 public enum ColorRole: UInt8, CaseIterable, Hashable, Sendable {
     case normal, accent, muted, heading, bar, selection, highlight, warning
+    case unreadMark, savedMark, title, byline, summaryBar
 }

@@ -16,7 +16,7 @@ enum ArticleView {
             let i = open.top + r
             guard i < lines.count else { break }
             let line = lines[i]
-            let used = screen.put(line.prefix, row: 1 + r, column: margin, style: .accent)
+            let used = screen.put(line.prefix, row: 1 + r, column: margin, style: .summaryBar)
             screen.put(line.text, row: 1 + r, column: margin + used, style: style(line.kind))
         }
         if let find = open.find {
@@ -31,9 +31,10 @@ enum ArticleView {
 
     static func style(_ kind: ArticleLayout.Kind) -> Style {
         switch kind {
-        case .title: return Style([.bold], .heading)
-        case .byline, .credit, .end: return .muted
-        case .summaryHeader: return .accent
+        case .title: return .title
+        case .byline: return .byline
+        case .credit, .end: return .muted
+        case .summaryHeader: return .summaryBar
         case .heading: return .heading
         case .bioHeader: return Style([.bold])
         case .blank, .bullet, .paragraph, .bio: return .plain

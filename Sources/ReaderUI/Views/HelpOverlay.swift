@@ -1,30 +1,10 @@
 import Articles
 
-/// The `?` overlay: every key, in a box over the current screen.
+/// The `?` overlay: every key (as bound now, from ``BindingTable`` and the keymap), in a box
+/// over the current screen.
 enum HelpOverlay {
-    static let entries: [(String, String)] = [
-        ("j k ↓ ↑", "move / scroll a line"),
-        ("Enter l →", "open the article"),
-        ("q h ← Esc", "back (q in the list quits)"),
-        ("Q", "quit from anywhere"),
-        ("Space PgDn", "page down"),
-        ("b PgUp", "page up"),
-        ("g Home", "first item / top"),
-        ("G End", "last item / end"),
-        ("n p  J K", "next / previous article"),
-        ("N", "next unread article"),
-        ("t", "summary view (triage)"),
-        ("/", "search list / find in article"),
-        ("n N", "next / previous match (find)"),
-        ("Tab", "filter: All, Unread, Saved"),
-        ("s", "save / unsave (favorite)"),
-        ("m", "mark read / unread"),
-        ("o", "open link in $BROWSER"),
-        ("wheel", "scroll"),
-        ("?", "close this help"),
-    ]
-
     static func draw(_ state: ReaderState, into screen: inout Screen) {
+        let entries = KeyHelp.overlayLines(state.options.keyMap)
         let keyWidth = 11
         let boxWidth = min(screen.width - 2, 46)
         let boxHeight = min(screen.height - 2, entries.count + 2)

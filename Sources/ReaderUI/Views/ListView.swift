@@ -11,13 +11,17 @@ enum ListView {
         if !state.query.isEmpty { left += "  /" + state.query }
         TopBar.draw(left: left, right: position, into: &screen)
 
-        let width = Layout.listWidth(state.width)
-        let columns = Columns(width: width)
+        let previewFrom = state.options.previewMinimumWidth
+        let width = Layout.listWidth(state.width, previewFrom: previewFrom)
+        let columns = Columns(width: width, dateWidth: state.options.listDate.width)
         if state.visible.count == 0 {
             let text: String
             if !state.query.isEmpty { text = "No articles match “\(state.query)”." }
-            else if state.filter == .unread { text = "No unread articles. Tab shows the others." }
-            else if state.filter == .saved { text = "No saved articles yet. Press s on an article to save it." }
+            else if state.filter == .unread {
+                text = "No unread articles." + (state.options.keyMap.label(for: "filter-next").map { " \($0) shows the others." } ?? "")
+            } else if state.filter == .saved {
+                text = "No saved articles yet." + (state.options.keyMap.label(for: "toggle-saved").map { " Press \($0) on an article to save it." } ?? "")
+            }
             else { text = "No articles in this library." }
             screen.put(TextFit.truncate(text, to: width - 2), row: 2, column: 1, style: .muted)
         }
@@ -27,7 +31,7 @@ enum ListView {
             let index = state.visible[row]
             drawRow(state, index, selected: row == state.selected, columns, row: 1 + r, into: &screen)
         }
-        if Layout.previewWidth(state.width) > 0 {
+        if Layout.previewWidth(state.width, previewFrom: previewFrom) > 0 {
             for r in 1..<(state.height - 1) { screen.put("│", row: r, column: width, style: .muted) }
             PreviewPane.draw(state, column: width + 1, into: &screen)
         }
@@ -41,10 +45,10 @@ enum ListView {
         let time = 7
         var title: Int { max(1, width - 4 - (meta > 0 ? meta + 2 : 0) - (date > 0 ? date + 2 : 0) - time - 1) }
 
-        init(width: Int) {
+        init(width: Int, dateWidth: Int = 10) {
             self.width = width
             meta = width >= 60 ? min(24, width / 4) : (width >= 50 ? 12 : 0)
-            date = width >= 100 ? 10 : 0
+            date = width >= 100 ? dateWidth : 0
         }
     }
 
@@ -54,8 +58,8 @@ enum ListView {
         let saved = state.savedIDs.contains(item.id)
         let base: Style = selected ? .selection : .plain
         if selected { screen.fill(row: row, column: 0, width: c.width, style: .selection) }
-        screen.put(unread ? "●" : " ", row: row, column: 1, style: selected ? base : .accent)
-        screen.put(saved ? "★" : " ", row: row, column: 2, style: selected ? base : .accent)
+        screen.put(unread ? "●" : " ", row: row, column: 1, style: selected ? base : .unreadMark)
+        screen.put(saved ? "★" : " ", row: row, column: 2, style: selected ? base : .savedMark)
         var x = 4
         let titleStyle: Style = selected ? base : (unread ? Style([.bold]) : .plain)
         screen.put(TextFit.truncate(item.title, to: c.title), row: row, column: x, style: titleStyle)
@@ -70,7 +74,7 @@ enum ListView {
         }
         if c.date > 0 {
             x += 2
-            screen.put(ArticleDateFormat.day(item.date), row: row, column: x, style: metaStyle)
+            screen.put(TextFit.truncate(state.options.listDate.string(item.date), to: c.date), row: row, column: x, style: metaStyle)
             x += c.date
         }
         let time = "\(item.readingMinutes) min"

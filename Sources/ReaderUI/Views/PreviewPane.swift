@@ -14,7 +14,7 @@ enum PreviewPane {
             for (i, line) in WordWrap.lines(text, width: max(1, inner)).enumerated() {
                 guard row < bottom else { return }
                 let lead = i == 0 ? prefix : continuation
-                let used = screen.put(lead, row: row, column: x, style: .accent)
+                let used = screen.put(lead, row: row, column: x, style: .summaryBar)
                 screen.put(line, row: row, column: x + used, style: style)
                 row += 1
             }
@@ -27,15 +27,15 @@ enum PreviewPane {
             put("Cannot read this article: \(Library.describe(error))", .muted)
             return
         }
-        put(article.title, Style([.bold], .heading))
+        put(article.title, .title)
         var byline: [String] = []
         if let author = article.author { byline.append("By " + author) }
         if let source = article.source { byline.append(source) }
         byline.append("\(article.readingMinutes) min read")
-        put(byline.joined(separator: " · "), .muted)
+        put(byline.joined(separator: " · "), .byline)
         row += 1
         if !article.summary.isEmpty {
-            put(article.summarySource == .generated ? "Summary · generated" : "Summary", .accent, prefix: "┃ ")
+            put(article.summarySource == .generated ? "Summary · generated" : "Summary", .summaryBar, prefix: "┃ ")
             for bullet in article.summary { put(bullet.text, .plain, prefix: "┃ • ", continuation: "┃   ") }
             row += 1
         }

@@ -5,9 +5,10 @@ enum StatusBar {
     static func draw(_ state: ReaderState, into screen: inout Screen) {
         let row = screen.height - 1
         if state.mode == .list, state.isEditingQuery {
-            prompt("/", state.query, "Enter keep · Esc clear", row, &screen)
+            prompt("/", state.query, KeyHelp.hints(.prompt, state.options.keyMap), row, &screen)
         } else if state.mode == .article, let find = state.open?.find, find.isEditing {
-            prompt("Find: ", find.query, "\(find.matches.count) found · Enter keep · Esc clear", row, &screen)
+            let hints = KeyHelp.hints(.prompt, state.options.keyMap)
+            prompt("Find: ", find.query, "\(find.matches.count) found" + (hints.isEmpty ? "" : " · " + hints), row, &screen)
         } else if let message = state.message {
             let style: Style = message.isWarning ? .warning : .bar
             screen.fill(row: row, style: style)
@@ -32,14 +33,12 @@ enum StatusBar {
         }
     }
 
+    /// The key hints of the current screen, from the binding table and the keymap.
     static func hints(_ state: ReaderState) -> String {
         switch state.mode {
-        case .list:
-            return "Enter read · / search · Tab filter · t summary · s save · ? help · q quit"
-        case .article:
-            return "Space page · n/p next/prev · / find · s save · o link · ? help · q back"
-        case .summary:
-            return "j/k next/prev · Enter read · s save · m read · q back · ? help"
+        case .list: return KeyHelp.hints(.list, state.options.keyMap)
+        case .article: return KeyHelp.hints(.article, state.options.keyMap)
+        case .summary: return KeyHelp.hints(.summary, state.options.keyMap)
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Articles
 import Foundation
 import ReaderUI
+import Settings
 import Storage
 
 /// `bulletin [read] [PATH...]`: the interactive reader (the default subcommand).
@@ -12,22 +13,27 @@ struct ReadCommand: ParsableCommand {
         discussion: """
             Opens PATH... (folders are searched recursively), or the bundled sample library. \
             Press ? in the reader for the keys. NO_COLOR=1 gives a monochrome UI. Needs a \
-            terminal: for pipes use 'bulletin list' and 'bulletin show'.
+            terminal: for pipes use 'bulletin list' and 'bulletin show'. Keys, colours and \
+            reader choices come from the settings file (see 'bulletin config --help'); an \
+            invalid file stops the reader before it starts (exit status 2).
             """)
 
     @OptionGroup var library: LibraryOptions
     @OptionGroup var state: StateOptions
+    @OptionGroup var config: ConfigOptions
 
     func run() throws {
+        let loaded = try config.loadForReader()
         guard isatty(STDOUT_FILENO) != 0, isatty(STDIN_FILENO) != 0 else {
             throw CLIFailure("the reader needs a terminal; use 'bulletin list' or 'bulletin show ID' for pipes and scripts")
         }
-        let opened = try library.openLibrary(reportNotices: false)
+        let opened = try library.openLibrary(reportNotices: false, extra: loaded.folders)
         let store: StateStore
         do { store = try StateStore(directory: state.directory) } catch {
             throw CLIFailure("cannot open the state folder \(state.directory.path): \(error)")
         }
-        let status = ReaderApp.run(library: opened, store: store)
+        let status = ReaderApp.run(library: opened, store: store, options: loaded.settings.readerOptions,
+                                   warnings: loaded.warnings)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Articles
 import Foundation
 import ReaderUI
+import Settings
 import Storage
 
 /// `bulletin screenshot [PATH...] --size 100x30 [--keys "j j Enter"]`
@@ -18,6 +19,7 @@ struct ScreenshotCommand: ParsableCommand {
 
     @OptionGroup var library: LibraryOptions
     @OptionGroup var state: StateOptions
+    @OptionGroup var config: ConfigOptions
 
     @Option(help: "Terminal size as COLUMNSxROWS.")
     var size = "100x30"
@@ -37,12 +39,14 @@ struct ScreenshotCommand: ParsableCommand {
 
     func run() throws {
         let (width, height) = try dimensions()
-        let opened = try library.openLibrary(reportNotices: false)
+        let loaded = try config.loadForReader()
+        let opened = try library.openLibrary(reportNotices: false, extra: loaded.folders)
         let store: StateStore
         do { store = try StateStore(directory: state.directory) } catch {
             throw CLIFailure("cannot open the state folder \(state.directory.path): \(error)")
         }
-        let text = ReaderSession.screenshot(library: opened, store: store, width: width, height: height, keys: Key.parse(keys))
+        let text = ReaderSession.screenshot(library: opened, store: store, width: width, height: height,
+                                            keys: Key.parse(keys), options: loaded.settings.readerOptions)
         Terminal.write(text + "\n")
     }
 }

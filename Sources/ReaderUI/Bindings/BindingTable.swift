@@ -1,0 +1,85 @@
+/// Every action the reader's keys can trigger, in help-overlay order. This table drives the
+/// keymap, the help overlay, the status-bar hints, the README key table and the `[keys]`
+/// section of the settings file: adding an action is adding a row.
+public enum BindingTable {
+    /// The rows.
+    public static let rows: [Binding] = [
+        Binding("move-down", .move(1), keys: [.character("j"), .down], modes: [.list, .article, .summary, .prompt],
+                help: "next item; scroll down a line in an article; next article in the summary view",
+                overlay: "move / scroll a line", hints: [.summary: StatusHint(1, "next/prev", pairedWith: "move-up")]),
+        Binding("move-up", .move(-1), keys: [.character("k"), .up], modes: [.list, .article, .summary, .prompt],
+                help: "previous item; scroll up a line in an article; previous article in the summary view",
+                overlay: "move / scroll a line"),
+        Binding("open", .open, keys: [.enter, .character("l"), .right], modes: [.list, .summary],
+                help: "open the selected article", overlay: "open the article",
+                hints: [.list: StatusHint(1, "read"), .summary: StatusHint(2, "read")]),
+        Binding("back-or-quit", .backOrQuit, keys: [.character("q")], modes: [.list, .article, .summary],
+                help: "back to the list; quits from the list", overlay: "back ({back-or-quit} in the list quits)",
+                hints: [.list: StatusHint(7, "quit"), .article: StatusHint(7, "back"), .summary: StatusHint(5, "back")]),
+        Binding("back", .back, keys: [.character("h"), .left, .escape], modes: [.list, .article, .summary],
+                help: "back: clears the list search, or a find in the article, else returns to the list",
+                overlay: "back ({back-or-quit} in the list quits)"),
+        Binding("quit", .quit, keys: [.character("Q")], modes: [.list, .article, .summary, .help],
+                help: "quit from anywhere", overlay: "quit from anywhere"),
+        Binding("page-down", .page(1), keys: [.character(" "), .pageDown], modes: [.list, .article, .summary],
+                help: "page down", overlay: "page down", hints: [.article: StatusHint(1, "page")]),
+        Binding("page-up", .page(-1), keys: [.character("b"), .pageUp], modes: [.list, .article, .summary],
+                help: "page up", overlay: "page up"),
+        Binding("top", .top, keys: [.character("g"), .home], modes: [.list, .article, .summary],
+                help: "first item / top of the article", overlay: "first item / top"),
+        Binding("bottom", .bottom, keys: [.character("G"), .end], modes: [.list, .article, .summary],
+                help: "last item / end of the article", overlay: "last item / end"),
+        Binding("next-article", .adjacentArticle(1), keys: [.character("n"), .character("J")], modes: [.article, .summary],
+                help: "next article", overlay: "next / previous article",
+                hints: [.article: StatusHint(2, "next/prev", pairedWith: "previous-article")]),
+        Binding("previous-article", .adjacentArticle(-1), keys: [.character("p"), .character("K")], modes: [.article, .summary],
+                help: "previous article", overlay: "next / previous article"),
+        Binding("next-unread", .nextUnread, keys: [.character("N")], modes: [.list, .article, .summary],
+                help: "next unread article", overlay: "next unread article"),
+        Binding("summary", .showSummary, keys: [.character("t")], modes: [.list, .article, .summary],
+                help: "summary view (triage); back to the list from it", overlay: "summary view (triage)",
+                hints: [.list: StatusHint(4, "summary")]),
+        Binding("search", .startSearch, keys: [.character("/")], modes: [.list, .article, .summary],
+                help: "search titles, authors and bodies in the list; find in the article",
+                overlay: "search list / find in article",
+                hints: [.list: StatusHint(2, "search"), .article: StatusHint(3, "find")]),
+        Binding("find-next", .findNext(1), keys: [.character("n")], modes: [.find],
+                help: "next find match", overlay: "next / previous match (find)"),
+        Binding("find-previous", .findNext(-1), keys: [.character("N")], modes: [.find],
+                help: "previous find match", overlay: "next / previous match (find)"),
+        Binding("filter-next", .cycleFilter(1), keys: [.tab], modes: [.list],
+                help: "filter: All → Unread → Saved", overlay: "filter: All, Unread, Saved",
+                hints: [.list: StatusHint(3, "filter")]),
+        Binding("filter-previous", .cycleFilter(-1), keys: [.backTab], modes: [.list],
+                help: "filter backwards: All → Saved → Unread", overlay: "filter: All, Unread, Saved"),
+        Binding("toggle-saved", .toggleSaved, keys: [.character("s")], modes: [.list, .article, .summary],
+                help: "save / unsave (favorite)", overlay: "save / unsave (favorite)",
+                hints: [.list: StatusHint(5, "save"), .article: StatusHint(4, "save"), .summary: StatusHint(3, "save")]),
+        Binding("toggle-read", .toggleRead, keys: [.character("m")], modes: [.list, .article, .summary],
+                help: "mark read / unread", overlay: "mark read / unread", hints: [.summary: StatusHint(4, "read")]),
+        Binding("open-link", .openURL, keys: [.character("o")], modes: [.list, .article, .summary],
+                help: "open the article's link in the browser", overlay: "open link in $BROWSER",
+                hints: [.article: StatusHint(5, "link")]),
+        Binding("scroll-down", .scroll(3), keys: [.wheelDown], modes: [.list, .article, .summary, .prompt],
+                help: "scroll down three lines", overlay: "scroll"),
+        Binding("scroll-up", .scroll(-3), keys: [.wheelUp], modes: [.list, .article, .summary, .prompt],
+                help: "scroll up three lines", overlay: "scroll"),
+        Binding("help", .toggleHelp, keys: [.character("?")], modes: [.list, .article, .summary, .help],
+                help: "show this help (any key closes it)", overlay: "close this help",
+                hints: [.list: StatusHint(6, "help"), .article: StatusHint(6, "help"), .summary: StatusHint(6, "help")]),
+        Binding("accept", .commitInput, keys: [.enter], modes: [.prompt],
+                help: "keep the search or find", hints: [.prompt: StatusHint(1, "keep")]),
+        Binding("cancel", .cancelInput, keys: [.escape], modes: [.prompt],
+                help: "drop the search or find", hints: [.prompt: StatusHint(2, "clear")]),
+        Binding("delete-backward", .deleteBackward, keys: [.backspace], modes: [.prompt],
+                help: "delete the last character typed"),
+    ]
+
+    /// The row named `name`.
+    public static func row(named name: String) -> Binding? { byName[name] }
+
+    /// Every action name, in table order.
+    public static var names: [String] { rows.map(\.name) }
+
+    private static let byName: [String: Binding] = Dictionary(uniqueKeysWithValues: rows.map { ($0.name, $0) })
+}
