@@ -19,7 +19,7 @@ public enum StateMerge {
 
     /// Union of two tables, keeping the winning record for every article in both.
     /// Commutative, associative and idempotent.
-    public static func merge<R: MergeableRecord>(_ a: [ArticleID: R], _ b: [ArticleID: R]) -> [ArticleID: R] {
+    public static func merge<K: Hashable, R: MergeableRecord>(_ a: [K: R], _ b: [K: R]) -> [K: R] {
         var result = a
         apply(b, to: &result)
         return result
@@ -27,8 +27,8 @@ public enum StateMerge {
 
     /// Merges `changes` into `table` in place and returns the articles whose record changed.
     @discardableResult
-    public static func apply<R: MergeableRecord>(_ changes: [ArticleID: R], to table: inout [ArticleID: R]) -> [ArticleID] {
-        var changed: [ArticleID] = []
+    public static func apply<K: Hashable, R: MergeableRecord>(_ changes: [K: R], to table: inout [K: R]) -> [K] {
+        var changed: [K] = []
         for (id, record) in changes {
             if let current = table[id], !record.wins(over: current) { continue }
             if table[id] == record { continue }

@@ -1,6 +1,8 @@
 /// The JSON files in the state folder.
 public enum StateFile: String, CaseIterable, Sendable {
-    /// `read.json`: read marks, read times and reading positions.
+    /// Read marks, read times and reading positions: `read-snapshot.jsonl` plus
+    /// `read-journal.jsonl` (``ReadJournal``); `read.json` is the format before them,
+    /// migrated automatically.
     case read = "read.json"
     /// `saved.json`: favorites with full article copies.
     case saved = "saved.json"
@@ -25,7 +27,10 @@ public enum StateFile: String, CaseIterable, Sendable {
 
     /// Prefix of temporary files (`.read.json.tmp-PID-N`); leftovers of a killed process
     /// are removed the next time the folder is opened.
-    func temporaryPrefix() -> String { "." + rawValue + ".tmp-" }
+    static var temporaryPrefixes: [String] {
+        [StateFile.read.name, StateFile.saved.name, ReadJournal.snapshotName, ReadJournal.journalName]
+            .map(DurableFile.temporaryPrefix(for:))
+    }
 }
 
 /// Why a state file could not be used.

@@ -2,14 +2,19 @@ import Articles
 import Foundation
 
 /// Read state, favorites and reading positions, kept in durable JSON files in a state folder
-/// (see docs/state-files.md).
+/// (see README "Reading state").
 ///
 /// Every query and change is answered from memory under a lock in O(1) and never touches
-/// the disk: changes are queued, and a background writer coalesces them and writes them at
-/// most ``coalescingDelay`` later (re-reading the files under an exclusive `flock`, merging,
-/// and replacing them atomically). ``flush()`` writes synchronously; call it (or
-/// ``flushAll()``) before exiting. Stores flush on deinit and at normal process exit, and
+/// the disk: changes are queued, and a background writer writes them ``coalescingDelay``
+/// later (changes made while a write runs go into the next one). Under an exclusive `flock`
+/// it reads what other instances appended, appends the read changes to the journal as one
+/// write plus one `fsync` (``ReadJournal``), and merges favorites into `saved.json`, which is
+/// replaced atomically. ``flush()`` writes synchronously; call it (or ``flushAll()``) before
+/// exiting. Stores flush on deinit and at normal process exit, and
 /// ``installSignalFlush(signals:then:)`` flushes on SIGINT/SIGTERM/SIGHUP.
+///
+/// Read state is kept for ids of 16 lowercase hex digits (every ``ArticleID`` Bulletin
+/// makes); changes to other ids are ignored.
 public final class StateStore: @unchecked Sendable {
     /// The state folder.
     public let directory: URL
@@ -17,10 +22,22 @@ public final class StateStore: @unchecked Sendable {
     /// bursts of changes become one write.
     public let coalescingDelay: TimeInterval
 
+    /// Whether this store may write (``Mode/readWrite``) or only reads (``Mode/readOnly``).
+    public let mode: Mode
+
+    /// How a store uses its folder.
+    public enum Mode: Sendable {
+        /// Creates the folder, moves damaged files aside, migrates old files and writes changes.
+        case readWrite
+        /// Reads what exists and never creates, moves or writes anything: changes stay in
+        /// memory (for `screenshot`, `show`, `saved`, `export-saved`).
+        case readOnly
+    }
+
     private let lock = NSLock()
-    private var readTable: [ArticleID: ReadRecord]
+    private var readTable: [UInt64: ReadRecord]
     private var savedTable: [ArticleID: SavedRecord]
-    private var pendingRead: [ArticleID: ReadRecord] = [:]
+    private var pendingRead: [UInt64: ReadRecord] = [:]
     private var pendingSaved: [ArticleID: SavedRecord] = [:]
     private var savedListCache: [SavedArticle]?
     private var writeScheduled = false
@@ -32,17 +49,23 @@ public final class StateStore: @unchecked Sendable {
     private let queue = DispatchQueue(label: "bulletin.state-writer", qos: .utility)
     private let engine: StateEngine
 
-    /// Opens the state folder, creating it (mode 0700) if needed, and loads both files.
+    /// Opens the state folder and loads it. With ``Mode/readWrite`` the folder is created
+    /// (mode 0700) if needed and an old `read.json` is migrated.
     ///
-    /// Problems never stop the store: a corrupt file is moved aside, a newer one is left
-    /// read-only, and a folder that cannot be created or written keeps the state in memory;
-    /// each case adds one line to ``warnings``. (`throws` is kept for API stability.)
-    public init(directory: URL, coalescingDelay: TimeInterval = 0.1) throws {
+    /// Problems never stop the store: a corrupt file is moved aside (read-only: ignored), a
+    /// newer one is left read-only, and a folder that cannot be created or written keeps the
+    /// state in memory; each case adds one line to ``warnings``. `fileSystem` is for tests
+    /// that inject failures.
+    public init(
+        directory: URL, coalescingDelay: TimeInterval = 0, mode: Mode = .readWrite,
+        fileSystem: any FileSystem = POSIXFileSystem()
+    ) {
         self.directory = directory
         self.coalescingDelay = coalescingDelay
-        engine = StateEngine(folder: directory)
-        let (outcome, folderWarnings) = engine.load()
-        readTable = Self.freshCopy(outcome.read.incoming)
+        self.mode = mode
+        engine = StateEngine(folder: directory, durable: DurableFile(fileSystem: fileSystem), writable: mode == .readWrite)
+        let (table, outcome, folderWarnings) = engine.load()
+        readTable = table
         savedTable = Self.freshCopy(outcome.saved.incoming)
         warningList = folderWarnings + outcome.warnings
         currentError = engine.folderProblem
@@ -75,26 +98,25 @@ public final class StateStore: @unchecked Sendable {
     // MARK: Queries (memory only)
 
     /// Whether the article is marked read.
-    public func isRead(_ id: ArticleID) -> Bool { lock.withLock { readTable[id]?.isRead == true } }
+    public func isRead(_ id: ArticleID) -> Bool { readRecord(id)?.isRead == true }
 
     /// When the article was marked read, if it is.
     public func readAt(_ id: ArticleID) -> Date? {
-        lock.withLock {
-            guard let record = readTable[id], record.isRead else { return nil }
-            return (record.readAt ?? record.changedAt).date
-        }
+        guard let record = readRecord(id), record.isRead else { return nil }
+        return (record.readAt ?? record.changedAt).date
     }
 
     /// The last reading position, if any.
     public func readingPosition(_ id: ArticleID) -> ReadingPosition? {
-        lock.withLock {
-            guard let record = readTable[id], record.isRead else { return nil }
-            return record.position
-        }
+        guard let record = readRecord(id), record.isRead else { return nil }
+        return record.position
     }
 
     /// The stored read record (including an unread tombstone), if any.
-    public func readRecord(_ id: ArticleID) -> ReadRecord? { lock.withLock { readTable[id] } }
+    public func readRecord(_ id: ArticleID) -> ReadRecord? {
+        guard let key = id.stateKey else { return nil }
+        return lock.withLock { readTable[key] }
+    }
 
     /// How many articles are marked read.
     public var readCount: Int { lock.withLock { readTable.values.reduce(0) { $0 + ($1.isRead ? 1 : 0) } } }
@@ -125,24 +147,26 @@ public final class StateStore: @unchecked Sendable {
     /// Marks read, keeping the stored position unless a new one is given. No change (and
     /// no write) when it is already read at that position.
     public func markRead(_ id: ArticleID, position: ReadingPosition? = nil) {
+        guard let key = id.stateKey else { return }
         lock.withLock {
-            let current = readTable[id]
+            let current = readTable[key]
             if let current, current.isRead, position == nil || position == current.position { return }
             let time = StateClock.now(after: current?.changedAt)
             let wasRead = current?.isRead == true
             let record = ReadRecord.read(
                 at: time, readAt: wasRead ? current?.readAt : nil,
                 position: position ?? (wasRead ? current?.position : nil))
-            recordRead(id, record)
+            recordRead(key, record)
         }
     }
 
     /// Marks unread (recorded with its time, so that merges do not bring the mark back).
     public func markUnread(_ id: ArticleID) {
+        guard let key = id.stateKey else { return }
         lock.withLock {
-            let current = readTable[id]
+            let current = readTable[key]
             if let current, !current.isRead { return }
-            recordRead(id, .unread(at: StateClock.now(after: current?.changedAt)))
+            recordRead(key, .unread(at: StateClock.now(after: current?.changedAt)))
         }
     }
 
@@ -192,6 +216,13 @@ public final class StateStore: @unchecked Sendable {
     /// How many background or explicit writes have finished (for tests and benchmarks).
     public var completedWrites: Int { lock.withLock { writeCount } }
 
+    /// The journal size above which the writer compacts (at least this, and a sixteenth of
+    /// the snapshot); tests lower it to make compaction happen.
+    var journalCompactionFloor: Int {
+        get { queue.sync { engine.read.compactionFloor } }
+        set { queue.sync { engine.read.compactionFloor = newValue } }
+    }
+
     // MARK: Problems
 
     /// One-line warnings: corrupt files moved aside, read-only files, failed writes (each
@@ -212,9 +243,9 @@ public final class StateStore: @unchecked Sendable {
     // MARK: Private
 
     /// Stores a change in memory and queues it (caller holds `lock`).
-    private func recordRead(_ id: ArticleID, _ record: ReadRecord) {
-        readTable[id] = record
-        pendingRead[id] = record
+    private func recordRead(_ key: UInt64, _ record: ReadRecord) {
+        readTable[key] = record
+        pendingRead[key] = record
         scheduleWrite()
     }
 
@@ -234,13 +265,18 @@ public final class StateStore: @unchecked Sendable {
 
     /// Takes the pending changes and commits them (on the writer queue).
     private func writePending() {
-        let (read, saved) = lock.withLock { () -> ([ArticleID: ReadRecord], [ArticleID: SavedRecord]) in
+        let (read, saved) = lock.withLock { () -> ([UInt64: ReadRecord], [ArticleID: SavedRecord]) in
             writeScheduled = false
             defer { pendingRead = [:]; pendingSaved = [:] }
             return (pendingRead, pendingSaved)
         }
         if read.isEmpty && saved.isEmpty { return }
-        let outcome = engine.commit(read: read, saved: saved)
+        var outcome = engine.commit(read: read, saved: saved)
+        if outcome.error == nil && engine.wantsCompaction {
+            let compaction = engine.compact()
+            StateMerge.apply(compaction.incoming, to: &outcome.read.incoming)
+            outcome.read.warnings += compaction.warnings
+        }
         lock.withLock {
             // What other instances wrote comes back into memory by the same merge rule.
             StateMerge.apply(outcome.read.incoming, to: &readTable)
@@ -258,14 +294,14 @@ public final class StateStore: @unchecked Sendable {
 
     /// Records which files the engine found read-only (caller holds `lock`, or is `init`).
     private func noteReadOnlyFiles() {
-        if engine.read.readOnlyReason != nil { readOnlyFiles.insert(.read) }
-        if engine.saved.readOnlyReason != nil { readOnlyFiles.insert(.saved) }
+        if engine.read.readOnlyReason != nil || !engine.writable { readOnlyFiles.insert(.read) }
+        if engine.saved.readOnlyReason != nil || !engine.writable { readOnlyFiles.insert(.saved) }
     }
 
     /// A copy with its own storage, so that later changes on the UI thread never copy the
     /// whole table (copy-on-write) because the writer still holds a reference.
-    private static func freshCopy<R>(_ table: [ArticleID: R]) -> [ArticleID: R] {
-        var copy: [ArticleID: R] = [:]
+    private static func freshCopy<K, R>(_ table: [K: R]) -> [K: R] {
+        var copy: [K: R] = [:]
         copy.reserveCapacity(Swift.max(1024, table.count + table.count / 2))
         for (id, record) in table { copy[id] = record }
         return copy

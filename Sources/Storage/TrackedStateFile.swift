@@ -10,6 +10,9 @@ final class TrackedStateFile<Codec: StateFileCodec> {
     let file: StateFile
     let url: URL
     let codec: Codec
+    let durable: DurableFile
+    /// Whether this session may write, move aside or otherwise change the file.
+    let writable: Bool
     /// The table believed to be on disk.
     private(set) var known: [ArticleID: Record] = [:]
     /// The bytes of ``known`` on disk, `nil` when unknown or absent.
@@ -18,10 +21,12 @@ final class TrackedStateFile<Codec: StateFileCodec> {
     /// not be moved aside, unreadable file), or `nil`.
     private(set) var readOnlyReason: String?
 
-    init(file: StateFile, folder: URL, codec: Codec) {
+    init(file: StateFile, folder: URL, codec: Codec, durable: DurableFile, writable: Bool) {
         self.file = file
         self.url = folder.appendingPathComponent(file.name)
         self.codec = codec
+        self.durable = durable
+        self.writable = writable
     }
 
     /// What a load or commit found out.
@@ -65,7 +70,7 @@ final class TrackedStateFile<Codec: StateFileCodec> {
     /// changed. The caller holds the folder lock.
     func commit(_ changes: [ArticleID: Record]) -> Outcome {
         var outcome = Outcome()
-        guard readOnlyReason == nil else { return outcome }
+        guard writable, readOnlyReason == nil else { return outcome }
         let data: Data?
         do {
             data = try DurableFile.contents(of: url)
@@ -108,7 +113,7 @@ final class TrackedStateFile<Codec: StateFileCodec> {
         }
         let bytes = codec.encode(base)
         do {
-            try DurableFile.replace(url, with: bytes, temporaryPrefix: file.temporaryPrefix())
+            try durable.write(bytes, to: url)
             known = base
             knownBytes = Data(bytes)
         } catch {
@@ -136,6 +141,10 @@ final class TrackedStateFile<Codec: StateFileCodec> {
             if let table = try? codec.decode(data, allowNewer: true) { return .decoded(table) }
             return .unusable
         } catch {
+            guard writable else {
+                outcome.warnings.append("\(url.path) \(error); ignored it (nothing is changed in this read-only session)")
+                return .unusable
+            }
             do {
                 let name = try DurableFile.moveAside(url, at: StateClock.now())
                 outcome.warnings.append("\(url.path) \(error); moved it to \(name) and started with empty \(file.contents)")

@@ -10,8 +10,10 @@ struct BenchOptions {
     var output = URL(fileURLWithPath: "bench-results/bench.json")
     /// Replayed keys for the key-handling measurement.
     var keys = 10_000
+    /// Read entries for the state measurement.
+    var stateEntries = 1_000_000
 
-    static let usage = "usage: bulletin-bench [--sizes 1000,10000,100000] [--work DIR] [--out FILE.json] [--keys N]"
+    static let usage = "usage: bulletin-bench [--sizes 1000,10000,100000] [--work DIR] [--out FILE.json] [--keys N] [--state-entries N]"
 
     static func parse(_ arguments: [String]) -> BenchOptions {
         var options = BenchOptions()
@@ -29,6 +31,7 @@ struct BenchOptions {
             case "--work": options.workDirectory = URL(fileURLWithPath: value(arg))
             case "--out": options.output = URL(fileURLWithPath: value(arg))
             case "--keys": options.keys = Int(value(arg)) ?? { fail("--keys takes a number") }()
+            case "--state-entries": options.stateEntries = Int(value(arg)).flatMap { $0 > 0 ? $0 : nil } ?? { fail("--state-entries takes a positive number") }()
             case "-h", "--help":
                 print(usage)
                 exit(0)

@@ -8,7 +8,6 @@ enum InProcessBench {
     static func run(into report: inout BenchReport, library: URL, work: URL, keys: Int, corpusTool: String) {
         keyHandling(into: &report, library: library, work: work, count: keys)
         bigArticle(into: &report, work: work, corpusTool: corpusTool)
-        storage(into: &report, work: work)
     }
 
     /// Replays `count` keys through KeyMap → Reducer → View on the library and times each.
@@ -16,7 +15,7 @@ enum InProcessBench {
         let lib = Library(paths: [library.path], cacheDirectory: work.appendingPathComponent("cache-keys"))
         let stateDir = work.appendingPathComponent("state-keys-\(getpid())")
         defer { try? FileManager.default.removeItem(at: stateDir) }
-        guard let store = try? StateStore(directory: stateDir) else { return }
+        let store = StateStore(directory: stateDir)
         var session = ReaderSession(library: lib, store: store, width: 120, height: 40)
         _ = session.render()
 
@@ -86,23 +85,5 @@ enum InProcessBench {
         report.add("5 MB article: re-lay out after resize", "ms", ["-": relayout], target: "< 50 ms", met: relayout < 50)
         let floor = measure { _ = try? Data(contentsOf: file) } * 1000
         report.add("5 MB article: read the file (floor)", "ms", ["-": floor])
-    }
-
-    /// One state change with 100,000 read entries.
-    static func storage(into report: inout BenchReport, work: URL) {
-        let dir = work.appendingPathComponent("state-bench-\(getpid())")
-        try? FileManager.default.removeItem(at: dir)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        guard let result = try? StorageBenchmark.run(entries: 100_000, in: dir) else {
-            report.add("state change (storage benchmark failed)", "-", [:])
-            return
-        }
-        let ui = result.uiThreadSeconds * 1000
-        report.add("state change, 100k read entries: UI thread", "ms", ["-": ui], target: "< 1 ms", met: ui < 1)
-        report.add("state change, 100k read entries: UI thread, max of 1000", "ms", ["-": result.uiThreadMaxSeconds * 1000])
-        report.add("state change, 100k read entries: on disk after", "ms", ["-": result.diskSeconds * 1000], target: "< 200 ms + write")
-        report.add("state write (merge, encode, fsync, rename)", "ms", ["-": result.writeSeconds * 1000])
-        report.add("state load, 100k read entries", "ms", ["-": result.loadSeconds * 1000])
-        report.add("read.json size, 100k read entries", "MB", ["-": Double(result.bytes) / 1_048_576])
     }
 }

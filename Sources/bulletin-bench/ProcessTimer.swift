@@ -13,8 +13,8 @@ struct ProcessSample {
 
 /// Runs commands with `posix_spawn` and reads their peak resident memory with `wait4`.
 enum ProcessTimer {
-    /// Runs `arguments[0]` (a path) with stdout and stderr sent to /dev/null.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) -> ProcessSample {
+    /// Runs `arguments[0]` (a path) with stdout sent to `output` and stderr to /dev/null.
+    static func run(_ arguments: [String], environment: [String: String] = [:], output: String = "/dev/null") -> ProcessSample {
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
         let envStrings = env.map { "\($0.key)=\($0.value)" }
@@ -23,7 +23,7 @@ enum ProcessTimer {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
 
         let argv = arguments.map { strdup($0) } + [nil]

@@ -79,6 +79,7 @@ report.add("first screen, cold", "s", screenCold, target: "< 3 s at 100k", met: 
 report.add("first screen, warm", "s", screenWarm, target: "< 0.5 s at 100k", met: screenWarm["100000"].map { $0 < 0.5 })
 
 InProcessBench.run(into: &report, library: corpus(options.sizes.max() ?? 1_000), work: work, keys: options.keys, corpusTool: corpusTool)
+StateBench.run(into: &report, bulletin: bulletin, work: work, entries: options.stateEntries)
 
 print("Bulletin benchmark — \(report.machine)\n")
 print(report.table())

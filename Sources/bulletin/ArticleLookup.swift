@@ -6,12 +6,14 @@ import Foundation
 struct ArticleLookup {
     /// Library folders or files to look ids up in; empty means the bundled library.
     var libraryPaths: [String]
+    /// The index cache folder, `nil` for no cache (`--no-cache`).
+    var cacheDirectory: URL? = Library.defaultCacheDirectory()
 
     /// The library to look ids up in, or `nil` when there is none.
     func openLibrary() -> Library? {
         var paths = libraryPaths
         if paths.isEmpty, let bundled = BundledLibrary.locate() { paths = [bundled.path] }
-        return paths.isEmpty ? nil : Library(paths: paths, cacheDirectory: Library.defaultCacheDirectory())
+        return paths.isEmpty ? nil : Library(paths: paths, cacheDirectory: cacheDirectory)
     }
 
     /// The article in the file at `path`, or a one-line failure naming the file.
@@ -21,20 +23,55 @@ struct ArticleLookup {
         }
     }
 
-    /// `reference` read as a file when one exists, else as an id: in the library first,
-    /// then through `saved` (a favorite's copy, for articles whose file is gone).
+    /// What a reference names.
+    enum Reference: Equatable {
+        case file(String)
+        case id(ArticleID)
+    }
+
+    /// Tells a file from an id, the same way for every command: text that is an id (16 hex
+    /// digits, no `/`) is the id, unless no article has that id and a file of that name
+    /// exists (write `./NAME` to always mean the file); anything else is a file.
+    static func classify(_ reference: String, isKnown: (ArticleID) -> Bool) throws -> Reference {
+        let exists = FileManager.default.fileExists(atPath: reference)
+        if !reference.contains("/"), let id = ArticleID(parsing: reference) {
+            return exists && !isKnown(id) ? .file(reference) : .id(id)
+        }
+        if exists { return .file(reference) }
+        throw CLIFailure("\(reference): no such file, and not an article id (16 hex digits)")
+    }
+
+    /// `reference` as a file or an id (see ``classify(_:isKnown:)``); an id is looked up in
+    /// the library first, then through `saved` (a favorite's copy, for articles whose file
+    /// is gone).
     func find(_ reference: String, saved: (ArticleID) -> Article?) throws -> Article {
-        if FileManager.default.fileExists(atPath: reference) { return try ArticleLookup.parse(file: reference) }
-        guard let id = ArticleID(parsing: reference) else {
-            throw CLIFailure("\(reference): no such file, and not an article id (16 hex digits)")
+        var library: Library??
+        func open() -> Library? {
+            if let library { return library }
+            let opened = openLibrary()
+            library = .some(opened)
+            return opened
         }
-        if let library = openLibrary(), let entry = library.entry(id: id) {
-            do { return try library.article(for: entry) } catch {
-                throw CLIFailure("\(entry.path): \(Library.describe(error))")
+        var savedCopy: Article??
+        func favorite(_ id: ArticleID) -> Article? {
+            if let savedCopy { return savedCopy }
+            let copy = saved(id)
+            savedCopy = .some(copy)
+            return copy
+        }
+        let kind = try Self.classify(reference) { id in open()?.entry(id: id) != nil || favorite(id) != nil }
+        switch kind {
+        case .file(let path):
+            return try ArticleLookup.parse(file: path)
+        case .id(let id):
+            if let library = open(), let entry = library.entry(id: id) {
+                do { return try library.article(for: entry) } catch {
+                    throw CLIFailure("\(entry.path): \(Library.describe(error))")
+                }
             }
+            if let article = favorite(id) { return article }
+            throw ArticleLookup.unknown(reference)
         }
-        if let article = saved(id) { return article }
-        throw ArticleLookup.unknown(reference)
     }
 
     /// The one-line failure for an id found nowhere.

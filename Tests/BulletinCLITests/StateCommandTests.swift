@@ -121,7 +121,7 @@ final class StateCommandTests: XCTestCase {
         XCTAssertEqual(unread.status, 0, unread.stderr)
         let entry = try XCTUnwrap(try readEntry(lighthouse))
         XCTAssertEqual(entry["read"] as? Bool, false, "recorded as a tombstone")
-        XCTAssertNotNil(entry["changedAt"] as? String)
+        XCTAssertNotNil(entry["changedAt"] as? Int64)
 
         // An article file works as well as an id.
         let byFile = try run(["mark-read", library.appendingPathComponent("bread.txt").path, "--state-dir", state.path])
@@ -140,24 +140,95 @@ final class StateCommandTests: XCTestCase {
 
         // Without either, $XDG_DATA_HOME/bulletin.
         XCTAssertEqual(try run(["mark-read", bread, "--library", library.path]).status, 0)
-        let xdg = temp.url.appendingPathComponent("data/bulletin/read.json")
+        let xdg = temp.url.appendingPathComponent("data/bulletin/read-journal.jsonl")
         XCTAssertTrue(FileManager.default.fileExists(atPath: xdg.path))
     }
 
-    func testCorruptStateIsReportedAndMovedAside() throws {
+    /// `saved` only reads: it reports a damaged file in one line and leaves it where it is;
+    /// the next command that writes moves it aside.
+    func testCorruptStateIsReportedAndMovedAsideByAWrite() throws {
         try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
         try Data("{ not json".utf8).write(to: state.appendingPathComponent("saved.json"))
         let result = try run(["saved", "--state-dir", state.path])
         XCTAssertEqual(result.status, 0)
         XCTAssertEqual(result.stdout, "")
         XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
-        XCTAssertTrue(result.stderr.contains("saved.json.corrupt-"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("saved.json is not valid JSON; ignored it"), result.stderr)
+        XCTAssertEqual(try String(contentsOf: state.appendingPathComponent("saved.json"), encoding: .utf8), "{ not json")
+
+        let save = try run(["save", try id("Sourdough"), "--library", library.path, "--state-dir", state.path])
+        XCTAssertEqual(save.status, 0, save.stderr)
+        XCTAssertTrue(save.stderr.contains("saved.json.corrupt-"), save.stderr)
     }
 
+    /// `saved`, `export-saved`, `show` and `screenshot` create nothing: no folder, no lock file.
+    func testReadingCommandsNeverCreateTheStateFolder() throws {
+        let bread = try id("Sourdough")
+        for arguments in [["saved"], ["saved", "--json"], ["export-saved"], ["show", bread, "--library", library.path, "--no-cache"],
+                          ["screenshot", library.path, "--no-cache", "--size", "80x10", "--keys", "Enter"]] {
+            let result = try run(arguments + ["--state-dir", state.path])
+            XCTAssertEqual(result.status, 0, "\(arguments): \(result.stderr)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: state.path), "\(arguments) created the state folder")
+        }
+    }
+
+    /// `show`, `save` and `mark-read` use `--cache-dir` for the library's index cache, and
+    /// `--no-cache` writes none.
+    func testLookupCommandsHonourTheCacheOptions() throws {
+        let bread = try id("Sourdough")
+        let cache = temp.url.appendingPathComponent("lookup-cache", isDirectory: true)
+        for command in ["show", "save", "mark-read"] {
+            try? FileManager.default.removeItem(at: cache)
+            let result = try run([command, bread, "--library", library.path, "--cache-dir", cache.path, "--state-dir", state.path],
+                                 env: ["XDG_CACHE_HOME": temp.url.appendingPathComponent("xdg-cache").path])
+            XCTAssertEqual(result.status, 0, "\(command): \(result.stderr)")
+            XCTAssertFalse(((try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? []).isEmpty, "\(command) wrote no cache in --cache-dir")
+            let noCache = try run([command, bread, "--library", library.path, "--no-cache", "--state-dir", state.path],
+                                  env: ["XDG_CACHE_HOME": temp.url.appendingPathComponent("none").path])
+            XCTAssertEqual(noCache.status, 0, "\(command) --no-cache: \(noCache.stderr)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("none").path), "\(command) --no-cache wrote a cache")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("xdg-cache").path), "the default cache was used")
+    }
+
+    /// A file in the current folder named like an id: `show` and `mark-read` agree on what
+    /// it names (the id when an article has it, else the file; `./NAME` is always the file).
+    func testAFileNamedLikeAnIdMeansTheSameToEveryCommand() throws {
+        let bread = try id("Sourdough")
+        let lighthouse = try id("Lighthouse")
+        let folder = temp.url.appendingPathComponent("cwd", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // A file named like the Sourdough id, holding the Lighthouse article.
+        try FileManager.default.copyItem(at: library.appendingPathComponent("lighthouse.txt"), to: folder.appendingPathComponent(bread))
+        let unknown = "00000000000000aa"
+        try FileManager.default.copyItem(at: library.appendingPathComponent("lighthouse.txt"), to: folder.appendingPathComponent(unknown))
+        func inFolder(_ arguments: [String]) throws -> ProcessResult {
+            try ProcessRunner.run(Products.bulletin, arguments, environment: environment, currentDirectory: folder)
+        }
+        // The id is known: both commands mean the Sourdough article.
+        let shown = try inFolder(["show", bread, "--library", library.path, "--no-cache", "--state-dir", state.path])
+        XCTAssertTrue(shown.stdout.contains("Sourdough"), shown.stdout + shown.stderr)
+        let marked = try inFolder(["mark-read", bread, "--library", library.path, "--no-cache", "--state-dir", state.path])
+        XCTAssertTrue(marked.stdout.contains(bread), marked.stdout + marked.stderr)
+        // No article has the id: both commands read the file.
+        let shownFile = try inFolder(["show", unknown, "--library", library.path, "--no-cache", "--state-dir", state.path])
+        XCTAssertTrue(shownFile.stdout.contains("Lighthouse"), shownFile.stdout + shownFile.stderr)
+        let markedFile = try inFolder(["mark-read", unknown, "--library", library.path, "--no-cache", "--state-dir", state.path])
+        XCTAssertEqual(markedFile.stdout, "marked read \(lighthouse)  The Lighthouse Keepers of the North Sea\n", markedFile.stderr)
+        // ./NAME is the file even when the id is known.
+        let explicit = try inFolder(["mark-read", "./" + bread, "--library", library.path, "--no-cache", "--state-dir", state.path])
+        XCTAssertTrue(explicit.stdout.contains(lighthouse), explicit.stdout + explicit.stderr)
+    }
+
+    /// The last journal record of `id` as `["read": Bool, "changedAt": Int64]`.
     private func readEntry(_ id: String) throws -> [String: Any]? {
-        let data = try Data(contentsOf: state.appendingPathComponent("read.json"))
-        let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-        return (json?["articles"] as? [String: Any])?[id] as? [String: Any]
+        let data = try Data(contentsOf: state.appendingPathComponent("read-journal.jsonl"))
+        var entry: [String: Any]?
+        for line in data.split(separator: 0x0A).dropFirst() {
+            guard let array = try JSONSerialization.jsonObject(with: Data(line)) as? [Any], array.first as? String == id else { continue }
+            entry = ["read": array.count >= 3, "changedAt": Int64(array[1] as? Int ?? -1)]
+        }
+        return entry
     }
 
     private func mode(_ url: URL) -> Int {

@@ -21,42 +21,37 @@ final class CorruptionTests: XCTestCase {
         ("wrong shape", #"{"version": 1, "articles": ["0123456789abcdef"]}"#),
     ]
 
-    /// Each kind of damage: the file is moved aside byte for byte, one warning names it, the
-    /// store starts empty for that file, keeps the other one, and writes a good file again.
+    /// Each kind of damage in each file (journal, snapshot, the old read.json, saved.json):
+    /// the file is moved aside byte for byte, one warning names it, the store goes on
+    /// without that file only, and writes good files again.
     func testDamagedFilesAreMovedAsideWithOneWarning() throws {
-        for file in StateFile.allCases {
+        for name in [Fixture.journal, Fixture.snapshot, "read.json", "saved.json"] {
             for (kind, text) in Self.damaged {
                 try? FileManager.default.removeItem(at: folder)
-                let good = try StateStore(directory: folder)
+                let good = StateStore(directory: folder)
                 good.markRead(Fixture.id(1))
                 good.save(Fixture.article("kept"))
                 good.close()
-                try Data(text.utf8).write(to: folder.appendingPathComponent(file.name))
+                try Data(text.utf8).write(to: folder.appendingPathComponent(name))
 
-                let store = try StateStore(directory: folder)
-                let label = "\(file.name) \(kind)"
-                XCTAssertEqual(store.warnings.count, 1, label)
+                let store = StateStore(directory: folder)
+                let label = "\(name) \(kind)"
+                XCTAssertEqual(store.warnings.count, 1, "\(label): \(store.warnings)")
                 let warning = store.warnings.first ?? ""
                 XCTAssertFalse(warning.contains("\n"), label)
-                let aside = Fixture.names(folder).filter { $0.hasPrefix(file.name + ".corrupt-") }
+                let aside = Fixture.names(folder).filter { $0.hasPrefix(name + ".corrupt-") }
                 XCTAssertEqual(aside.count, 1, label)
                 XCTAssertTrue(warning.contains(aside.first ?? "?"), "\(label): \(warning)")
                 XCTAssertEqual(Fixture.text(folder, aside.first ?? "?"), text, "\(label): moved, not changed")
-                XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file.name).path), label)
-                switch file {
-                case .read:
-                    XCTAssertFalse(store.isRead(Fixture.id(1)), label)
-                    XCTAssertTrue(store.isSaved(Fixture.article("kept").id), label)
-                case .saved:
-                    XCTAssertTrue(store.isRead(Fixture.id(1)), label)
-                    XCTAssertFalse(store.isSaved(Fixture.article("kept").id), label)
-                }
+                XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), label)
+                XCTAssertEqual(store.isRead(Fixture.id(1)), name != Fixture.journal, label)
+                XCTAssertEqual(store.isSaved(Fixture.article("kept").id), name != "saved.json", label)
                 XCTAssertFalse(store.isReadOnly, label)
                 store.markRead(Fixture.id(2))
                 store.save(Fixture.article("new"))
                 store.flush()
                 XCTAssertNil(store.lastError, label)
-                let reopened = try StateStore(directory: folder)
+                let reopened = StateStore(directory: folder)
                 XCTAssertEqual(reopened.warnings, [], label)
                 XCTAssertTrue(reopened.isRead(Fixture.id(2)), label)
                 XCTAssertTrue(reopened.isSaved(Fixture.article("new").id), label)
@@ -64,30 +59,54 @@ final class CorruptionTests: XCTestCase {
         }
     }
 
+    /// A read-only store reports damage in one line and moves, creates or writes nothing.
+    func testAReadOnlyStoreLeavesDamagedFilesWhereTheyAre() throws {
+        let good = StateStore(directory: folder)
+        good.markRead(Fixture.id(1))
+        good.close()
+        try Data("garbage".utf8).write(to: folder.appendingPathComponent("saved.json"))
+        let before = Fixture.names(folder)
+        let store = StateStore(directory: folder, mode: .readOnly)
+        XCTAssertEqual(store.warnings.count, 1)
+        XCTAssertTrue(store.warnings[0].contains("ignored it"), store.warnings[0])
+        XCTAssertTrue(store.isRead(Fixture.id(1)))
+        store.markRead(Fixture.id(2))
+        store.flush()
+        XCTAssertNil(store.lastError)
+        XCTAssertEqual(Fixture.names(folder), before)
+        XCTAssertEqual(Fixture.text(folder, "saved.json"), "garbage")
+        XCTAssertFalse(StateStore(directory: folder, mode: .readOnly).isRead(Fixture.id(2)), "nothing written")
+    }
+
     func testACorruptCopyNeverOverwritesAnEarlierOne() throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for round in 0..<3 {
-            try Data("broken \(round)".utf8).write(to: folder.appendingPathComponent("read.json"))
-            _ = try StateStore(directory: folder)
+            try Data("broken \(round)".utf8).write(to: folder.appendingPathComponent(Fixture.journal))
+            _ = StateStore(directory: folder)
         }
-        let aside = Fixture.names(folder).filter { $0.hasPrefix("read.json.corrupt-") }
+        let aside = Fixture.names(folder).filter { $0.hasPrefix(Fixture.journal + ".corrupt-") }
         XCTAssertEqual(aside.count, 3)
         XCTAssertEqual(Set(aside.compactMap { Fixture.text(folder, $0) }), ["broken 0", "broken 1", "broken 2"])
     }
 
-    /// Damage that appears while the store is open (another program, a bad edit) is found
-    /// at the next write: moved aside, and the store writes what it last knew plus its changes.
+    /// A damaged line that appears in the journal while the store is open (another program,
+    /// a bad edit) is found at the next write: skipped with one warning, the journal rewritten
+    /// without it, and every good line kept.
     func testDamageFoundAtWriteTimeKeepsTheLastGoodState() throws {
-        let store = try StateStore(directory: folder, coalescingDelay: 3600)
+        let store = StateStore(directory: folder, coalescingDelay: 3600)
         store.markRead(Fixture.id(1))
         store.flush()
-        try Data("{ oops".utf8).write(to: folder.appendingPathComponent("read.json"))
+        let handle = try FileHandle(forWritingTo: folder.appendingPathComponent(Fixture.journal))
+        handle.seekToEndOfFile()
+        handle.write(Data("{ oops\n".utf8))
+        try handle.close()
         store.markRead(Fixture.id(2))
         store.flush()
         XCTAssertNil(store.lastError)
         XCTAssertEqual(store.warnings.count, 1)
-        XCTAssertTrue(store.warnings[0].contains("read.json.corrupt-"), store.warnings[0])
-        let reopened = try StateStore(directory: folder)
+        XCTAssertTrue(store.warnings[0].contains("damaged"), store.warnings[0])
+        XCTAssertFalse(Fixture.text(folder, Fixture.journal)?.contains("oops") ?? true, "rewritten without the damage")
+        let reopened = StateStore(directory: folder)
         XCTAssertTrue(reopened.isRead(Fixture.id(1)))
         XCTAssertTrue(reopened.isRead(Fixture.id(2)))
     }
@@ -98,7 +117,7 @@ final class CorruptionTests: XCTestCase {
         let entry = String(decoding: SavedFileCodec().encode([article.id: .saved(article, at: Fixture.time(1000))]), as: UTF8.self)
         let future = entry.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 2")
         try Data(future.utf8).write(to: folder.appendingPathComponent("saved.json"))
-        let store = try StateStore(directory: folder)
+        let store = StateStore(directory: folder)
         XCTAssertTrue(store.isReadOnly)
         XCTAssertEqual(store.readOnly, [.saved])
         XCTAssertEqual(store.warnings.count, 1)
@@ -111,19 +130,19 @@ final class CorruptionTests: XCTestCase {
         store.flush()
         XCTAssertNil(store.lastError)
         XCTAssertEqual(Fixture.text(folder, "saved.json"), future, "untouched")
-        XCTAssertTrue(try StateStore(directory: folder).isRead(Fixture.id(1)), "the other file is still written")
+        XCTAssertTrue(StateStore(directory: folder).isRead(Fixture.id(1)), "the other file is still written")
         XCTAssertEqual(Fixture.names(folder).filter { $0.contains("corrupt") }, [])
     }
 
     func testANewerVersionWrittenWhileOpenStopsWrites() throws {
-        let store = try StateStore(directory: folder, coalescingDelay: 3600)
+        let store = StateStore(directory: folder, coalescingDelay: 3600)
         store.markRead(Fixture.id(1))
         store.flush()
-        let future = #"{"version": 3, "articles": {}, "shape": "new"}"#
-        try Data(future.utf8).write(to: folder.appendingPathComponent("read.json"))
+        let future = "{\"bulletin\":\"read-journal\",\"generation\":9,\"version\":3}\n[\"new shape\"]\n"
+        try Data(future.utf8).write(to: folder.appendingPathComponent(Fixture.journal))
         store.markRead(Fixture.id(2))
         store.flush()
-        XCTAssertEqual(Fixture.text(folder, "read.json"), future)
+        XCTAssertEqual(Fixture.text(folder, Fixture.journal), future)
         XCTAssertEqual(store.readOnly, [.read])
         XCTAssertTrue(store.isRead(Fixture.id(2)), "kept in memory")
     }

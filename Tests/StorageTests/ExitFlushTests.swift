@@ -15,7 +15,7 @@ final class ExitFlushTests: XCTestCase {
             let folder = temp.url.appendingPathComponent("state", isDirectory: true)
             let child = try StressChild(["--mode", "hold", "--articles", "5", "--state-dir", folder.path])
             try waitForReady(child, folder)
-            XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("read.json").path),
+            XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent(Fixture.journal).path),
                            "nothing written before the signal (one-hour delay)")
             kill(child.process.processIdentifier, signalNumber)
             child.wait(timeout: 20)
@@ -44,7 +44,7 @@ final class ExitFlushTests: XCTestCase {
     }
 
     private func assertHeldChanges(_ folder: URL, _ label: String) throws {
-        let store = try StateStore(directory: folder)
+        let store = StateStore(directory: folder)
         XCTAssertEqual(store.warnings, [], label)
         for i in 0..<5 {
             XCTAssertEqual(store.readingPosition(StorageBenchmark.id(i)), ReadingPosition(block: i, line: 1), label)

@@ -13,7 +13,7 @@ final class StateStoreTests: XCTestCase {
     override func tearDown() { temp.remove() }
 
     func testReadStatePositionsAndUnreadInMemory() throws {
-        let store = try StateStore(directory: folder)
+        let store = StateStore(directory: folder)
         let id = Fixture.id(1)
         XCTAssertFalse(store.isRead(id))
         store.markRead(id)
@@ -32,7 +32,7 @@ final class StateStoreTests: XCTestCase {
     }
 
     func testFavoritesNewestFirst() throws {
-        let store = try StateStore(directory: folder)
+        let store = StateStore(directory: folder)
         let first = Fixture.article("first"), second = Fixture.article("second")
         store.save(first)
         store.save(second)
@@ -50,7 +50,7 @@ final class StateStoreTests: XCTestCase {
     func testEverythingSurvivesReopening() throws {
         let article = Fixture.article("kept", paragraphs: 4)
         do {
-            let store = try StateStore(directory: folder)
+            let store = StateStore(directory: folder)
             store.markRead(Fixture.id(1), position: ReadingPosition(block: 7, line: 3))
             store.markRead(Fixture.id(2))
             store.markUnread(Fixture.id(2))
@@ -60,7 +60,7 @@ final class StateStoreTests: XCTestCase {
             store.flush()
             XCTAssertNil(store.lastError)
         }
-        let again = try StateStore(directory: folder)
+        let again = StateStore(directory: folder)
         XCTAssertEqual(again.warnings, [])
         XCTAssertEqual(again.readingPosition(Fixture.id(1)), ReadingPosition(block: 7, line: 3))
         XCTAssertFalse(again.isRead(Fixture.id(2)))
@@ -70,29 +70,29 @@ final class StateStoreTests: XCTestCase {
     }
 
     func testBackgroundWriterWritesWithoutFlush() throws {
-        let store = try StateStore(directory: folder, coalescingDelay: 0.01)
+        let store = StateStore(directory: folder, coalescingDelay: 0.01)
         store.markRead(Fixture.id(5))
         let deadline = Date().addingTimeInterval(20)
-        while Fixture.text(folder, "read.json")?.contains(Fixture.id(5).rawValue) != true && Date() < deadline {
+        while Fixture.text(folder, Fixture.journal)?.contains(Fixture.id(5).rawValue) != true && Date() < deadline {
             usleep(2_000)
         }
-        XCTAssertEqual(Fixture.text(folder, "read.json")?.contains(Fixture.id(5).rawValue), true)
+        XCTAssertEqual(Fixture.text(folder, Fixture.journal)?.contains(Fixture.id(5).rawValue), true)
         XCTAssertFalse(store.hasPendingChanges)
     }
 
     func testChangesAreCoalescedIntoOneWrite() throws {
-        let store = try StateStore(directory: folder, coalescingDelay: 3600)
+        let store = StateStore(directory: folder, coalescingDelay: 3600)
         for i in 0..<100 { store.markRead(Fixture.id(i)) }
-        XCTAssertNil(Fixture.text(folder, "read.json"), "nothing written before the delay")
+        XCTAssertNil(Fixture.text(folder, Fixture.journal), "nothing written before the delay")
         XCTAssertEqual(store.completedWrites, 0)
         store.flush()
         XCTAssertEqual(store.completedWrites, 1)
-        let again = try StateStore(directory: folder)
+        let again = StateStore(directory: folder)
         XCTAssertEqual(again.readCount, 100)
     }
 
     func testNoOpChangesDoNotQueueWrites() throws {
-        let store = try StateStore(directory: folder, coalescingDelay: 3600)
+        let store = StateStore(directory: folder, coalescingDelay: 3600)
         store.markRead(Fixture.id(1), position: ReadingPosition(block: 1, line: 1))
         store.flush()
         store.markRead(Fixture.id(1))
@@ -109,27 +109,30 @@ final class StateStoreTests: XCTestCase {
         let old = umask(0)
         defer { umask(old) }
         let nested = temp.url.appendingPathComponent("a/b/bulletin", isDirectory: true)
-        let store = try StateStore(directory: nested)
+        let store = StateStore(directory: nested)
         store.markRead(Fixture.id(1))
         store.save(Fixture.article("x"))
         store.flush()
         XCTAssertEqual(Fixture.mode(nested), 0o700)
-        for name in ["read.json", "saved.json", "state.lock"] {
+        for name in [Fixture.journal, "saved.json", "state.lock"] {
             XCTAssertEqual(Fixture.mode(nested.appendingPathComponent(name)), 0o600, name)
         }
         // A file made readable by someone keeps mode 0600 after the next write.
-        chmod(nested.appendingPathComponent("read.json").path, 0o644)
+        chmod(nested.appendingPathComponent(Fixture.journal).path, 0o644)
+        chmod(nested.appendingPathComponent("saved.json").path, 0o644)
         store.markRead(Fixture.id(2))
+        store.save(Fixture.article("y"))
         store.flush()
-        XCTAssertEqual(Fixture.mode(nested.appendingPathComponent("read.json")), 0o600)
-        XCTAssertEqual(Fixture.names(nested), ["read.json", "saved.json", "state.lock"], "no temporary files left")
+        XCTAssertEqual(Fixture.mode(nested.appendingPathComponent(Fixture.journal)), 0o600)
+        XCTAssertEqual(Fixture.mode(nested.appendingPathComponent("saved.json")), 0o600)
+        XCTAssertEqual(Fixture.names(nested), [Fixture.journal, "saved.json", "state.lock"], "no temporary files left")
     }
 
     func testLeftoverTemporaryFilesAreRemovedOnOpen() throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data("{half".utf8).write(to: folder.appendingPathComponent(".read.json.tmp-999-1"))
         try Data("notes".utf8).write(to: folder.appendingPathComponent("notes.txt"))
-        _ = try StateStore(directory: folder)
+        _ = StateStore(directory: folder)
         XCTAssertEqual(Fixture.names(folder), ["notes.txt", "state.lock"])
     }
 
@@ -145,15 +148,15 @@ final class StateStoreTests: XCTestCase {
     // MARK: Two stores on one folder
 
     func testTwoStoresMergeInsteadOfOverwriting() throws {
-        let one = try StateStore(directory: folder, coalescingDelay: 3600)
-        let two = try StateStore(directory: folder, coalescingDelay: 3600)
+        let one = StateStore(directory: folder, coalescingDelay: 3600)
+        let two = StateStore(directory: folder, coalescingDelay: 3600)
         one.markRead(Fixture.id(1))
         one.save(Fixture.article("one"))
         two.markRead(Fixture.id(2))
         two.save(Fixture.article("two"))
         one.flush()
         two.flush()
-        let merged = try StateStore(directory: folder)
+        let merged = StateStore(directory: folder)
         XCTAssertTrue(merged.isRead(Fixture.id(1)))
         XCTAssertTrue(merged.isRead(Fixture.id(2)))
         XCTAssertEqual(Set(merged.savedArticles.map(\.article.title)), ["Article one", "Article two"])
@@ -164,18 +167,18 @@ final class StateStoreTests: XCTestCase {
 
     func testAStaleStoreDoesNotBringBackWhatAnotherRemoved() throws {
         let article = Fixture.article("x")
-        let setup = try StateStore(directory: folder)
+        let setup = StateStore(directory: folder)
         setup.save(article)
         setup.markRead(Fixture.id(1))
         setup.flush()
-        let stale = try StateStore(directory: folder, coalescingDelay: 3600)
-        let other = try StateStore(directory: folder, coalescingDelay: 3600)
+        let stale = StateStore(directory: folder, coalescingDelay: 3600)
+        let other = StateStore(directory: folder, coalescingDelay: 3600)
         other.unsave(article.id)
         other.markUnread(Fixture.id(1))
         other.flush()
         stale.markRead(Fixture.id(2))  // any write by the stale store re-reads and merges
         stale.flush()
-        let final = try StateStore(directory: folder)
+        let final = StateStore(directory: folder)
         XCTAssertFalse(final.isSaved(article.id))
         XCTAssertFalse(final.isRead(Fixture.id(1)))
         XCTAssertTrue(final.isRead(Fixture.id(2)))
@@ -184,8 +187,8 @@ final class StateStoreTests: XCTestCase {
 
     func testALaterChangeOnTheSameArticleWins() throws {
         let article = Fixture.article("x")
-        let one = try StateStore(directory: folder, coalescingDelay: 3600)
-        let two = try StateStore(directory: folder, coalescingDelay: 3600)
+        let one = StateStore(directory: folder, coalescingDelay: 3600)
+        let two = StateStore(directory: folder, coalescingDelay: 3600)
         one.save(article)
         one.flush()
         two.flush()
@@ -193,18 +196,19 @@ final class StateStoreTests: XCTestCase {
         two.flush()
         one.markRead(Fixture.id(3))
         one.flush()
-        XCTAssertFalse(try StateStore(directory: folder).isSaved(article.id))
+        XCTAssertFalse(StateStore(directory: folder).isSaved(article.id))
         XCTAssertFalse(one.isSaved(article.id))
     }
 
     func testAFileDeletedByTheUserIsRecreatedFromNewChanges() throws {
-        let store = try StateStore(directory: folder, coalescingDelay: 3600)
+        let store = StateStore(directory: folder, coalescingDelay: 3600)
         store.markRead(Fixture.id(1))
         store.flush()
-        try FileManager.default.removeItem(at: folder.appendingPathComponent("read.json"))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent(Fixture.journal))
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent(Fixture.snapshot))
         store.markRead(Fixture.id(2))
         store.flush()
-        let again = try StateStore(directory: folder)
+        let again = StateStore(directory: folder)
         XCTAssertTrue(again.isRead(Fixture.id(2)))
         XCTAssertFalse(again.isRead(Fixture.id(1)), "a deleted file means the user reset it")
     }
@@ -218,12 +222,12 @@ final class StateStoreLifetimeTests: XCTestCase {
         defer { temp.remove() }
         let folder = temp.url.appendingPathComponent("state", isDirectory: true)
         do {
-            let store = try StateStore(directory: folder, coalescingDelay: 0.05)
+            let store = StateStore(directory: folder, coalescingDelay: 0.05)
             store.markRead(Fixture.id(1))
             StateStoreRegistry.unregister(store)
         }
         let deadline = Date().addingTimeInterval(20)
-        while Fixture.text(folder, "read.json")?.contains(Fixture.id(1).rawValue) != true && Date() < deadline { usleep(5_000) }
-        XCTAssertTrue(try StateStore(directory: folder).isRead(Fixture.id(1)))
+        while Fixture.text(folder, Fixture.journal)?.contains(Fixture.id(1).rawValue) != true && Date() < deadline { usleep(5_000) }
+        XCTAssertTrue(StateStore(directory: folder).isRead(Fixture.id(1)))
     }
 }

@@ -21,6 +21,10 @@ enum Fixture {
 
     static func time(_ ms: Int64) -> StateTime { StateTime(rawValue: ms) }
 
+    /// The read journal's and snapshot's file names.
+    static let journal = ReadJournal.journalName
+    static let snapshot = ReadJournal.snapshotName
+
     /// The text of a file in the folder.
     static func text(_ folder: URL, _ name: String) -> String? {
         (try? Data(contentsOf: folder.appendingPathComponent(name))).map { String(decoding: $0, as: UTF8.self) }

@@ -20,7 +20,7 @@ struct ExportSavedCommand: ParsableCommand {
     @OptionGroup var state: StateOptions
 
     func run() throws {
-        let store = try StateCommandSupport.open(state)
+        let store = StateCommandSupport.open(state, mode: .readOnly)
         let saved = store.savedArticles
         switch format {
         case .json:

@@ -19,9 +19,8 @@ struct MarkReadCommand: ParsableCommand {
 /// Shared by `mark-read` and `mark-unread`.
 enum ReadMark {
     static func set(read: Bool, _ reference: ArticleReferenceOptions, _ state: StateOptions) throws {
-        let store = try StateCommandSupport.open(state)
-        let (id, title) = try StateCommandSupport.knownID(
-            reference.article, libraryPaths: reference.libraryPaths, store: store)
+        let store = StateCommandSupport.open(state)
+        let (id, title) = try StateCommandSupport.knownID(reference.article, lookup: reference.lookup, store: store)
         try StateCommandSupport.requireWritable(store, .read)
         if read { store.markRead(id) } else { store.markUnread(id) }
         try StateCommandSupport.commit(store)

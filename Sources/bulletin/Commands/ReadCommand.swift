@@ -28,10 +28,7 @@ struct ReadCommand: ParsableCommand {
             throw CLIFailure("the reader needs a terminal; use 'bulletin list' or 'bulletin show ID' for pipes and scripts")
         }
         let opened = try library.openLibrary(reportNotices: false, extra: loaded.folders)
-        let store: StateStore
-        do { store = try StateStore(directory: state.directory) } catch {
-            throw CLIFailure("cannot open the state folder \(state.directory.path): \(error)")
-        }
+        let store = StateStore(directory: state.directory)
         let status = ReaderApp.run(library: opened, store: store, options: loaded.settings.readerOptions,
                                    warnings: loaded.warnings)
         if status != 0 { throw ExitCode(status) }

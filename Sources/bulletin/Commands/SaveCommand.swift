@@ -14,9 +14,9 @@ struct SaveCommand: ParsableCommand {
     @OptionGroup var state: StateOptions
 
     func run() throws {
-        let store = try StateCommandSupport.open(state)
+        let store = StateCommandSupport.open(state)
         try StateCommandSupport.requireWritable(store, .saved)
-        let found = try ArticleLookup(libraryPaths: reference.libraryPaths).find(reference.article) { store.savedArticle($0)?.article }
+        let found = try reference.lookup.find(reference.article) { store.savedArticle($0)?.article }
         store.save(found)
         try StateCommandSupport.commit(store)
         Terminal.write("saved \(StateCommandSupport.label(found.id, found.title))\n")

@@ -16,7 +16,7 @@ struct SavedCommand: ParsableCommand {
     @OptionGroup var state: StateOptions
 
     func run() throws {
-        let store = try StateCommandSupport.open(state)
+        let store = StateCommandSupport.open(state, mode: .readOnly)
         let saved = store.savedArticles
         if json {
             Terminal.write(try ArticleJSON.encode(saved.map(SavedRow.init)) + "\n")

@@ -41,10 +41,8 @@ struct ScreenshotCommand: ParsableCommand {
         let (width, height) = try dimensions()
         let loaded = try config.loadForReader()
         let opened = try library.openLibrary(reportNotices: false, extra: loaded.folders)
-        let store: StateStore
-        do { store = try StateStore(directory: state.directory) } catch {
-            throw CLIFailure("cannot open the state folder \(state.directory.path): \(error)")
-        }
+        // Read-only: the keys may mark articles read, but only in memory.
+        let store = StateStore(directory: state.directory, mode: .readOnly)
         let text = ReaderSession.screenshot(library: opened, store: store, width: width, height: height,
                                             keys: Key.parse(keys), options: loaded.settings.readerOptions)
         Terminal.write(text + "\n")

@@ -24,8 +24,8 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let directory = state.directory
         // The state folder is opened only when the id is not in the library.
-        let resolved = try ArticleLookup(libraryPaths: reference.libraryPaths).find(reference.article) { id in
-            (try? StateStore(directory: directory))?.savedArticle(id)?.article
+        let resolved = try reference.lookup.find(reference.article) { id in
+            StateStore(directory: directory, mode: .readOnly).savedArticle(id)?.article
         }
         Terminal.write(ArticleTextFormatter.format(resolved, width: width ?? TerminalSize.columns() ?? 80))
     }

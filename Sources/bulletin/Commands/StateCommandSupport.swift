@@ -5,9 +5,10 @@ import Storage
 /// Shared steps of the commands that read or change reading state.
 enum StateCommandSupport {
     /// Opens the store, printing each load warning (corrupt file moved aside, read-only
-    /// file) as one line on stderr.
-    static func open(_ options: StateOptions) throws -> StateStore {
-        let store = try StateStore(directory: options.directory, coalescingDelay: 60)
+    /// file) as one line on stderr. Commands that only look (`saved`, `export-saved`,
+    /// `show`) open it ``StateStore/Mode/readOnly``: nothing is created, moved or written.
+    static func open(_ options: StateOptions, mode: StateStore.Mode = .readWrite) -> StateStore {
+        let store = StateStore(directory: options.directory, coalescingDelay: 60, mode: mode)
         for warning in store.warnings { Terminal.printError("warning: " + warning) }
         return store
     }
@@ -15,7 +16,7 @@ enum StateCommandSupport {
     /// Fails when `file` cannot be changed in this session.
     static func requireWritable(_ store: StateStore, _ file: StateFile) throws {
         if store.readOnly.contains(file) {
-            throw CLIFailure("\(store.directory.appendingPathComponent(file.name).path) is read-only for this bulletin; nothing changed")
+            throw CLIFailure("\(file.contents) in \(store.directory.path) are read-only for this bulletin; nothing changed")
         }
     }
 
@@ -33,19 +34,33 @@ enum StateCommandSupport {
         return id
     }
 
-    /// The id of `reference` (an id or an article file) if the article is known: among
-    /// saved favorites, in the library at `libraryPaths` (default: the bundled one), or by a
-    /// read record. Otherwise a one-line failure.
-    static func knownID(_ reference: String, libraryPaths: [String], store: StateStore) throws -> (ArticleID, String?) {
-        if FileManager.default.fileExists(atPath: reference), ArticleID(parsing: reference) == nil {
-            let article = try ArticleLookup.parse(file: reference)
-            return (article.id, article.title)
+    /// The id of `reference` if the article is known: an article file, or an id among saved
+    /// favorites, in the library of `lookup` (default: the bundled one), or with a read
+    /// record. Otherwise a one-line failure. Files and ids are told apart exactly as
+    /// ``ArticleLookup/find(_:saved:)`` does (``ArticleLookup/classify(_:isKnown:)``).
+    static func knownID(_ reference: String, lookup: ArticleLookup, store: StateStore) throws -> (ArticleID, String?) {
+        let library = LazyLibrary(lookup)
+        let known: (ArticleID) -> String?? = { id in
+            if let saved = store.savedArticle(id) { return .some(saved.article.title) }
+            if let entry = library.value?.entry(id: id) { return .some(entry.title) }
+            if store.readRecord(id) != nil { return .some(nil) }
+            return nil
         }
-        let id = try parseID(reference)
-        if let saved = store.savedArticle(id) { return (id, saved.article.title) }
-        if let entry = ArticleLookup(libraryPaths: libraryPaths).openLibrary()?.entry(id: id) { return (id, entry.title) }
-        if store.readRecord(id) != nil { return (id, nil) }
-        throw ArticleLookup.unknown(reference)
+        switch try ArticleLookup.classify(reference, isKnown: { known($0) != nil }) {
+        case .file(let path):
+            let article = try ArticleLookup.parse(file: path)
+            return (article.id, article.title)
+        case .id(let id):
+            guard let title = known(id) else { throw ArticleLookup.unknown(reference) }
+            return (id, title)
+        }
+    }
+
+    /// The library, opened on first use.
+    private final class LazyLibrary {
+        let lookup: ArticleLookup
+        lazy var value: Library? = lookup.openLibrary()
+        init(_ lookup: ArticleLookup) { self.lookup = lookup }
     }
 
     /// `id  title` for confirmations.

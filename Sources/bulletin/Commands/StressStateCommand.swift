@@ -16,12 +16,14 @@ import Storage
 /// - `--mode hold`: installs the signal flush, marks `--articles` articles read with a one-hour
 ///   coalescing delay, prints `ready`, and waits for a signal (SIGTERM/SIGHUP/SIGINT must flush).
 /// - `--mode exit`: the same changes, then returns without flushing (exit must flush).
-/// - `--mode bench`: prints ``StorageBenchmark`` for `--entries` read entries.
+/// - `--mode bench-fill`: fills the state folder with `--entries` read entries (if needed).
+/// - `--mode bench`: opens the filled folder and prints ``StorageBenchmark`` (human line,
+///   then a `key=value` line), so that the parent measures this process's peak memory.
 struct StressStateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "_stress-state", abstract: "Internal: storage stress child.", shouldDisplay: false)
 
-    enum Mode: String, ExpressibleByArgument { case churn, toggle, hold, exit, bench }
+    enum Mode: String, ExpressibleByArgument { case churn, toggle, hold, exit, bench, benchFill = "bench-fill" }
 
     @Option var mode: Mode = .churn
     @Option var seed: UInt64 = 1
@@ -41,9 +43,11 @@ struct StressStateCommand: ParsableCommand {
         case .churn: try churn()
         case .toggle: try toggle()
         case .hold, .exit: try holdChanges()
+        case .benchFill:
+            try StorageBenchmark.fill(entries: entries, in: state.directory)
         case .bench:
             let result = try StorageBenchmark.run(entries: entries, in: state.directory)
-            Self.emit(result.description + "\n")
+            Self.emit(result.description + "\n" + result.machineReadable + "\n")
         }
     }
 
@@ -72,7 +76,7 @@ struct StressStateCommand: ParsableCommand {
     }
 
     private func churn() throws {
-        let store = try StateStore(directory: state.directory, coalescingDelay: 0.005)
+        let store = StateStore(directory: state.directory, coalescingDelay: 0.005)
         try failIfError(store)
         if preload > 0 && store.readRecord(StorageBenchmark.id(0)) == nil {
             for i in 0..<preload { store.markRead(StorageBenchmark.id(i), position: ReadingPosition(block: i % 9, line: 0)) }
@@ -107,7 +111,7 @@ struct StressStateCommand: ParsableCommand {
 
     private func holdChanges() throws {
         if mode == .hold { StateStore.installSignalFlush() }
-        let store = try StateStore(directory: state.directory, coalescingDelay: 3600)
+        let store = StateStore(directory: state.directory, coalescingDelay: 3600)
         for i in 0..<articles { store.markRead(StorageBenchmark.id(i), position: ReadingPosition(block: i, line: 1)) }
         store.save(Self.article("held", paragraphs: 2))
         Self.emit("ready\n")
@@ -119,7 +123,7 @@ struct StressStateCommand: ParsableCommand {
     }
 
     private func toggle() throws {
-        let store = try StateStore(directory: state.directory, coalescingDelay: Double(delayMilliseconds) / 1000)
+        let store = StateStore(directory: state.directory, coalescingDelay: Double(delayMilliseconds) / 1000)
         try failIfError(store)
         let pool = (0..<articles).map { Self.article("\(prefix)-\($0)", paragraphs: 2) }
         var rng = SplitMix64(seed: seed)

@@ -17,7 +17,7 @@ struct UnsaveCommand: ParsableCommand {
 
     func run() throws {
         let id = try StateCommandSupport.parseID(article)
-        let store = try StateCommandSupport.open(state)
+        let store = StateCommandSupport.open(state)
         guard let saved = store.savedArticle(id) else {
             throw CLIFailure("\(article): not among saved favorites (see 'bulletin saved')")
         }

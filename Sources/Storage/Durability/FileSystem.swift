@@ -1,0 +1,112 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The file-system calls of every durable write, so that tests can fail or stop a save
+/// after any step (see ``DurableStep``); production code uses ``POSIXFileSystem``.
+///
+/// Every method that changes the disk either completes its step or throws a one-line
+/// ``StorageIOError`` carrying the `errno`; none of them retries a failed `fsync`.
+public protocol FileSystem: Sendable {
+    /// Creates `path` exclusively (`O_CREAT | O_EXCL`, mode 0600) for writing: the
+    /// ``DurableStep/createTemporary`` step.
+    func createExclusive(_ path: String) throws(StorageIOError) -> Int32
+    /// Opens an existing journal for reading and appending (`O_RDWR | O_APPEND`); `nil` when
+    /// it does not exist.
+    func openForAppend(_ path: String) throws(StorageIOError) -> Int32?
+    /// Writes all of `bytes` to a file made by ``createExclusive(_:)`` (``DurableStep/write``)
+    /// or opened by ``openForAppend(_:)`` (``DurableStep/append``).
+    func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(StorageIOError)
+    /// `fsync` of a file: ``DurableStep/sync`` for a temporary file, ``DurableStep/syncAppend``
+    /// for a journal.
+    func sync(_ fd: Int32, path: String) throws(StorageIOError)
+    /// Cuts a journal back to `length` bytes (removing a torn last line or a failed append).
+    func truncate(_ fd: Int32, to length: Int64, path: String) throws(StorageIOError)
+    /// Closes a descriptor.
+    func close(_ fd: Int32)
+    /// `rename(2)`: ``DurableStep/rename``.
+    func rename(_ source: String, to destination: String) throws(StorageIOError)
+    /// `fsync` on a folder so that a rename in it is durable: ``DurableStep/syncFolder``.
+    func syncFolder(_ path: String) throws(StorageIOError)
+    /// Removes a file, ignoring failures (temporary files after a failed write).
+    func remove(_ path: String)
+}
+
+/// The steps of a durable write, in order. A whole-file write is `createTemporary`,
+/// `write`, `sync`, `rename`, `syncFolder`; a journal change is `append`, `syncAppend`.
+public enum DurableStep: String, CaseIterable, Sendable {
+    case createTemporary, write, sync, rename, syncFolder, append, syncAppend
+}
+
+/// ``FileSystem`` with the POSIX calls.
+public struct POSIXFileSystem: FileSystem {
+    /// Creates the real file system.
+    public init() {}
+
+    public func createExclusive(_ path: String) throws(StorageIOError) -> Int32 {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if fd < 0 { throw StorageIOError("create", path, code: errno) }
+        // The umask may have removed bits we never wanted anyway; make it exactly 0600.
+        if fchmod(fd, 0o600) != 0 {
+            let code = errno
+            Glibc.close(fd)
+            unlink(path)
+            throw StorageIOError("create", path, code: code)
+        }
+        return fd
+    }
+
+    public func openForAppend(_ path: String) throws(StorageIOError) -> Int32? {
+        let fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return nil }
+            throw StorageIOError("open", path, code: errno)
+        }
+        return fd
+    }
+
+    public func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(StorageIOError) {
+        var offset = 0
+        while offset < bytes.count {
+            let count = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw StorageIOError("write", path, code: errno)
+            }
+            offset += count
+        }
+    }
+
+    public func sync(_ fd: Int32, path: String) throws(StorageIOError) {
+        // Never retried: after a failed fsync the kernel may have dropped the dirty pages,
+        // and a second fsync would report success for data that is not on disk.
+        if fsync(fd) != 0 { throw StorageIOError("write", path, code: errno) }
+    }
+
+    public func truncate(_ fd: Int32, to length: Int64, path: String) throws(StorageIOError) {
+        while ftruncate(fd, off_t(length)) != 0 {
+            if errno == EINTR { continue }
+            throw StorageIOError("truncate", path, code: errno)
+        }
+    }
+
+    public func close(_ fd: Int32) { _ = Glibc.close(fd) }
+
+    public func rename(_ source: String, to destination: String) throws(StorageIOError) {
+        if Glibc.rename(source, destination) != 0 { throw StorageIOError("write", destination, code: errno) }
+    }
+
+    public func syncFolder(_ path: String) throws(StorageIOError) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd < 0 { throw StorageIOError("sync folder", path, code: errno) }
+        defer { Glibc.close(fd) }
+        // EINVAL: a file system that cannot sync folders (some network mounts) has nothing to do.
+        if fsync(fd) != 0 && errno != EINVAL { throw StorageIOError("sync folder", path, code: errno) }
+    }
+
+    public func remove(_ path: String) { unlink(path) }
+}
