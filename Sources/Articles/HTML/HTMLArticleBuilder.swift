@@ -87,11 +87,17 @@ enum HTMLArticleBuilder {
             }
             all.insert(contentsOf: prefix, at: 0)
         }
+        var title = metadata.title.flatMap { $0.isEmpty ? nil : $0 }
+        if title == nil { title = contentTitle(all) }
+        // A page of headings only: the headings are its text.
+        if !all.contains(where: { if case .text = $0.kind { return true }; if case .bullet = $0.kind { return true }; return false }) {
+            for k in all.indices { if case .heading(_, let text) = all[k].kind { all[k].kind = .text; all[k].text = text } }
+        }
         var assembler = ArticleAssembler(units: all)
         assembler.generatesSummary = generatingSummary
         assembler.promoSourcesPending = true
         assembler.summaryNeedsHeading = true
-        assembler.title = metadata.title.flatMap { $0.isEmpty ? nil : $0 }
+        assembler.title = title
         assembler.author = metadata.author ?? bylineText.flatMap(authorName)
         assembler.date = metadata.date
         assembler.url = metadata.url
@@ -108,6 +114,25 @@ enum HTMLArticleBuilder {
         }
         if article.title.isEmpty { throw ArticleParseError.noText }
         return article
+    }
+
+    /// A title from the content of a page that declares none: its first heading, else the
+    /// first sentence of its first paragraph (which stays in the body).
+    static func contentTitle(_ units: [TextUnit]) -> String? {
+        for unit in units.prefix(8) {
+            if case .heading(_, let text) = unit.kind { return text }
+        }
+        for unit in units {
+            switch unit.kind {
+            case .text, .bullet:
+                let text = unit.content
+                let sentence = SentenceSplitter.sentences(in: text, limit: 1).first ?? text
+                return String(SummaryGenerator.shorten(sentence).prefix(160))
+            default:
+                continue
+            }
+        }
+        return nil
     }
 
     /// The name in a byline element's text ("By Jane Doe, Staff writer" → "Jane Doe").

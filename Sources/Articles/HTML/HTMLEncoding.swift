@@ -15,6 +15,14 @@ enum HTMLEncoding {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return (TextDecoder.repairUTF8(bytes, from: 3), "UTF-8") }
         let label = declaredCharset(bytes) ?? httpCharset.map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
         guard let label, !label.isEmpty else { return (TextDecoder.repairUTF8(bytes, from: 0), "UTF-8") }
+        // Valid UTF-8 with multi-byte characters is UTF-8 whatever the label says (a page
+        // converted to UTF-8 that kept its old declaration); text in a legacy encoding is
+        // practically never valid UTF-8.
+        if !utf8Labels.contains(label), TextDecoder.firstInvalidUTF8(bytes, from: 0) == nil,
+           bytes.contains(where: { $0 >= 0x80 })
+        {
+            return (bytes, "UTF-8")
+        }
         if utf8Labels.contains(label) || label.hasPrefix("utf-16") || label.hasPrefix("utf16") {
             // A page that says UTF-16 but has no byte order mark was almost always saved as UTF-8.
             return (TextDecoder.repairUTF8(bytes, from: 0), "UTF-8")

@@ -30,7 +30,7 @@ enum HTMLHints {
         "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox",
         "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager",
         "popup", "yom-remote", "newsletter", "cookie", "consent", "subscribe", "signup", "most-read", "mostread",
-        "trending", "recommended", "share",
+        "trending", "recommended",
     ]
 
     static let maybeContent = ["and", "article", "body", "column", "content", "main", "shadow"]
@@ -62,6 +62,10 @@ enum HTMLHints {
             if value.isEmpty { continue }
             if containsAny(value, negative) || hasAdToken(value) { weight -= 25 }
             if containsAny(value, positive) { weight += 25 }
+        }
+        // schema.org's own mark for the body of an article.
+        if let itemprop = tree.attribute("itemprop", of: index), FastText.contains(itemprop.lowercased(), "articlebody") {
+            weight += 25
         }
         return weight
     }

@@ -22,6 +22,7 @@ struct HTMLMetadata {
     static func read(_ tree: HTMLTree, pageURL: String?) -> HTMLMetadata {
         var meta = HTMLMetadata()
         var values: [String: String] = [:]
+        var propertyValues: [String: String] = [:]
         var jsonLD: [Any] = []
         var canonical: String?
         var base: String?
@@ -30,12 +31,16 @@ struct HTMLMetadata {
             switch node.tag {
             case .meta:
                 guard let content = tree.attribute("content", of: i) else { continue }
-                let keys = [tree.attribute("property", of: i), tree.attribute("name", of: i), tree.attribute("itemprop", of: i)]
-                for case let key? in keys {
-                    // `property` may hold several names separated by spaces.
-                    for name in key.lowercased().split(separator: " ") where values[String(name)] == nil {
-                        values[String(name)] = content
+                // `property` (RDFa, Open Graph) may hold several names separated by spaces and
+                // wins over `name`; `dc.title` and `dc:title` are one key.
+                if let property = tree.attribute("property", of: i) {
+                    for name in property.lowercased().split(separator: " ") {
+                        propertyValues[Self.metaKey(name)] = content
                     }
+                }
+                for case let key? in [tree.attribute("name", of: i), tree.attribute("itemprop", of: i)] {
+                    let name = Self.metaKey(key.lowercased()[...])
+                    if values[name] == nil { values[name] = content }
                 }
             case .title:
                 if meta.documentTitle == nil { meta.documentTitle = HTMLText.plain(tree, i) }
@@ -56,14 +61,15 @@ struct HTMLMetadata {
                     text += tree.nodes[child].text
                     child = tree.nodes[child].nextSibling
                 }
-                if let object = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) {
+                if let object = JSONLD.parse(text) {
                     jsonLD.append(object)
                 }
             default:
                 continue
             }
         }
-        let article = JSONLD.article(in: jsonLD)
+        values.merge(propertyValues) { _, property in property }
+        let article = JSONLD.article(in: jsonLD, documentTitle: meta.documentTitle)
         meta.baseURL = HTMLURL.resolve(base, against: pageURL) ?? pageURL
 
         func value(_ names: String...) -> String? {
@@ -72,12 +78,16 @@ struct HTMLMetadata {
             }
             return nil
         }
-        meta.title = article?.headline ?? value("dc.title", "dcterm:title", "dcterms.title", "og:title", "twitter:title")
-        let metaAuthor = value("author", "dc.creator", "dcterm:creator", "dcterms.creator", "parsely-author", "sailthru.author")
-        meta.author = article?.author ?? metaAuthor.flatMap { $0.contains("://") ? nil : $0 }
+        meta.title = article?.headline
+            ?? value("dc:title", "dcterm:title", "dcterms:title", "og:title", "twitter:title", "parsely-title", "title")
+        let metaAuthor = value("dc:creator", "dcterm:creator", "dcterms:creator", "author", "article:author",
+                               "og:article:author", "parsely-author", "sailthru:author")
+        meta.author = (article?.author ?? metaAuthor.flatMap { $0.contains("://") || $0.hasPrefix("@") ? nil : $0 })
+            .map(Self.withoutBy)
+        if meta.author?.isEmpty == true { meta.author = nil }
         let dateText = article?.datePublished
             ?? value("article:published_time", "datepublished", "og:published_time", "published_time", "pubdate",
-                     "publishdate", "date", "dc.date", "dcterms.created", "dc.date.issued", "sailthru.date")
+                     "publishdate", "date", "dc:date", "dcterms:created", "dc:date:issued", "sailthru:date")
         meta.date = dateText.flatMap(HTMLDate.parse)
         if meta.date == nil, let time = tree.first(.time), let datetime = tree.attribute("datetime", of: time) {
             meta.date = HTMLDate.parse(datetime)
@@ -90,13 +100,27 @@ struct HTMLMetadata {
         return meta
     }
 
+    /// `dc.title` → `dc:title`: the forms pages use for one name.
+    static func metaKey(_ name: Substring) -> String {
+        String(name.trimmingCharacters(in: .whitespaces).map { $0 == "." ? ":" : $0 })
+    }
+
+    /// An author without a leading "By".
+    static func withoutBy(_ text: String) -> String {
+        let lower = text.lowercased()
+        for prefix in ["by ", "by: ", "par ", "von "] where lower.hasPrefix(prefix) {
+            return FastText.trimmingWhitespace(text.dropFirst(prefix.count))
+        }
+        return text
+    }
+
     static let separators = [" | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » ", " · ", " :: "]
 
     /// The `<title>` without a site name after (or before) a separator; the `h1` when the
     /// title is missing or the `h1` is the title's own first part.
-    static func bestDocumentTitle(_ documentTitle: String?, _ tree: HTMLTree) -> String? {
-        let h1s = tree.nodes.indices.filter { tree.nodes[$0].tag == .h1 }
-        let h1 = h1s.count == 1 ? HTMLText.plain(tree, h1s[0]) : nil
+    static func bestDocumentTitle(_ documentTitle: String?, _ tree: HTMLTree?) -> String? {
+        let h1s = tree.map { tree in tree.nodes.indices.filter { tree.nodes[$0].tag == .h1 } } ?? []
+        let h1 = h1s.count == 1 ? tree.map { HTMLText.plain($0, h1s[0]) } : nil
         guard var title = documentTitle, !title.isEmpty else {
             if let h1, !h1.isEmpty { return h1 }
             return nil
@@ -118,13 +142,10 @@ struct HTMLMetadata {
             if FastText.wordCount(head, limit: 4) < 3, FastText.wordCount(tail, limit: 4) >= 3 {
                 title = tail  // "Site | The real headline"
             }
-            // Keep the whole title when the cut leaves too little.
-            if FastText.wordCount(title, limit: 4) <= 4 {
-                let withoutSeparators = original.split(whereSeparator: { "|-–—\\/>»·:".contains($0) }).joined()
-                if FastText.wordCount(withoutSeparators, limit: 6) - 1 != FastText.wordCount(title, limit: 6) {
-                    title = original
-                    cut = false
-                }
+            // Keep the whole title when the cut leaves four words or fewer.
+            if FastText.wordCount(title, limit: 5) <= 4 {
+                title = original
+                cut = false
             }
         } else if title.contains(": ") {
             // "Site: Headline" – take the part after the colon only when an h1 says so.
@@ -135,7 +156,7 @@ struct HTMLMetadata {
             }
         }
         let length = CharacterSegmenter.count(title, limit: 200)
-        if let h1, !h1.isEmpty, length > 150 || length < 15 { return h1 }
+        if let h1, !h1.isEmpty, length > 150 { return h1 }
         _ = cut
         return title.isEmpty ? nil : title
     }
@@ -199,8 +220,30 @@ enum JSONLD {
         "webpage", "creativework", "recipe", "podcastepisode",
     ]
 
+    /// The JSON of a script, without the `<![CDATA[ … ]]>` wrapper some pages put around it.
+    static func parse(_ script: String) -> Any? {
+        var text = script.trimmingCharacters(in: .whitespacesAndNewlines)
+        for opening in ["//<![CDATA[", "<![CDATA["] where text.hasPrefix(opening) { text.removeFirst(opening.count) }
+        for closing in ["//]]>", "]]>"] where text.hasSuffix(closing) { text.removeLast(closing.count) }
+        guard text.utf8.count <= 4_000_000 else { return nil }
+        return try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+    }
+
+    /// How much of `b`'s words are in `a` (1 when all are), as Readability measures it.
+    static func similarity(_ a: String, _ b: String) -> Double {
+        let wordsA = Set(a.lowercased().split { !($0.isLetter || $0.isNumber) })
+        let wordsB = b.lowercased().split { !($0.isLetter || $0.isNumber) }
+        guard !wordsB.isEmpty else { return 0 }
+        let total = wordsB.joined(separator: " ").count
+        let unique = wordsB.filter { !wordsA.contains($0) }.joined(separator: " ").count
+        return 1 - Double(unique) / Double(max(total, 1))
+    }
+
     /// The first article-like object among the scripts (searching arrays and `@graph`).
-    static func article(in scripts: [Any]) -> ArticleInfo? {
+    /// When its `name` and `headline` differ, the `headline` is the title only if it matches
+    /// the page's `<title>` and the `name` does not (some sites put their own name in `name`,
+    /// others a description in `headline`), as Readability decides.
+    static func article(in scripts: [Any], documentTitle: String?) -> ArticleInfo? {
         var queue: [Any] = scripts
         var found: [String: Any]?
         var fallback: [String: Any]?
@@ -222,7 +265,14 @@ enum JSONLD {
         }
         guard let object = found ?? fallback else { return nil }
         var info = ArticleInfo()
-        info.headline = string(object["headline"]) ?? (found != nil ? string(object["name"]) : nil)
+        let headline = string(object["headline"]), name = found != nil ? string(object["name"]) : nil
+        info.headline = name ?? headline
+        if let headline, let name, headline != name {
+            let title = HTMLMetadata.bestDocumentTitle(documentTitle, nil) ?? ""
+            let nameMatches = similarity(name, title) > 0.75
+            let headlineMatches = similarity(headline, title) > 0.75
+            if headlineMatches && !nameMatches { info.headline = headline }
+        }
         info.author = names(object["author"]) ?? names(object["creator"])
         info.datePublished = string(object["datePublished"]) ?? string(object["dateCreated"])
         info.publisher = names(object["publisher"])

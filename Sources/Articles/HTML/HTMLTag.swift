@@ -45,7 +45,7 @@ enum HTMLTag: UInt8, Sendable {
     var isNeverContent: Bool {
         switch self {
         case .head, .script, .style, .noscript, .template, .iframe, .object, .embed, .svg, .canvas, .audio, .video,
-             .math, .input, .textarea, .select, .option, .button, .dialog, .meta, .link, .base, .title:
+             .input, .textarea, .select, .option, .button, .dialog, .meta, .link, .base, .title:
             return true
         default:
             return false

@@ -74,6 +74,7 @@ struct HTMLTree {
     /// Parses UTF-8 (or `encoding`) bytes with libxml2's HTML parser in recovery mode.
     static func parse(_ bytes: [UInt8], encoding: String = "UTF-8") -> HTMLTree {
         LibXML.initialize()
+        LibXML.silenceErrors()
         var options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
         options |= HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue
         if encoding == "UTF-8" { options |= HTML_PARSE_IGNORE_ENC.rawValue }
@@ -177,4 +178,10 @@ struct HTMLTree {
 enum LibXML {
     private static let once: Void = { xmlInitParser() }()
     static func initialize() { _ = once }
+
+    /// Sends libxml2's error reports on this thread nowhere (its handlers are per thread):
+    /// a broken page is recovered from, not reported on stderr.
+    static func silenceErrors() {
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
+    }
 }
