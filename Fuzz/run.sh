@@ -17,24 +17,36 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
-ALL_TARGETS="text read-state saved-state index-cache wrap"
+ALL_TARGETS="text html feeds json-feed opml read-state saved-state index-cache config front-matter wrap"
 TARGETS=${FUZZ_TARGETS:-$ALL_TARGETS}
 OUT=$ROOT/.build/fuzz
 MODS=$OUT/modules
 SWIFTC=${SWIFTC:-swiftc}
+CXX=${CXX:-$(dirname "$(command -v "$SWIFTC")")/clang++}
 SANITIZE="-sanitize=fuzzer,address"
 mkdir -p "$MODS" "$OUT/bin" "$OUT/logs"
+
+# TOMLKit (for config.toml) comes from SwiftPM's checkout: its C++ part (toml++ behind a C
+# API) is compiled with clang++, its Swift part like the project's modules.
+TOMLKIT=$ROOT/.build/checkouts/TOMLKit/Sources
+log() { echo "fuzz: $*" >&2; }
+if [[ ! -d $TOMLKIT ]]; then
+    log "fetching TOMLKit (swift package resolve)"
+    swift package resolve >/dev/null
+fi
 
 # Module name, then its source folder; in dependency order.
 MODULES=(
     "Articles Sources/Articles"
     "Storage Sources/Storage"
     "ReaderUI Sources/ReaderUI"
+    "Feeds Sources/Feeds"
+    "TOMLKit .build/checkouts/TOMLKit/Sources/TOMLKit"
+    "Settings Sources/Settings"
 )
-INCLUDES=(-I "$MODS" -I "$ROOT/Sources/CLibXML2" -I "$ROOT/Sources/CNcursesw" -Xcc -I/usr/include/libxml2)
-LIBS=(-lxml2 -lncursesw)
-
-log() { echo "fuzz: $*" >&2; }
+INCLUDES=(-I "$MODS" -I "$ROOT/Sources/CLibXML2" -I "$ROOT/Sources/CNcursesw" -Xcc -I/usr/include/libxml2
+          -I "$TOMLKIT/CTOML/include/CTOML")
+LIBS=(-lxml2 -lncursesw -lstdc++)
 
 # Compiles one module (whole-module, optimised, instrumented, testable) when a source
 # changed since its object was built.
@@ -54,6 +66,23 @@ build_module() {
     echo "${sources[*]}" > "$MODS/$name.sources"
 }
 
+# Compiles TOMLKit's C++ part (CTOML) into one archive when a source changed.
+build_ctoml() {
+    local archive=$MODS/libCTOML.a
+    local dir=$TOMLKIT/CTOML
+    if [[ -f $archive ]] && [[ -z $(find "$dir" -newer "$archive" -type f | head -1) ]]; then return; fi
+    log "compiling CTOML (C++)"
+    local objects=()
+    for f in "$dir"/Sources/*.cpp; do
+        local o=$MODS/ctoml-$(basename "$f" .cpp | tr -c 'A-Za-z0-9\n' '_').o
+        "$CXX" -std=c++17 -O1 -fsanitize=fuzzer-no-link,address -DTOML_EXCEPTIONS=1 -I "$dir/include/CTOML" \
+            -c "$f" -o "$o"
+        objects+=("$o")
+    done
+    rm -f "$archive"
+    ar rcs "$archive" "${objects[@]}"
+}
+
 # Links the harness of one target with every module and the shared checks.
 build_target() {
     local target=$1
@@ -63,6 +92,7 @@ build_target() {
     mapfile -t checks < <(find "$ROOT/Tests/FuzzTests/Checks" -name '*.swift' | sort)
     local objects=()
     for m in "${MODULES[@]}"; do objects+=("$MODS/${m%% *}.o"); done
+    objects+=("$MODS/libCTOML.a")
     local newest
     newest=$(ls -t "${sources[@]}" "${checks[@]}" "${objects[@]}" | head -1)
     if [[ -x $binary && $binary -nt $newest ]]; then return; fi
@@ -74,14 +104,29 @@ build_target() {
 # Seed folders for a target: fixtures, hand-written seeds and the saved regressions.
 seeds() {
     local target=$1
+    mkdir -p "$ROOT/Tests/Fixtures/fuzz-regressions/$target"
     local dirs=("$ROOT/Tests/Fixtures/fuzz-regressions/$target")
     [[ -d $ROOT/Fuzz/Seeds/$target ]] && dirs+=("$ROOT/Fuzz/Seeds/$target")
+    local fixtures=$ROOT/Tests/FeedsTests/Fixtures
     case $target in
         text)
             dirs+=("$ROOT/Tests/ArticlesTests/Fixtures")
             mkdir -p "$OUT/seeds/text"
             find "$ROOT/Resources/Library" -type f \( -name '*.txt' -o -name '*.md' \) -exec cp {} "$OUT/seeds/text/" \;
             dirs+=("$OUT/seeds/text")
+            ;;
+        html)
+            dirs+=("$ROOT/Tests/ArticlesTests/Fixtures/html")
+            mkdir -p "$OUT/seeds/html"
+            cp "$fixtures"/*.html "$OUT/seeds/html/"
+            dirs+=("$OUT/seeds/html")
+            ;;
+        feeds | json-feed | opml)
+            local pattern
+            case $target in feeds) pattern='\.(xml|rss|atom)$' ;; json-feed) pattern='\.json$' ;; opml) pattern='\.opml$' ;; esac
+            mkdir -p "$OUT/seeds/$target"
+            find "$fixtures" "$ROOT/Resources/Feeds" -type f | grep -E "$pattern" | while read -r f; do cp "$f" "$OUT/seeds/$target/"; done
+            dirs+=("$OUT/seeds/$target")
             ;;
         wrap)
             # A width byte (40 or 7 cells), then a fixture's text.
@@ -96,6 +141,7 @@ seeds() {
     printf '%s\n' "${dirs[@]}"
 }
 
+build_ctoml
 for m in "${MODULES[@]}"; do build_module $m; done
 for target in $TARGETS; do
     [[ -f $ROOT/Fuzz/$target.swift ]] || { log "unknown target $target (targets: $ALL_TARGETS)"; exit 2; }
