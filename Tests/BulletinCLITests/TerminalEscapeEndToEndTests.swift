@@ -70,6 +70,22 @@ final class TerminalEscapeEndToEndTests: XCTestCase {
         latin1 += Array("Body with raw 8-bit controls: ".utf8) + Array(0x80...0x9F) + Array(" then ".utf8) + [0x90]
             + Array("$qlatin".utf8) + [0x9C, 0x20, 0x85, 0x81, 0x8D, 0x8F] + Array(" and an accent ".utf8) + [0xE9, 0x2E, 0x0A]
         try temp.write("lib/latin1.txt", Data(latin1))
+        // A Bulletin article file as fetched from a feed: the feed's name is the source.
+        try temp.write("lib/from-feed.md", """
+            ---
+            bulletin: 1
+            title: \("Feed headline \(h)".jsonQuoted)
+            author: \(h.jsonQuoted)
+            source: \("Feed name \(h)".jsonQuoted)
+            url: \(("https://example.org/item" + Self.vectors[5]).jsonQuoted)
+            feed: \(("https://example.org/feed.xml" + Self.vectors[3]).jsonQuoted)
+            guid: \(h.jsonQuoted)
+            ---
+
+            # Feed headline
+
+            Feed body \(h) ends here.
+            """)
         return temp.file("lib").path
     }
 
@@ -155,9 +171,10 @@ final class TerminalEscapeEndToEndTests: XCTestCase {
         try assertTerminalUntouched(tmux, title: title, step: "the list with the warning")
         XCTAssertTrue(screen.contains("Hostile headline"), screen)
         XCTAssertTrue(screen.contains("Latin headline café"), screen)
+        XCTAssertTrue(screen.contains("Feed headline"), screen)
 
         // Each article in the preview pane, the article view and the summary view.
-        for row in 0..<2 {
+        for row in 0..<3 {
             if row > 0 { try tmux.send("j") }
             try tmux.waitFor("\(row + 1)/")
             try assertTerminalUntouched(tmux, title: title, step: "preview of row \(row + 1)")
@@ -230,6 +247,7 @@ final class TerminalEscapeEndToEndTests: XCTestCase {
         let runs: [[String]] = [
             ["list", lib, "--no-cache"],
             ["show", temp.file("lib/hostile.txt").path], ["show", temp.file("lib/latin1.txt").path],
+            ["show", temp.file("lib/from-feed.md").path], ["parse", temp.file("lib/from-feed.md").path],
             ["show", temp.file("lib/" + badName).path], ["parse", temp.file("lib/hostile.txt").path],
             ["parse", temp.file("lib/latin1.txt").path, temp.file("lib/" + badName).path],
             ["saved", "--state-dir", state], ["export-saved", "--state-dir", state],
