@@ -91,7 +91,8 @@ struct IndexCache {
                 return negative ? -value : value
             }
             guard let size = number(0), let modified = number(1), let words = number(3),
-                let bullets = number(4), fields[2].count == 16
+                let bullets = number(4), fields[2].count == 16,
+                bytes[fields[2]].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) })  // lowercase hex
             else { continue }
             let path = text(6)
             let textDate = number(5)

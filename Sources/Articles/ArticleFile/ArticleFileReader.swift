@@ -43,11 +43,20 @@ enum ArticleFileReader {
             authorBio: field(fields, "authorBio"),
             credit: field(fields, "credit"),
             date: fields["date"].flatMap(ArticleDateFormat.parse),
-            url: field(fields, "url"),
+            url: identifier(fields, "url"),
             sections: body.sections,
             summary: body.summary,
             summarySource: summarySource)
-        return ArticleFile(article: article, guid: field(fields, "guid"), feed: field(fields, "feed"))
+        return ArticleFile(article: article, guid: identifier(fields, "guid"), feed: identifier(fields, "feed"))
+    }
+
+    /// An identifier (url, guid, feed address) sanitised but otherwise exact: its spaces are
+    /// part of it, so that writing and reading the file gives the same identity; blank
+    /// counts as missing.
+    static func identifier(_ fields: [String: String], _ key: String) -> String? {
+        guard let raw = fields[key] else { return nil }
+        let text = TextSanitizer.sanitizeLine(raw)
+        return text.allSatisfy({ $0 == " " }) ? nil : text
     }
 
     /// A cleaned optional field; blank counts as missing.
@@ -102,7 +111,8 @@ enum ArticleFileReader {
                     return
                 }
                 if !started && line.hasPrefix("- ") {
-                    summary.append(SummaryBullet(text: clean(line.dropFirst(2))))
+                    let text = clean(line.dropFirst(2))
+                    if !text.isEmpty { summary.append(SummaryBullet(text: text)) }
                     return
                 }
                 if line.hasPrefix("## ") || line == "##" {
@@ -116,8 +126,12 @@ enum ArticleFileReader {
                     return
                 }
             }
+            // A line of nothing but control characters adds nothing (not an empty part
+            // that would leave a double space in the paragraph).
+            let text = clean(line.hasPrefix("\\") ? line.dropFirst() : line[...])
+            guard !text.isEmpty else { return }
             started = true
-            paragraph.append(clean(line.hasPrefix("\\") ? line.dropFirst() : line[...]))
+            paragraph.append(text)
         }
 
         mutating func finishParagraph() {

@@ -17,7 +17,8 @@ enum ArticleRoundTrip {
             throw FuzzFailure("\(what): Bulletin cannot read the article file it wrote:\n\(text.prefix(400))")
         }
         try FuzzInvariants.require(file.article == article, "\(what): parse → article file → parse changed the article:\n\(describeDifference(article, file.article))")
-        try FuzzInvariants.require(file.guid == guid && file.feed == feed, "\(what): the article file lost its guid or feed")
+        try FuzzInvariants.require(file.guid == guid && file.feed == feed,
+                                   "\(what): the article file changed guid \(String(describing: guid)) → \(String(describing: file.guid)) or feed \(String(describing: feed)) → \(String(describing: file.feed))")
     }
 
     /// The first field that differs, for the failure message.
