@@ -63,7 +63,8 @@ public enum OPML {
                             if let tag = OPML.tag(String(category)) { tags.append(tag) }
                         }
                         outlines.append(OPMLOutline(
-                            url: url, title: name == url ? nil : name,  // `write` names an untitled feed by its url
+                            // `write` names an untitled feed by its url: read that back as untitled.
+                            url: url, title: name == url || name == FeedText.line(url) ? nil : name,
                             siteURL: FeedText.link(document.attribute(child, "htmlUrl")),
                             tags: unique(tags)))
                     }

@@ -42,8 +42,32 @@ public enum ConfigLoader {
         return load(text: text, file: name)
     }
 
+    /// The first control character TOML forbids everywhere (all of C0 but tab and line
+    /// breaks, and DEL), with its 1-based line and column. Such a document is refused
+    /// before TOMLKit sees it: toml++ asserts on some of them inside keys.
+    static func firstControlCharacter(_ text: String) -> (line: Int, column: Int, value: UInt32)? {
+        var line = 1
+        var column = 1
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v == 0x0A {
+                line += 1
+                column = 1
+                continue
+            }
+            if (v < 0x20 && v != 0x09 && v != 0x0D) || v == 0x7F { return (line, column, v) }
+            column += 1
+        }
+        return nil
+    }
+
     /// Reads settings from `text`, naming `file` in messages.
     public static func load(text: String, file: String) -> ConfigResult {
+        if let control = firstControlCharacter(text) {
+            return ConfigResult(settings: .defaults, errors: [ConfigDiagnostic(
+                file: file, line: control.line, column: control.column,
+                message: "control character U+\(String(format: "%04X", control.value)) is not allowed in TOML")], warnings: [])
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)

@@ -69,7 +69,7 @@ enum ArticleFileReader {
     /// A front-matter value: a JSON string literal decoded, else the trimmed text.
     static func value(_ raw: Substring) -> String {
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasPrefix("\""),
+        if trimmed.utf8.first == 0x22,  // by byte: a combining mark after the quote joins its Character
             let decoded = try? JSONSerialization.jsonObject(
                 with: Data(trimmed.utf8), options: .fragmentsAllowed) as? String
         {
@@ -86,7 +86,15 @@ enum ArticleFileReader {
             line = String(line.map { $0 == "\t" || $0 == "\n" ? " " : $0 })
         }
         while line.contains("  ") { line = line.replacingOccurrences(of: "  ", with: " ") }
-        return line.trimmingCharacters(in: .whitespaces)
+        // Only U+0020 at the ends, as the parser trims (a no-break space there is text).
+        return line.trimmingCharacters(in: CharacterSet(charactersIn: " "))
+    }
+
+    /// The rest of `line` after `prefix`, compared by bytes: a combining mark right after
+    /// the prefix joins its last `Character`, which must not hide the markup.
+    static func rest(of line: String, after prefix: String) -> Substring? {
+        guard line.utf8.starts(with: prefix.utf8) else { return nil }
+        return line[line.utf8.index(line.startIndex, offsetBy: prefix.utf8.count)...]
     }
 
     /// The Markdown body, line by line.
@@ -106,18 +114,18 @@ enum ArticleFileReader {
                 return
             }
             if paragraph.isEmpty {
-                if !started && title == nil && summary.isEmpty && line.hasPrefix("# ") {
-                    title = clean(line.dropFirst(2))
+                if !started && title == nil && summary.isEmpty, let after = rest(of: line, after: "# ") {
+                    title = clean(after)
                     return
                 }
-                if !started && line.hasPrefix("- ") {
-                    let text = clean(line.dropFirst(2))
+                if !started, let after = rest(of: line, after: "- ") {
+                    let text = clean(after)
                     if !text.isEmpty { summary.append(SummaryBullet(text: text)) }
                     return
                 }
-                if line.hasPrefix("## ") || line == "##" {
+                if let after = rest(of: line, after: "##"), after.isEmpty || after.unicodeScalars.first == " " {
                     started = true
-                    sections.append(ArticleSection(heading: clean(line.dropFirst(2)), paragraphs: []))
+                    sections.append(ArticleSection(heading: clean(after), paragraphs: []))
                     return
                 }
                 if line == ArticleFileWriter.sectionBreak {
@@ -128,7 +136,7 @@ enum ArticleFileReader {
             }
             // A line of nothing but control characters adds nothing (not an empty part
             // that would leave a double space in the paragraph).
-            let text = clean(line.hasPrefix("\\") ? line.dropFirst() : line[...])
+            let text = clean(rest(of: line, after: "\\") ?? line[...])
             guard !text.isEmpty else { return }
             started = true
             paragraph.append(text)

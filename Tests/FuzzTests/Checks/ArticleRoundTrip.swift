@@ -16,7 +16,7 @@ enum ArticleRoundTrip {
         guard let file = ArticleFile.read(utf8: Array(text.utf8)) else {
             throw FuzzFailure("\(what): Bulletin cannot read the article file it wrote:\n\(text.prefix(400))")
         }
-        try FuzzInvariants.require(file.article == article, "\(what): parse → article file → parse changed the article:\n\(describeDifference(article, file.article))")
+        try FuzzInvariants.require(file.article == article, "\(what): parse → article file → parse changed the article:\n\(describeDifference(article, file.article))\nfile:\n\(text.prefix(600))")
         try FuzzInvariants.require(file.guid == guid && file.feed == feed,
                                    "\(what): the article file changed guid \(String(describing: guid)) → \(String(describing: file.guid)) or feed \(String(describing: feed)) → \(String(describing: file.feed))")
     }
@@ -24,7 +24,10 @@ enum ArticleRoundTrip {
     /// The first field that differs, for the failure message.
     static func describeDifference(_ a: Article, _ b: Article) -> String {
         if a.id != b.id { return "id \(a.id.rawValue) ≠ \(b.id.rawValue)" }
-        if a.title != b.title { return "title \(a.title.debugDescription) ≠ \(b.title.debugDescription)" }
+        if a.title != b.title {
+            func tail(_ s: String) -> String { s.unicodeScalars.suffix(3).map { String($0.value, radix: 16) }.joined(separator: " ") }
+            return "title \(a.title.debugDescription) ≠ \(b.title.debugDescription) (ends \(tail(a.title)) / \(tail(b.title)))"
+        }
         if a.source != b.source { return "source \(String(describing: a.source)) ≠ \(String(describing: b.source))" }
         if a.author != b.author { return "author \(String(describing: a.author)) ≠ \(String(describing: b.author))" }
         if a.authorBio != b.authorBio { return "authorBio \(String(describing: a.authorBio)) ≠ \(String(describing: b.authorBio))" }

@@ -71,6 +71,9 @@ enum OPMLFuzzCheck {
             if outlines.isEmpty { return }
             throw FuzzFailure("Bulletin cannot read the OPML it wrote: \(error)\n\(written.prefix(400))")
         }
-        try FuzzInvariants.require(again == outlines, "OPML parse → write → parse changed the subscriptions: \(outlines.prefix(3)) → \(again.prefix(3))")
+        if again != outlines {
+            let pairs = zip(outlines, again).first { $0 != $1 }.map { "\($0.0) → \($0.1)" }
+            throw FuzzFailure("OPML parse → write → parse changed the subscriptions (\(outlines.count) → \(again.count)): \(pairs ?? "")")
+        }
     }
 }
