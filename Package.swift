@@ -43,8 +43,8 @@ let package = Package(
         ),
         // Deterministic synthetic corpus generator for benchmarks and stress tests.
         .executableTarget(name: "bulletin-corpus", dependencies: ["Articles"]),
-        // In-process benchmarks (reducer + view key handling, layout, storage).
-        .executableTarget(name: "bulletin-bench", dependencies: ["Articles", "Storage", "ReaderUI"]),
+        // In-process benchmarks (reducer + view key handling, layout, storage, HTML extraction).
+        .executableTarget(name: "bulletin-bench", dependencies: ["Articles", "Storage", "ReaderUI", "CLibXML2"]),
         // Helpers shared by the test targets: processes, temp folders, tmux.
         .target(name: "BulletinTestSupport", path: "Tests/BulletinTestSupport"),
         .testTarget(name: "ArticlesTests", dependencies: ["Articles", "BulletinTestSupport"],

@@ -12,8 +12,10 @@ struct BenchOptions {
     var keys = 10_000
     /// Read entries for the state measurement.
     var stateEntries = 1_000_000
+    /// Only the HTML extraction rows (no corpora, no processes).
+    var htmlOnly = false
 
-    static let usage = "usage: bulletin-bench [--sizes 1000,10000,100000] [--work DIR] [--out FILE.json] [--keys N] [--state-entries N]"
+    static let usage = "usage: bulletin-bench [--sizes 1000,10000,100000] [--work DIR] [--out FILE.json] [--keys N] [--state-entries N] [--html-only]"
 
     static func parse(_ arguments: [String]) -> BenchOptions {
         var options = BenchOptions()
@@ -32,6 +34,7 @@ struct BenchOptions {
             case "--out": options.output = URL(fileURLWithPath: value(arg))
             case "--keys": options.keys = Int(value(arg)) ?? { fail("--keys takes a number") }()
             case "--state-entries": options.stateEntries = Int(value(arg)).flatMap { $0 > 0 ? $0 : nil } ?? { fail("--state-entries takes a positive number") }()
+            case "--html-only": options.htmlOnly = true
             case "-h", "--help":
                 print(usage)
                 exit(0)

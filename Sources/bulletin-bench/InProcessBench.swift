@@ -8,6 +8,7 @@ enum InProcessBench {
     static func run(into report: inout BenchReport, library: URL, work: URL, keys: Int, corpusTool: String) {
         keyHandling(into: &report, library: library, work: work, count: keys)
         bigArticle(into: &report, work: work, corpusTool: corpusTool)
+        HTMLBench.run(into: &report)
     }
 
     /// Replays `count` keys through KeyMap → Reducer → View on the library and times each.

@@ -28,6 +28,13 @@ func corpus(_ count: Int) -> URL {
     return dir
 }
 
+if options.htmlOnly {
+    var htmlReport = BenchReport(sizes: [])
+    HTMLBench.run(into: &htmlReport)
+    print(htmlReport.table())
+    exit(0)
+}
+
 var report = BenchReport(sizes: options.sizes)
 var listCold: [String: Double] = [:], listWarm: [String: Double] = [:]
 var memCold: [String: Double] = [:], memWarm: [String: Double] = [:]

@@ -111,7 +111,7 @@ final class ReaderEndToEndTests: XCTestCase {
         tmux.kill()
 
         tmux = try start([Products.sampleLibrary.path])
-        screen = try tmux.waitFor("[All] Unread Saved")
+        screen = try tmux.waitUntil("the list drawn") { $0.contains("[All] Unread Saved") && $0.contains(titleStart) }
         let line = try XCTUnwrap(row(screen, containing: titleStart), screen)
         XCTAssertTrue(line.hasPrefix("  ★ "), "read (no ●) and saved (★): \(line)")
         try tmux.send("Tab")

@@ -22,8 +22,7 @@ public enum HTMLArticleParser {
         guard !bytes.isEmpty else { throw ArticleParseError.empty }
         guard bytes.count <= ArticleParser.maximumBytes else { throw ArticleParseError.tooLarge(bytes: bytes.count) }
         if TextDecoder.decodeUTF16WithBOM(bytes) == nil, TextDecoder.looksBinary(bytes) { throw ArticleParseError.binary }
-        let prepared = HTMLEncoding.prepare(bytes, httpCharset: httpCharset)
-        let tree = HTMLTree.parse(prepared.bytes, encoding: prepared.encoding)
+        let tree = HTMLTree.parse(HTMLEncoding.prepare(bytes, httpCharset: httpCharset))
         guard !tree.nodes.isEmpty else { throw ArticleParseError.noText }
         let pageURL = url.flatMap { HTMLURL.resolve($0, against: nil) }
         let metadata = HTMLMetadata.read(tree, pageURL: pageURL)
@@ -43,7 +42,8 @@ public enum HTMLArticleParser {
 
     /// The clean sections of an HTML fragment, such as a feed item's content: the same
     /// removals, line classes and sanitising as a page, without choosing a main content.
-    /// `baseURL` is accepted for links resolved in future uses; text does not depend on it.
+    /// `baseURL` is the item's address, taken for symmetry with ``parse(data:url:httpCharset:)``;
+    /// sections hold text only (no links), so it does not change the result.
     public static func fragmentSections(html: String, baseURL: String? = nil) -> [ArticleSection] {
         guard !html.isEmpty else { return [] }
         var bytes = Array(html.utf8)
@@ -64,8 +64,7 @@ public enum HTMLArticleParser {
     public static func feedLinks(data: Data, url: String?) -> [HTMLFeedLink] {
         let bytes = [UInt8](data.prefix(ArticleParser.maximumBytes))
         guard !bytes.isEmpty else { return [] }
-        let prepared = HTMLEncoding.prepare(bytes, httpCharset: nil)
-        let tree = HTMLTree.parse(prepared.bytes, encoding: prepared.encoding)
+        let tree = HTMLTree.parse(HTMLEncoding.prepare(bytes, httpCharset: nil))
         let pageURL = url.flatMap { HTMLURL.resolve($0, against: nil) }
         var base = pageURL
         if let baseIndex = tree.first(.base), let href = tree.attribute("href", of: baseIndex) {

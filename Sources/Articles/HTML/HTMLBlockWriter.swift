@@ -36,6 +36,8 @@ struct HTMLBlockWriter {
     private var rowDepth = 0
     private var dataTables = 0
     private var captionDepth = 0
+    /// Elements read as captions because of their class (see ``isCaptionLike(_:)``).
+    private var captionElements: [Int] = []
     private var pendingSummary = false
 
     init(tree: HTMLTree, removed: [Bool]) {
@@ -135,8 +137,21 @@ struct HTMLBlockWriter {
         case .figcaption:
             captionDepth += 1
         default:
-            break
+            if isCaptionLike(i) {
+                flush()
+                captionElements.append(i)
+                captionDepth += 1
+            }
         }
+    }
+
+    /// A small element whose class or id says caption or credit (`wp-caption-text`,
+    /// `image-credit`): read like a `figcaption`.
+    func isCaptionLike(_ i: Int) -> Bool {
+        guard tree.nodes[i].tag != .figcaption, !tree.nodes[i].attributes.isEmpty else { return false }
+        let key = HTMLHints.key(tree, i)
+        guard FastText.contains(key, "caption") || FastText.contains(key, "credit") else { return false }
+        return HTMLText.plain(tree, i, removed: removed, limit: 600).utf8.count <= 500
     }
 
     mutating func exit(_ i: Int) {
@@ -153,7 +168,12 @@ struct HTMLBlockWriter {
         case .tr:
             if dataTables > 0 { rowDepth = max(0, rowDepth - 1) }
         case .figcaption: captionDepth = max(0, captionDepth - 1)
-        default: break
+        default:
+            if captionElements.last == i {
+                flush()
+                captionElements.removeLast()
+                captionDepth = max(0, captionDepth - 1)
+            }
         }
     }
 

@@ -7,9 +7,8 @@
 enum HTMLBoilerplate {
     static func baseRemovals(_ tree: HTMLTree) -> (removed: [Bool], byline: String?) {
         var removed = [Bool](repeating: false, count: tree.nodes.count)
-        var byline: String?
-        var i = 0
         let nodes = tree.nodes
+        var i = 0
         while i < nodes.count {
             let node = nodes[i]
             guard node.tag != .text else { i += 1; continue }
@@ -18,19 +17,7 @@ enum HTMLBoilerplate {
             case .nav, .aside, .footer: remove = true
             default: break
             }
-            if !remove, !node.attributes.isEmpty {
-                if HTMLHints.isHidden(tree, i) {
-                    remove = true
-                } else if byline == nil, node.tag != .body, node.tag != .html,
-                          HTMLHints.isByline(tree, i, key: HTMLHints.key(tree, i))
-                {
-                    let text = HTMLText.plain(tree, i, removed: removed, limit: 200)
-                    if !text.isEmpty, CharacterSegmenter.count(text, limit: 100) < 100 {
-                        byline = text
-                        remove = true
-                    }
-                }
-            }
+            if !remove, !node.attributes.isEmpty, HTMLHints.isHidden(tree, i) { remove = true }
             if remove {
                 removed[i] = true
                 i = tree.subtreeEnd(i)
@@ -38,7 +25,51 @@ enum HTMLBoilerplate {
                 i += 1
             }
         }
+        // The first byline element in the page, wherever it is (a blog's aside or footer
+        // holds it as often as the article does); never a hidden or never-content one.
+        var byline: String?
+        i = 0
+        while i < nodes.count {
+            let node = nodes[i]
+            if node.tag == .text { i += 1; continue }
+            if node.tag.isNeverContent || (!node.attributes.isEmpty && HTMLHints.isHidden(tree, i)) {
+                i = tree.subtreeEnd(i)
+                continue
+            }
+            if !node.attributes.isEmpty, node.tag != .body, node.tag != .html,
+               HTMLHints.isByline(tree, i, key: HTMLHints.key(tree, i))
+            {
+                let text = HTMLText.plain(tree, i, removed: removed, limit: 200)
+                if !text.isEmpty, CharacterSegmenter.count(text, limit: 100) < 100, !isDateOnly(text) {
+                    byline = nameInside(tree, i, removed: removed) ?? text
+                    removed[i] = true
+                    break
+                }
+            }
+            i += 1
+        }
         return (removed, byline)
+    }
+
+    /// The text of an `itemprop="name"` element inside a byline element (the name without
+    /// the topic, date and handle around it), if there is one.
+    static func nameInside(_ tree: HTMLTree, _ index: Int, removed: [Bool]) -> String? {
+        let end = tree.subtreeEnd(index)
+        for k in (index + 1)..<end where tree.nodes[k].tag != .text {
+            guard let itemprop = tree.attribute("itemprop", of: k),
+                  itemprop.lowercased().split(separator: " ").contains("name")
+            else { continue }
+            let text = HTMLText.plain(tree, k, removed: removed, limit: 200)
+            if !text.isEmpty { return text }
+        }
+        return nil
+    }
+
+    /// Whether a would-be byline is only a date ("Sunday, Feb 1, 2015 11:57 AM UTC"): a
+    /// dateline element with a byline class, not a name.
+    static func isDateOnly(_ text: String) -> Bool {
+        if case .byline = LineClassifier.classify(text) { return false }
+        return DateLineParser.parse(text) != nil || HTMLDate.parse(text) != nil
     }
 
     /// A page's own summary list outside `roots`: a list whose class or id names a summary,

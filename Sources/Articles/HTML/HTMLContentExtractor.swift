@@ -285,7 +285,7 @@ struct HTMLContentExtractor {
         if Double(s.inputs) > (p / 3).rounded(.down) { return true }
         if !isList && headingDensity < 0.9 && s.textLength < 25 && (img == 0 || img > 2) && !inFigure { return true }
         if !isList && weight < 25 && s.linkDensity > 0.2 { return true }
-        if isList && s.linkDensity > 0.5 { return true }
+        if isList && s.linkDensity > 0.9 { return true }  // a list of links only: navigation or "most read"
         if weight >= 25 && s.linkDensity > 0.5 { return true }
         if (s.embeds == 1 && s.textLength < 75) || s.embeds > 1 { return true }
         return false

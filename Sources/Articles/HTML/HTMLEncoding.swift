@@ -1,39 +1,82 @@
-import CLibXML2
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Decides the character encoding of a page and turns its bytes into UTF-8 for libxml2.
 ///
 /// The order: a byte order mark, then `<meta charset>` or an `http-equiv` Content-Type in
 /// the first 4 KiB, then the charset from HTTP, else UTF-8. UTF-8 and unlabelled pages keep
 /// their valid UTF-8 and read every other byte as Windows-1252 (as ``TextDecoder`` does);
-/// pages labelled Latin-1 or Windows-1252 are read as Windows-1252; other labels that
-/// libxml2 (iconv) knows are converted by libxml2. Bad bytes are replaced, never fatal.
+/// pages labelled Latin-1 or Windows-1252 are read as Windows-1252; other labels are
+/// converted by the C library's `iconv`. Bad bytes are replaced, never fatal: libxml2 is
+/// always handed UTF-8.
 enum HTMLEncoding {
-    /// The bytes to hand to libxml2 and the encoding name to give it.
-    static func prepare(_ bytes: [UInt8], httpCharset: String?) -> (bytes: [UInt8], encoding: String) {
-        if let utf16 = TextDecoder.decodeUTF16WithBOM(bytes) { return (utf16, "UTF-8") }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return (TextDecoder.repairUTF8(bytes, from: 3), "UTF-8") }
+    /// The page as UTF-8 bytes for libxml2.
+    static func prepare(_ bytes: [UInt8], httpCharset: String?) -> [UInt8] {
+        if let utf16 = TextDecoder.decodeUTF16WithBOM(bytes) { return utf16 }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return TextDecoder.repairUTF8(bytes, from: 3) }
         let label = declaredCharset(bytes) ?? httpCharset.map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
-        guard let label, !label.isEmpty else { return (TextDecoder.repairUTF8(bytes, from: 0), "UTF-8") }
+        guard let label, !label.isEmpty else { return TextDecoder.repairUTF8(bytes, from: 0) }
         // Valid UTF-8 with multi-byte characters is UTF-8 whatever the label says (a page
         // converted to UTF-8 that kept its old declaration); text in a legacy encoding is
         // practically never valid UTF-8.
         if !utf8Labels.contains(label), TextDecoder.firstInvalidUTF8(bytes, from: 0) == nil,
            bytes.contains(where: { $0 >= 0x80 })
         {
-            return (bytes, "UTF-8")
+            return bytes
         }
         if utf8Labels.contains(label) || label.hasPrefix("utf-16") || label.hasPrefix("utf16") {
             // A page that says UTF-16 but has no byte order mark was almost always saved as UTF-8.
-            return (TextDecoder.repairUTF8(bytes, from: 0), "UTF-8")
+            return TextDecoder.repairUTF8(bytes, from: 0)
         }
-        if windows1252Labels.contains(label) { return (windows1252(bytes), "UTF-8") }
-        LibXML.initialize()
-        if let handler = xmlFindCharEncodingHandler(label) {
-            xmlCharEncCloseFunc(handler)
-            return (bytes, label)
+        if windows1252Labels.contains(label) { return windows1252(bytes) }
+        if let converted = convert(bytes, from: label) { return converted }
+        return TextDecoder.repairUTF8(bytes, from: 0)
+    }
+
+    /// The bytes converted from `label` to UTF-8 with the C library's `iconv`, each invalid
+    /// or cut-off sequence replaced by U+FFFD; `nil` when `iconv` does not know the label.
+    static func convert(_ bytes: [UInt8], from label: String) -> [UInt8]? {
+        guard label.utf8.count <= 40, label.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.:".contains($0)) })
+        else { return nil }
+        let cd = iconv_open("UTF-8", label)
+        guard let cd, cd != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(cd) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count * 2)
+        var chunk = [CChar](repeating: 0, count: 64 * 1024)
+        var input = bytes.map { CChar(bitPattern: $0) }
+        input.withUnsafeMutableBufferPointer { inBuffer in
+            var inPointer: UnsafeMutablePointer<CChar>? = inBuffer.baseAddress
+            var inLeft = inBuffer.count
+            while inLeft > 0 {
+                let status = chunk.withUnsafeMutableBufferPointer { outBuffer -> (Int, Int32) in
+                    var outPointer: UnsafeMutablePointer<CChar>? = outBuffer.baseAddress
+                    var outLeft = outBuffer.count
+                    let result = iconv(cd, &inPointer, &inLeft, &outPointer, &outLeft)
+                    let error = result == -1 ? errno : 0
+                    out.append(contentsOf: UnsafeRawBufferPointer(start: outBuffer.baseAddress, count: outBuffer.count - outLeft))
+                    return (result, error)
+                }
+                guard status.0 == -1 else { continue }
+                switch status.1 {
+                case E2BIG:
+                    continue  // the output chunk is full: go on
+                case EILSEQ:
+                    out.append(contentsOf: [0xEF, 0xBF, 0xBD])  // one bad byte becomes U+FFFD
+                    inPointer = inPointer.map { $0 + 1 }
+                    inLeft -= 1
+                default:  // EINVAL: a sequence cut off at the end
+                    out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                    inLeft = 0
+                }
+            }
         }
-        return (TextDecoder.repairUTF8(bytes, from: 0), "UTF-8")
+        return out
     }
 
     static let utf8Labels: Set<String> = ["utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"]

@@ -30,7 +30,7 @@ enum HTMLHints {
         "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox",
         "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager",
         "popup", "yom-remote", "newsletter", "cookie", "consent", "subscribe", "signup", "most-read", "mostread",
-        "trending", "recommended",
+        "trending", "recommended", "paywall", "outbrain", "taboola",
     ]
 
     static let maybeContent = ["and", "article", "body", "column", "content", "main", "shadow"]
@@ -78,10 +78,22 @@ enum HTMLHints {
         return containsAny(key, unlikely) && !containsAny(key, maybeContent)
     }
 
-    /// Whether the element is hidden: `hidden`, `aria-hidden="true"`, `display:none`, `visibility:hidden`.
+    /// Classes of text meant for screen readers only ("Image caption, ", "Advertisement").
+    static let screenReaderOnly: Set<Substring> = ["sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screenreader-only", "a11y-only"]
+
+    /// Whether the element is hidden: `hidden`, `aria-hidden="true"`, `display:none`,
+    /// `visibility:hidden`, or a screen-reader-only class.
     static func isHidden(_ tree: HTMLTree, _ index: Int) -> Bool {
         for attribute in tree.nodes[index].attributes {
             switch attribute.name {
+            case "class":
+                // Every screen-reader class name holds "only", "hidden" or "reader": most classes skip the split.
+                let value = attribute.value
+                guard FastText.contains(value, "only") || FastText.contains(value, "hidden") || FastText.contains(value, "reader")
+                else { continue }
+                for token in value.lowercased().split(separator: " ") where screenReaderOnly.contains(token) {
+                    return true
+                }
             case "hidden": return true
             case "aria-hidden":
                 if attribute.value.lowercased() == "true" { return true }
@@ -103,6 +115,6 @@ enum HTMLHints {
         if let itemprop = tree.attribute("itemprop", of: index), FastText.contains(itemprop.lowercased(), "author") {
             return true
         }
-        return containsAny(key, ["byline", "author", "dateline", "writtenby", "p-author"])
+        return containsAny(key, ["byline", "author", "dateline", "writtenby", "p-author"]) && !FastText.contains(key, "authoriz")
     }
 }

@@ -15,7 +15,6 @@ struct HTMLMetadata {
     var source: String?
     var url: String?
     var description: String?
-    var language: String?
     var baseURL: String?
 
     /// Reads the metadata of a tree; `pageURL` resolves relative links.
@@ -51,8 +50,6 @@ struct HTMLMetadata {
                 }
             case .base:
                 if base == nil { base = tree.attribute("href", of: i) }
-            case .html:
-                if let lang = tree.attribute("lang", of: i) { meta.language = lang.lowercased() }
             case .script:
                 guard let type = tree.attribute("type", of: i), type.lowercased() == "application/ld+json" else { continue }
                 var text = ""
@@ -116,8 +113,9 @@ struct HTMLMetadata {
 
     static let separators = [" | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » ", " · ", " :: "]
 
-    /// The `<title>` without a site name after (or before) a separator; the `h1` when the
-    /// title is missing or the `h1` is the title's own first part.
+    /// The `<title>` without a site name after (or before) a separator, unless that leaves
+    /// four words or fewer; the page's only `h1` when there is no `<title>` or it is over 150
+    /// characters.
     static func bestDocumentTitle(_ documentTitle: String?, _ tree: HTMLTree?) -> String? {
         let h1s = tree.map { tree in tree.nodes.indices.filter { tree.nodes[$0].tag == .h1 } } ?? []
         let h1 = h1s.count == 1 ? tree.map { HTMLText.plain($0, h1s[0]) } : nil
@@ -126,7 +124,6 @@ struct HTMLMetadata {
             return nil
         }
         let original = title
-        var cut = false
         // The last separator splits off the site name.
         var best: Range<String.Index>?
         for separator in separators {
@@ -138,14 +135,12 @@ struct HTMLMetadata {
             let head = String(title[..<best.lowerBound])
             let tail = String(title[best.upperBound...])
             title = head
-            cut = true
             if FastText.wordCount(head, limit: 4) < 3, FastText.wordCount(tail, limit: 4) >= 3 {
                 title = tail  // "Site | The real headline"
             }
             // Keep the whole title when the cut leaves four words or fewer.
             if FastText.wordCount(title, limit: 5) <= 4 {
                 title = original
-                cut = false
             }
         } else if title.contains(": ") {
             // "Site: Headline" – take the part after the colon only when an h1 says so.
@@ -157,28 +152,24 @@ struct HTMLMetadata {
         }
         let length = CharacterSegmenter.count(title, limit: 200)
         if let h1, !h1.isEmpty, length > 150 { return h1 }
-        _ = cut
         return title.isEmpty ? nil : title
     }
 }
 
 /// Dates in page metadata: ISO 8601 with or without a time, else the text parser's date forms.
 enum HTMLDate {
+    // Format styles are values (Sendable), made once.
+    static let withZone = Date.ISO8601FormatStyle()
+    static let withFraction = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+    static let dateOnly = Date.ISO8601FormatStyle().year().month().day()
+
     static func parse(_ text: String) -> Date? {
         let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !value.isEmpty, value.utf8.count <= 64 else { return nil }
-        let formatter = ISO8601DateFormatter()
-        for options: ISO8601DateFormatter.Options in [
-            [.withInternetDateTime], [.withInternetDateTime, .withFractionalSeconds], [.withFullDate],
-        ] {
-            formatter.formatOptions = options
-            if let date = formatter.date(from: value) { return date }
-        }
-        // "2024-03-05T10:00:00" without a zone, or "2024-03-05 10:00": the date part.
-        if value.utf8.count >= 10 {
-            formatter.formatOptions = [.withFullDate]
-            if let date = formatter.date(from: String(value.prefix(10))) { return date }
-        }
+        if let date = try? withZone.parse(value) { return date }
+        if let date = try? withFraction.parse(value) { return date }
+        // "2024-03-05", "2024-03-05T10:00:00" without a zone, or "2024-03-05 10:00": the date part.
+        if value.utf8.count >= 10, let date = try? dateOnly.parse(String(value.prefix(10))) { return date }
         return DateLineParser.parse(HTMLText.clean(value))
     }
 }

@@ -46,26 +46,36 @@ struct HTMLNodeStats {
 
     /// Measures of one text node.
     static func measure(_ text: String) -> (length: Int32, commas: Int32) {
-        var length: Int32 = 0
-        var commas: Int32 = 0
-        var inSpace = true
-        var utf8 = text.utf8.makeIterator()
-        var previous: (UInt8, UInt8) = (0, 0)
-        while let b = utf8.next() {
-            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
-                if !inSpace { length += 1 }
-                inSpace = true
-            } else if b & 0xC0 != 0x80 {
-                length += 1
-                inSpace = false
-                if b == 0x2C { commas += 1 }
-            } else if previous.0 == 0xEF && previous.1 == 0xBC && b == 0x8C || previous.0 == 0xE3 && previous.1 == 0x80 && b == 0x81 {
-                commas += 1
+        var text = text
+        return text.withUTF8 { bytes in
+            var length: Int32 = 0
+            var commas: Int32 = 0
+            var inSpace = true
+            var k = 0
+            let n = bytes.count
+            while k < n {
+                let b = bytes[k]
+                if b <= 0x20 {
+                    if !inSpace, b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C { length += 1; inSpace = true }
+                } else if b < 0x80 {
+                    length += 1
+                    inSpace = false
+                    if b == 0x2C { commas += 1 }
+                } else if b & 0xC0 != 0x80 {
+                    length += 1
+                    inSpace = false
+                    // U+FF0C fullwidth comma (EF BC 8C) and U+3001 ideographic comma (E3 80 81).
+                    if k + 2 < n, (b == 0xEF && bytes[k + 1] == 0xBC && bytes[k + 2] == 0x8C)
+                        || (b == 0xE3 && bytes[k + 1] == 0x80 && bytes[k + 2] == 0x81)
+                    {
+                        commas += 1
+                    }
+                }
+                k += 1
             }
-            previous = (previous.1, b)
+            if inSpace && length > 0 { length -= 1 }
+            return (max(length, 0), commas)
         }
-        if inSpace && length > 0 { length -= 1 }
-        return (max(length, 0), commas)
     }
 
     /// Stats of every node of `tree`, leaving out the subtrees marked in `removed`.
@@ -73,12 +83,14 @@ struct HTMLNodeStats {
         var stats = [HTMLNodeStats](repeating: HTMLNodeStats(), count: tree.nodes.count)
         var inLink = [Bool](repeating: false, count: tree.nodes.count)
         var inHeading = [Bool](repeating: false, count: tree.nodes.count)
+        var inRemoved = removed
         for i in tree.nodes.indices {
             let node = tree.nodes[i]
             let parent = node.parent
             if parent >= 0 {
                 inLink[i] = inLink[parent] || node.tag == .a
                 inHeading[i] = inHeading[parent] || node.tag.headingLevel != nil
+                if inRemoved[parent] { inRemoved[i] = true }
             } else {
                 inLink[i] = node.tag == .a
                 inHeading[i] = node.tag.headingLevel != nil
@@ -86,6 +98,7 @@ struct HTMLNodeStats {
         }
         for i in tree.nodes.indices.reversed() {
             let node = tree.nodes[i]
+            if inRemoved[i] { continue }  // removed text counts nowhere: no need to measure it
             if node.tag == .text {
                 let m = measure(node.text)
                 stats[i].textLength = m.length

@@ -24,7 +24,7 @@ struct HTMLTree {
     }
 
     /// Deepest element nesting kept.
-    static let maximumDepth = 256
+    static let maximumDepth = 200
 
     var nodes: [Node] = []
 
@@ -32,17 +32,6 @@ struct HTMLTree {
     func attribute(_ name: String, of index: Int) -> String? {
         for attribute in nodes[index].attributes where attribute.name == name { return attribute.value }
         return nil
-    }
-
-    /// The children of a node, in order.
-    func children(of index: Int) -> [Int] {
-        var result: [Int] = []
-        var child = nodes[index].firstChild
-        while child >= 0 {
-            result.append(child)
-            child = nodes[child].nextSibling
-        }
-        return result
     }
 
     /// The index just past the last descendant of `index` (descendants are `index+1..<end`).
@@ -71,16 +60,18 @@ struct HTMLTree {
 
     // MARK: Building
 
-    /// Parses UTF-8 (or `encoding`) bytes with libxml2's HTML parser in recovery mode.
-    static func parse(_ bytes: [UInt8], encoding: String = "UTF-8") -> HTMLTree {
+    /// Parses UTF-8 bytes with libxml2's HTML parser in recovery mode, without network
+    /// access and ignoring the page's own encoding declaration (the bytes are UTF-8 already).
+    static func parse(_ bytes: [UInt8]) -> HTMLTree {
+        guard !bytes.isEmpty, bytes.count <= Int(Int32.max) else { return HTMLTree() }
         LibXML.initialize()
         LibXML.silenceErrors()
         var options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
         options |= HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue
-        if encoding == "UTF-8" { options |= HTML_PARSE_IGNORE_ENC.rawValue }
+        options |= HTML_PARSE_IGNORE_ENC.rawValue
         let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) { base in
-                htmlReadMemory(base, Int32(buffer.count), nil, encoding, Int32(options))
+                htmlReadMemory(base, Int32(buffer.count), nil, "UTF-8", Int32(options))
             }
         }
         guard let doc else { return HTMLTree() }

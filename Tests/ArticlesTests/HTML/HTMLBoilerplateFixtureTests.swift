@@ -80,7 +80,7 @@ final class HTMLBoilerplateFixtureTests: XCTestCase {
     func testHiddenElementsAreDropped() throws {
         let a = try page("hidden")
         assertCommonFields(a)
-        assertBody(a, without: ["hidden", "display none", "aria", "Invisible"])
+        assertBody(a, without: ["hidden", "display none", "aria", "Invisible", "Screen reader"])
     }
 
     func testKeyPointsListBecomesTheAuthorsSummary() throws {
