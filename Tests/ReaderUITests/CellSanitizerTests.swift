@@ -19,9 +19,12 @@ final class CellSanitizerTests: XCTestCase {
         }
     }
 
-    func testUnsafeScalarsInsideACharacterAreRemoved() {
+    /// Every unsafe scalar breaks grapheme clusters (Grapheme_Cluster_Break=Control), so it
+    /// is always a character of its own; clusters around it are kept whole.
+    func testClustersAreKeptAndLineBreaksBecomeSpaces() {
         XCTAssertEqual(CellSanitizer.clean("e\u{301}"), "e\u{301}")
-        XCTAssertEqual(CellSanitizer.clean(Character("e\u{301}\u{200F}")), "e\u{301}")
+        XCTAssertEqual(CellSanitizer.clean("👍🏽"), "👍🏽")
+        XCTAssertEqual(Array("a\u{200F}\u{301}b").count, 4, "the mark stands alone, its combining mark too")
         XCTAssertEqual(CellSanitizer.clean("\r\n"), " ")
         XCTAssertNil(CellSanitizer.clean("\u{1B}"))
         XCTAssertNil(CellSanitizer.clean("\u{9B}"))
