@@ -82,11 +82,11 @@ public enum OPML {
     }
 
     /// A tag as `write` can give it back: one clean line without commas (they separate
-    /// categories) and without slashes or spaces at its ends (category paths); `nil` if blank.
+    /// categories; made spaces before the line's spaces are folded) and without slashes or
+    /// spaces at its ends (category paths); `nil` if blank.
     static func tag(_ raw: String) -> String? {
-        guard let line = FeedText.line(raw) else { return nil }
-        let tag = line.replacingOccurrences(of: ",", with: " ")
-            .trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "/")))
+        guard let line = FeedText.line(raw.replacingOccurrences(of: ",", with: " ")) else { return nil }
+        let tag = line.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "/")))
         return tag.isEmpty ? nil : tag
     }
 
