@@ -47,12 +47,42 @@ public enum ConfigLoader {
         return nil
     }
 
+    /// The first table header (`[` or `[[` opening a line outside a multi-line string) whose
+    /// name does not start with an ASCII key character, a quote or `]`, with the 1-based line and
+    /// column of what follows the bracket. toml++ (inside TOMLKit) asserts on such a header
+    /// (`[[# x`, `[=`) instead of reporting it, so it is refused before TOMLKit sees it.
+    static func headerWithoutName(_ text: String) -> (line: Int, column: Int)? {
+        var inMultiLineString = false
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let delimiters = line.components(separatedBy: "\"\"\"").count - 1 + line.components(separatedBy: "'''").count - 1
+            defer { if delimiters % 2 == 1 { inMultiLineString.toggle() } }
+            if inMultiLineString { continue }
+            let scalars = Array(line.unicodeScalars)
+            var i = 0
+            while i < scalars.count, scalars[i] == " " || scalars[i] == "\t" { i += 1 }
+            guard i < scalars.count, scalars[i] == "[" else { continue }
+            i += 1
+            if i < scalars.count, scalars[i] == "[" { i += 1 }
+            while i < scalars.count, scalars[i] == " " || scalars[i] == "\t" { i += 1 }
+            let next = i < scalars.count ? scalars[i] : "\n"
+            let isKeyStart = ("a"..."z").contains(next) || ("A"..."Z").contains(next) || ("0"..."9").contains(next) || next == "_" || next == "-"
+                || next == "\"" || next == "'" || next == "]"
+            if !isKeyStart { return (index + 1, i + 1) }
+        }
+        return nil
+    }
+
     /// Reads settings from `text`, naming `file` in messages.
     public static func load(text: String, file: String) -> ConfigResult {
         if let control = firstControlCharacter(text) {
             return ConfigResult(settings: .defaults, errors: [ConfigDiagnostic(
                 file: file, line: control.line, column: control.column,
                 message: "control character U+\(String(format: "%04X", control.value)) is not allowed in TOML")], warnings: [])
+        }
+        if let header = headerWithoutName(text) {
+            return ConfigResult(settings: .defaults, errors: [ConfigDiagnostic(
+                file: file, line: header.line, column: header.column,
+                message: "expected a table name after '['")], warnings: [])
         }
         let root: TOMLTable
         do {

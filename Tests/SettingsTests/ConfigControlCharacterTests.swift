@@ -2,8 +2,9 @@ import XCTest
 
 @testable import Settings
 
-/// Control characters that TOML forbids are one clear error at their place, before TOMLKit
-/// (whose toml++ asserted on some of them inside a table name: a `make fuzz` finding).
+/// Control characters that TOML forbids, and table headers without a name, are one clear
+/// error at their place, before TOMLKit (whose toml++ asserts on them inside a table
+/// header, stopping the process: `make fuzz` findings).
 final class ConfigControlCharacterTests: XCTestCase {
     func testControlCharactersAreRefusedWithTheirPosition() {
         let result = ConfigLoader.load(text: "[reader]\nmeasure = 70\n[\u{06}\u{00}ys]\n", file: "config.toml")
@@ -16,5 +17,15 @@ final class ConfigControlCharacterTests: XCTestCase {
 
     func testTabsAndLineBreaksAreFine() {
         XCTAssertTrue(ConfigLoader.load(text: "[reader]\r\n\tmeasure = 70\t# tab\r\n", file: "c.toml").isValid)
+    }
+
+    func testTableHeadersWithoutANameAreRefusedWithTheirPosition() {
+        for (text, column) in [("[[# Bulletin", 3), ("[ = 1", 3), ("  [[ .a]]", 6), ("[é]", 2), ("[[", 3)] {
+            let result = ConfigLoader.load(text: "[reader]\n\(text)\n", file: "config.toml")
+            XCTAssertEqual(result.errors.map(\.description), ["config.toml:2:\(column): expected a table name after '['"], text)
+        }
+        for text in ["[reader]", "[ \"reader\" ]", "['reader']", "[[a]]", "a = \"\"\"\n[# inside a string\n\"\"\""] {
+            XCTAssertFalse(ConfigLoader.load(text: text + "\n", file: "c.toml").errors.contains { $0.message.contains("table name") }, text)
+        }
     }
 }
