@@ -16,6 +16,8 @@ final class FuzzChecksTests: XCTestCase {
         XCTAssertThrowsError(try WrapFuzzCheck.requireFits("喫茶店", width: 5, "line"))
         XCTAssertNoThrow(try WrapFuzzCheck.requireFits("喫茶", width: 4, "line"))
         XCTAssertNoThrow(try WrapFuzzCheck.requireFits("喫", width: 1, "line"), "one wide character alone is kept")
+        XCTAssertNoThrow(try WrapFuzzCheck.requireFits("\u{1199}真", width: 1, "line"), "with a zero-width character before it")
+        XCTAssertThrowsError(try WrapFuzzCheck.requireFits("a真", width: 1, "line"))
     }
 
     func testEachTargetAcceptsItsSeedsAndEmptyInput() throws {
