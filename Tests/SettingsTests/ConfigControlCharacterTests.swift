@@ -28,4 +28,14 @@ final class ConfigControlCharacterTests: XCTestCase {
             XCTAssertFalse(ConfigLoader.load(text: text + "\n", file: "c.toml").errors.contains { $0.message.contains("table name") }, text)
         }
     }
+
+    func testABraceWhereAValueBelongsIsRefusedWithItsPosition() {
+        for (text, line, column) in [("folders = [}", 2, 12), ("folders = [\"a\",}", 2, 16), ("folders = [ # note\n}", 3, 1)] {
+            let result = ConfigLoader.load(text: "[library]\n\(text)\n", file: "config.toml")
+            XCTAssertEqual(result.errors.map(\.description), ["config.toml:\(line):\(column): expected a value before '}'"], text)
+        }
+        for text in ["folders = [\"[}\", '[,}']", "folders = [\"\\\"[}\"]", "a = \"\"\"\n[}\n\"\"\"", "folders = [] # [}"] {
+            XCTAssertFalse(ConfigLoader.load(text: "[library]\n" + text + "\n", file: "c.toml").errors.contains { $0.message.contains("before '}'") }, text)
+        }
+    }
 }
