@@ -161,8 +161,9 @@ for target in $TARGETS; do
     extra=()
     # TOMLKit 0.6 never frees the array `TOMLTable.keys` gets from its C++ side (a few
     # hundred bytes per config load, once per start): not a finding in Bulletin's code.
-    [[ $target == config ]] && extra+=(-detect_leaks=0)
-    SWIFT_BACKTRACE=enable=no "$OUT/bin/fuzz-$target" -max_len=1048576 -timeout=10 -rss_limit_mb=2048 \
+    asan=""
+    if [[ $target == config ]]; then extra+=(-detect_leaks=0); asan="detect_leaks=0"; fi
+    ASAN_OPTIONS=$asan SWIFT_BACKTRACE=enable=no "$OUT/bin/fuzz-$target" -max_len=1048576 -timeout=10 -rss_limit_mb=2048 \
         -max_total_time="$FUZZ_SECONDS" -print_final_stats=1 -artifact_prefix="$artifacts/" ${extra[@]+"${extra[@]}"} \
         "$corpus" "${seed_dirs[@]}" > "$OUT/logs/$target.log" 2>&1 || status=$?
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$OUT/logs/$target.log" | tail -1)
