@@ -4,7 +4,7 @@ SWIFT ?= swift
 NCURSES_HEADER := /usr/include/ncursesw/curses.h
 LIBXML2_HEADER := /usr/include/libxml2/libxml/HTMLparser.h
 
-.PHONY: all build release run test bench stress install uninstall clean check-deps
+.PHONY: all build release run test bench stress fuzz install uninstall clean check-deps
 
 all: build
 
@@ -32,6 +32,11 @@ stress: check-deps
 
 bench: release
 	$$($(SWIFT) build -c release --show-bin-path)/bulletin-bench --out bench-results/bench.json $(BENCH_ARGS)
+
+# Coverage-guided fuzzing (libFuzzer) of every untrusted-input parser; see FUZZING.md.
+FUZZ_SECONDS ?= 60
+fuzz: check-deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run.sh
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/bulletin

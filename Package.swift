@@ -81,5 +81,8 @@ let package = Package(
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "Articles", "BulletinTestSupport"]),
         .testTarget(name: "BulletinCLITests", dependencies: ["Articles", "BulletinTestSupport"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings", "ReaderUI", "BulletinTestSupport"]),
+        // The fuzz targets' invariant checks (shared with the libFuzzer harnesses in Fuzz/)
+        // and the replay of Tests/Fixtures/fuzz-regressions.
+        .testTarget(name: "FuzzTests", dependencies: ["Articles", "Storage", "ReaderUI", "Feeds", "Settings"]),
     ]
 )

@@ -4,6 +4,8 @@ import Foundation
 ///
 /// Every key is always present; unknown values are `null`. `date` is ISO 8601 in UTC.
 /// `wordCount` and `readingMinutes` are written for consumers and ignored when decoding.
+/// Decoding makes every text field one clean line (``TextSanitizer/sanitizeLine(_:)``): a
+/// file edited by hand or by someone else must not carry escapes to the terminal.
 extension Article: Codable {
     enum CodingKeys: String, CodingKey {
         case id, title, source, author, authorBio, credit, date, url, sections, summary,
@@ -13,17 +15,24 @@ extension Article: Codable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let dateText = try c.decodeIfPresent(String.self, forKey: .date)
+        func line(_ key: CodingKeys) throws -> String? {
+            try c.decodeIfPresent(String.self, forKey: key).map(TextSanitizer.sanitizeLine)
+        }
+        let sections = try c.decodeIfPresent([ArticleSection].self, forKey: .sections) ?? []
+        let summary = try c.decodeIfPresent([SummaryBullet].self, forKey: .summary) ?? []
         self.init(
             id: try c.decodeIfPresent(ArticleID.self, forKey: .id),
-            title: try c.decode(String.self, forKey: .title),
-            source: try c.decodeIfPresent(String.self, forKey: .source),
-            author: try c.decodeIfPresent(String.self, forKey: .author),
-            authorBio: try c.decodeIfPresent(String.self, forKey: .authorBio),
-            credit: try c.decodeIfPresent(String.self, forKey: .credit),
+            title: TextSanitizer.sanitizeLine(try c.decode(String.self, forKey: .title)),
+            source: try line(.source),
+            author: try line(.author),
+            authorBio: try line(.authorBio),
+            credit: try line(.credit),
             date: dateText.flatMap(ArticleDateFormat.parse),
-            url: try c.decodeIfPresent(String.self, forKey: .url),
-            sections: try c.decodeIfPresent([ArticleSection].self, forKey: .sections) ?? [],
-            summary: try c.decodeIfPresent([SummaryBullet].self, forKey: .summary) ?? [],
+            url: try line(.url),
+            sections: sections.map {
+                ArticleSection(heading: $0.heading.map(TextSanitizer.sanitizeLine), paragraphs: $0.paragraphs.map(TextSanitizer.sanitizeLine))
+            },
+            summary: summary.map { SummaryBullet(text: TextSanitizer.sanitizeLine($0.text)) },
             summarySource: try c.decodeIfPresent(SummarySource.self, forKey: .summarySource)
         )
     }

@@ -7,6 +7,8 @@ import Foundation
 /// `size  mtime-ns  id  words  bullets  text-date-or-empty  path  title  source  author`.
 /// Text fields are cleaned article text, with tabs and newlines replaced by spaces.
 /// An entry is reused only when the file's size and modification time are unchanged.
+/// A line holding a control, bidi or other unsafe character (``UnsafeCharacters``), or a
+/// date beyond any calendar, is skipped: the cache file is not trusted with the terminal.
 /// A cache that cannot be read is ignored and rebuilt: it holds nothing that cannot be
 /// recomputed from the articles.
 ///
@@ -153,7 +155,7 @@ struct IndexCache {
         while start < end {
             let stop = lineEnd(from: start)
             defer { start = stop + 1 }
-            // Split into exactly ten tab-separated fields (the last takes the rest).
+            // Split into exactly ten tab-separated fields.
             var count = 0
             var fieldStart = start
             var i = start
@@ -167,6 +169,10 @@ struct IndexCache {
             }
             guard count == 9 else { continue }
             fields[9] = fieldStart..<stop
+            let line = UnsafeBufferPointer(rebasing: bytes[start..<stop])
+            guard !UnsafeCharacters.containsUnsafeExceptTabAndNewline(line),
+                !UnsafeBufferPointer(rebasing: bytes[fields[9]]).contains(0x09)  // an eleventh field
+            else { continue }
             func number(_ k: Int) -> Int64? {
                 let range = fields[k]
                 guard !range.isEmpty else { return nil }
@@ -187,10 +193,13 @@ struct IndexCache {
                 return negative ? -value : value
             }
             guard let size = number(0), let modified = number(1), let words = number(3),
-                let bullets = number(4), fields[2].count == 16
+                let bullets = number(4), fields[2].count == 16,
+                bytes[fields[2]].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) })  // lowercase hex
             else { continue }
+            let textDate = number(5)
+            if let textDate, textDate < -(1 << 40) || textDate > 1 << 40 { continue }  // ±34,000 years
             lines.append(Lines.Line(
-                size: Int(size), modified: modified, words: Int(words), bullets: Int(bullets), textDate: number(5),
+                size: Int(size), modified: modified, words: Int(words), bullets: Int(bullets), textDate: textDate,
                 id: fields[2], path: fields[6], title: fields[7], source: fields[8], author: fields[9]))
         }
         return lines
@@ -200,6 +209,13 @@ struct IndexCache {
     /// are ignored because the cache is only an accelerator. The bytes are appended directly
     /// (no per-field strings).
     func write(to url: URL) {
+        let out = encoded()
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? Data(out).write(to: url, options: .atomic)
+    }
+
+    /// The file's bytes, appended directly (no per-field strings).
+    func encoded() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(records.count * 200 + 32)
         out.append(contentsOf: IndexCache.header.utf8)
@@ -230,8 +246,7 @@ struct IndexCache {
             append(flat(e.author ?? ""))
             out.append(0x0A)
         }
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? Data(out).write(to: url, options: .atomic)
+        return out
     }
 
     /// `text` with every tab, LF and CR byte made a space, so that a field never breaks its

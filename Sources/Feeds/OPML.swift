@@ -61,17 +61,17 @@ public enum OPML {
                     if seen.insert(url).inserted {
                         var tags = folders
                         for category in (document.attribute(child, "category") ?? "").split(separator: ",") {
-                            let trimmed = category.trimmingCharacters(in: CharacterSet(charactersIn: "/ "))
-                            if let tag = FeedText.line(trimmed) { tags.append(tag) }
+                            if let tag = OPML.tag(String(category)) { tags.append(tag) }
                         }
                         outlines.append(OPMLOutline(
-                            url: url, title: name,
+                            // `write` names an untitled feed by its url: read that back as untitled.
+                            url: url, title: name == url || name == FeedText.line(url) ? nil : name,
                             siteURL: FeedText.link(document.attribute(child, "htmlUrl")),
                             tags: unique(tags)))
                     }
                     walk(child, folders: folders)
                 } else {
-                    walk(child, folders: name.map { folders + [$0] } ?? folders)
+                    walk(child, folders: name.flatMap(OPML.tag).map { folders + [$0] } ?? folders)
                 }
             }
         }
@@ -80,6 +80,15 @@ public enum OPML {
             var seen: Set<String> = []
             return tags.filter { seen.insert($0).inserted }
         }
+    }
+
+    /// A tag as `write` can give it back: one clean line without commas (they separate
+    /// categories; made spaces before the line's spaces are folded) and without slashes or
+    /// spaces at its ends (category paths); `nil` if blank.
+    static func tag(_ raw: String) -> String? {
+        guard let line = FeedText.line(raw.replacingOccurrences(of: ",", with: " ")) else { return nil }
+        let tag = line.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "/")))
+        return tag.isEmpty ? nil : tag
     }
 
     /// An OPML 2.0 document listing `outlines` (`title` names the list).

@@ -129,8 +129,13 @@ extension Reducer {
             s.message = StatusMessage("This article has no link")
             return
         }
-        effects.append(.openURL(url))
-        s.message = StatusMessage("Opening \(url)")
+        switch LinkPolicy.decide(url) {
+        case .refuse(let reason):
+            s.message = StatusMessage(reason)
+        case .open(let address):
+            effects.append(.openURL(address))
+            s.message = StatusMessage("Opening \(address)")
+        }
     }
 
     static func showSummary(_ s: inout ReaderState, _ effects: inout [Effect]) {

@@ -26,9 +26,10 @@ public struct StatusMessage: Hashable, Sendable {
     public var text: String
     /// Whether it is a warning (drawn more prominently).
     public var isWarning: Bool
-    /// Creates a message.
+    /// Creates a message; unsafe characters (``UnsafeCharacters``), e.g. in a file name or
+    /// a `$BROWSER` it names, are spelled out (`\u{1B}`) rather than silently dropped.
     public init(_ text: String, warning: Bool = false) {
-        self.text = text
+        self.text = UnsafeCharacters.escaped(text)
         isWarning = warning
     }
 }

@@ -28,8 +28,127 @@ public enum ConfigLoader {
         return load(text: text, file: name)
     }
 
+    /// The first control character TOML forbids everywhere (all of C0 but tab and line
+    /// breaks, and DEL), with its 1-based line and column. Such a document is refused
+    /// before TOMLKit sees it: toml++ asserts on some of them inside keys.
+    static func firstControlCharacter(_ text: String) -> (line: Int, column: Int, value: UInt32)? {
+        var line = 1
+        var column = 1
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v == 0x0A {
+                line += 1
+                column = 1
+                continue
+            }
+            if (v < 0x20 && v != 0x09 && v != 0x0D) || v == 0x7F { return (line, column, v) }
+            column += 1
+        }
+        return nil
+    }
+
+    /// The first `}` right after `[` or `,` (spaces, line breaks and comments between),
+    /// outside strings and comments: never valid TOML, and toml++ (inside TOMLKit) asserts
+    /// on it inside an array (`folders = [}`) instead of reporting it.
+    static func braceWithoutValue(_ text: String) -> (line: Int, column: Int)? {
+        enum Mode { case normal, comment, basic, literal, multiBasic, multiLiteral }
+        let scalars = Array(text.unicodeScalars)
+        var mode = Mode.normal
+        var last: Unicode.Scalar = "\n"  // the last significant scalar outside strings and comments
+        var line = 1
+        var column = 0
+        var i = 0
+        func starts(_ s: String) -> Bool {
+            let u = Array(s.unicodeScalars)
+            return i + u.count <= scalars.count && Array(scalars[i..<(i + u.count)]) == u
+        }
+        while i < scalars.count {
+            let c = scalars[i]
+            column += 1
+            if c == "\n" {
+                line += 1
+                column = 0
+                if mode == .comment || mode == .basic || mode == .literal { mode = .normal }
+                i += 1
+                continue
+            }
+            switch mode {
+            case .normal:
+                if c == "#" {
+                    mode = .comment
+                } else if starts("\"\"\"") {
+                    mode = .multiBasic; i += 3; column += 2; last = "\""; continue
+                } else if starts("'''") {
+                    mode = .multiLiteral; i += 3; column += 2; last = "'"; continue
+                } else if c == "\"" {
+                    mode = .basic; last = c
+                } else if c == "'" {
+                    mode = .literal; last = c
+                } else if c != " " && c != "\t" && c != "\r" {
+                    if c == "}" && (last == "[" || last == ",") { return (line, column) }
+                    last = c
+                }
+            case .comment:
+                break
+            case .basic, .multiBasic:
+                if c == "\\" { i += 2; column += 1; continue }
+                if mode == .multiBasic ? starts("\"\"\"") : c == "\"" {
+                    if mode == .multiBasic { i += 3; column += 2; mode = .normal; continue }
+                    mode = .normal
+                }
+            case .literal, .multiLiteral:
+                if mode == .multiLiteral ? starts("'''") : c == "'" {
+                    if mode == .multiLiteral { i += 3; column += 2; mode = .normal; continue }
+                    mode = .normal
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The first table header (`[` or `[[` opening a line outside a multi-line string) whose
+    /// name does not start with an ASCII key character, a quote or `]`, with the 1-based line and
+    /// column of what follows the bracket. toml++ (inside TOMLKit) asserts on such a header
+    /// (`[[# x`, `[=`) instead of reporting it, so it is refused before TOMLKit sees it.
+    static func headerWithoutName(_ text: String) -> (line: Int, column: Int)? {
+        var inMultiLineString = false
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let delimiters = line.components(separatedBy: "\"\"\"").count - 1 + line.components(separatedBy: "'''").count - 1
+            defer { if delimiters % 2 == 1 { inMultiLineString.toggle() } }
+            if inMultiLineString { continue }
+            let scalars = Array(line.unicodeScalars)
+            var i = 0
+            while i < scalars.count, scalars[i] == " " || scalars[i] == "\t" { i += 1 }
+            guard i < scalars.count, scalars[i] == "[" else { continue }
+            i += 1
+            if i < scalars.count, scalars[i] == "[" { i += 1 }
+            while i < scalars.count, scalars[i] == " " || scalars[i] == "\t" { i += 1 }
+            let next = i < scalars.count ? scalars[i] : "\n"
+            let isKeyStart = ("a"..."z").contains(next) || ("A"..."Z").contains(next) || ("0"..."9").contains(next) || next == "_" || next == "-"
+                || next == "\"" || next == "'" || next == "]"
+            if !isKeyStart { return (index + 1, i + 1) }
+        }
+        return nil
+    }
+
     /// Reads settings from `text`, naming `file` in messages.
     public static func load(text: String, file: String) -> ConfigResult {
+        if let control = firstControlCharacter(text) {
+            return ConfigResult(settings: .defaults, errors: [ConfigDiagnostic(
+                file: file, line: control.line, column: control.column,
+                message: "control character U+\(String(format: "%04X", control.value)) is not allowed in TOML")], warnings: [])
+        }
+        if let brace = braceWithoutValue(text) {
+            return ConfigResult(settings: .defaults, errors: [ConfigDiagnostic(
+                file: file, line: brace.line, column: brace.column,
+                message: "expected a value before '}'")], warnings: [])
+        }
+        if let header = headerWithoutName(text) {
+            return ConfigResult(settings: .defaults, errors: [ConfigDiagnostic(
+                file: file, line: header.line, column: header.column,
+                message: "expected a table name after '['")], warnings: [])
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)

@@ -57,16 +57,18 @@ struct CLIFailure: Error {
     init(_ message: String) { self.message = message }
 }
 
-/// Small helpers for writing to the standard streams.
+/// Small helpers for writing to the standard streams. Nothing unsafe for a terminal
+/// (``UnsafeCharacters``) is written raw: a file name holding an escape sequence is shown
+/// with the escape spelled out (`\u{1B}`).
 enum Terminal {
     /// Writes `bulletin: message` as one line on stderr.
     static func printError(_ message: String) {
-        let line = "bulletin: " + message.replacingOccurrences(of: "\n", with: " ") + "\n"
+        let line = "bulletin: " + UnsafeCharacters.escaped(message.replacingOccurrences(of: "\n", with: " ")) + "\n"
         FileHandle.standardError.write(Data(line.utf8))
     }
 
     /// Writes text to stdout without a trailing newline being added.
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(Data(UnsafeCharacters.escaped(text, keepingLineBreaks: true).utf8))
     }
 }

@@ -161,6 +161,38 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(none.effects, [])
     }
 
+    func testOpenURLRefusesAnythingButHTTPAndHTTPS() {
+        let hostile = [
+            "javascript:alert(document.cookie)", "JavaScript:alert(1)", "file:///etc/passwd", "file:/etc/passwd",
+            "$(touch /tmp/pwned)", "`reboot`", "data:text/html,<script>x</script>", "ftp://example.org/a",
+            "https://example.org/a b", "https://example.org/`id`", "http:/no-host", "https://", "//example.org/a",
+            "-o/tmp/x", "https://example.org/\\x", "mailto:a@example.org",
+        ]
+        for url in hostile {
+            var article = Fixtures.ferry
+            article.url = url
+            var s = Fixtures.session(articles: [article])
+            s.send(Key.parse("Enter o"))
+            XCTAssertEqual(s.effects.filter { if case .openURL = $0 { return true } else { return false } }, [], url)
+            let message = s.state.message?.text ?? ""
+            XCTAssertTrue(message.hasPrefix("Not opening"), "\(url): \(message)")
+            XCTAssertEqual(BrowserLauncher.open(url, environment: ["BROWSER": "/bin/true"]), message, "the launcher refuses too")
+        }
+        for url in ["https://example.org/ferry?id=3&x=(1)#top", "HTTP://EXAMPLE.ORG", "http://例え.jp/記事"] {
+            var article = Fixtures.ferry
+            article.url = url
+            var s = Fixtures.session(articles: [article])
+            s.send(Key.parse("Enter o"))
+            XCTAssertEqual(s.effects.last, .openURL(url), url)
+            XCTAssertNil(LinkPolicy.refusal(for: url), url)
+        }
+        var www = Fixtures.ferry
+        www.url = "www.example.org/ferry"
+        var s = Fixtures.session(articles: [www])
+        s.send(Key.parse("Enter o"))
+        XCTAssertEqual(s.effects.last, .openURL("https://www.example.org/ferry"), "a www. link opens as https")
+    }
+
     func testHelpOverlay() {
         XCTAssertTrue(session("?").state.showHelp)
         XCTAssertFalse(session("? ?").state.showHelp)

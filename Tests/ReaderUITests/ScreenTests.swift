@@ -33,7 +33,7 @@ final class ScreenTests: XCTestCase {
         screen.put("a\u{1B}]0;title\u{07}b\u{1B}[31mc\u{9B}d\u{202E}e\u{2066}f\u{7F}g\u{200F}h", row: 0, column: 0)
         for cell in screen.row(0) {
             for scalar in cell.character.unicodeScalars {
-                XCTAssertFalse(CellSanitizer.isUnsafe(scalar), "unsafe scalar U+\(String(scalar.value, radix: 16)) in a cell")
+                XCTAssertFalse(UnsafeCharacters.isUnsafe(scalar), "unsafe scalar U+\(String(scalar.value, radix: 16)) in a cell")
             }
         }
         XCTAssertEqual(screen.text, "a]0;titleb[31mcdefgh")
@@ -69,7 +69,7 @@ final class ScreenTests: XCTestCase {
                 session.send(Key.parse(keys))
                 let screen = session.render()
                 for cell in screen.cells {
-                    XCTAssertFalse(cell.character.unicodeScalars.contains(where: CellSanitizer.isUnsafe), "keys \(keys) at \(w)x\(h)")
+                    XCTAssertFalse(cell.character.unicodeScalars.contains(where: UnsafeCharacters.isUnsafe), "keys \(keys) at \(w)x\(h)")
                 }
                 if keys == "Enter" { XCTAssertTrue(screen.text.contains("Body [2J[H cleared? isolate end")) }
             }

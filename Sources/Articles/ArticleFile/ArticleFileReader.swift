@@ -48,11 +48,20 @@ enum ArticleFileReader {
             authorBio: field(fields, "authorBio"),
             credit: field(fields, "credit"),
             date: fields["date"].flatMap(ArticleDateFormat.parse),
-            url: field(fields, "url"),
+            url: identifier(fields, "url"),
             sections: body.sections,
             summary: body.summary,
             summarySource: summarySource)
-        return ArticleFile(article: article, guid: field(fields, "guid"), feed: field(fields, "feed"))
+        return ArticleFile(article: article, guid: identifier(fields, "guid"), feed: identifier(fields, "feed"))
+    }
+
+    /// An identifier (url, guid, feed address) sanitised but otherwise exact: its spaces are
+    /// part of it, so that writing and reading the file gives the same identity; blank
+    /// counts as missing.
+    static func identifier(_ fields: [String: String], _ key: String) -> String? {
+        guard let raw = fields[key] else { return nil }
+        let text = TextSanitizer.sanitizeLine(raw)
+        return text.allSatisfy({ $0 == " " }) ? nil : text
     }
 
     /// A cleaned optional field; blank counts as missing.
@@ -65,7 +74,7 @@ enum ArticleFileReader {
     /// A front-matter value: a JSON string literal decoded, else the trimmed text.
     static func value(_ raw: Substring) -> String {
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasPrefix("\""),
+        if trimmed.utf8.first == 0x22,  // by byte: a combining mark after the quote joins its Character
             let decoded = try? JSONSerialization.jsonObject(
                 with: Data(trimmed.utf8), options: .fragmentsAllowed) as? String
         {
@@ -82,7 +91,15 @@ enum ArticleFileReader {
             line = String(line.map { $0 == "\t" || $0 == "\n" ? " " : $0 })
         }
         while line.contains("  ") { line = line.replacingOccurrences(of: "  ", with: " ") }
-        return line.trimmingCharacters(in: .whitespaces)
+        // Only U+0020 at the ends, as the parser trims (a no-break space there is text).
+        return line.trimmingCharacters(in: CharacterSet(charactersIn: " "))
+    }
+
+    /// The rest of `line` after `prefix`, compared by bytes: a combining mark right after
+    /// the prefix joins its last `Character`, which must not hide the markup.
+    static func rest(of line: String, after prefix: String) -> Substring? {
+        guard line.utf8.starts(with: prefix.utf8) else { return nil }
+        return line[line.utf8.index(line.startIndex, offsetBy: prefix.utf8.count)...]
     }
 
     /// The Markdown body, line by line.
@@ -102,17 +119,18 @@ enum ArticleFileReader {
                 return
             }
             if paragraph.isEmpty {
-                if !started && title == nil && summary.isEmpty && line.hasPrefix("# ") {
-                    title = clean(line.dropFirst(2))
+                if !started && title == nil && summary.isEmpty, let after = rest(of: line, after: "# ") {
+                    title = clean(after)
                     return
                 }
-                if !started && line.hasPrefix("- ") {
-                    summary.append(SummaryBullet(text: clean(line.dropFirst(2))))
+                if !started, let after = rest(of: line, after: "- ") {
+                    let text = clean(after)
+                    if !text.isEmpty { summary.append(SummaryBullet(text: text)) }
                     return
                 }
-                if line.hasPrefix("## ") || line == "##" {
+                if let after = rest(of: line, after: "##"), after.isEmpty || after.unicodeScalars.first == " " {
                     started = true
-                    sections.append(ArticleSection(heading: clean(line.dropFirst(2)), paragraphs: []))
+                    sections.append(ArticleSection(heading: clean(after), paragraphs: []))
                     return
                 }
                 if line == ArticleFileWriter.sectionBreak {
@@ -121,8 +139,12 @@ enum ArticleFileReader {
                     return
                 }
             }
+            // A line of nothing but control characters adds nothing (not an empty part
+            // that would leave a double space in the paragraph).
+            let text = clean(rest(of: line, after: "\\") ?? line[...])
+            guard !text.isEmpty else { return }
             started = true
-            paragraph.append(clean(line.hasPrefix("\\") ? line.dropFirst() : line[...]))
+            paragraph.append(text)
         }
 
         mutating func finishParagraph() {

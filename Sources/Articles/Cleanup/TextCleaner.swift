@@ -82,8 +82,9 @@ public enum TextCleaner {
         }
     }
 
-    /// Whether the multi-byte sequence at `i` is one that ``TextSanitizer`` removes or
-    /// ``WhitespaceNormalizer`` reads as a space (a superset of both is fine).
+    /// Whether the multi-byte sequence at `i` is one that ``TextSanitizer`` removes (an
+    /// ``UnsafeCharacters`` scalar) or ``WhitespaceNormalizer`` reads as a space (a superset
+    /// of both is fine; a sequence cut short counts).
     @inline(__always)
     static func isSpecialSequence(_ bytes: ArraySlice<UInt8>, at i: Int) -> Bool {
         let b = bytes[i]
@@ -91,22 +92,19 @@ public enum TextCleaner {
         switch b {
         case 0xC2:  // C1 controls, no-break space, soft hyphen
             guard i + 1 < end else { return true }
-            let c = bytes[i + 1]
-            return c <= 0x9F || c == 0xA0 || c == 0xAD
+            return bytes[i + 1] == 0xA0 || UnsafeCharacters.isUnsafeMultiByte(bytes, at: i)
         case 0xD8:  // U+061C
-            return i + 1 >= end || bytes[i + 1] == 0x9C
+            return i + 1 >= end || UnsafeCharacters.isUnsafeMultiByte(bytes, at: i)
         case 0xE1:  // U+1680
             return i + 2 >= end || (bytes[i + 1] == 0x9A && bytes[i + 2] == 0x80)
         case 0xE2:
             guard i + 2 < end else { return true }
             let c = bytes[i + 1], d = bytes[i + 2]
-            if c == 0x80 { return d <= 0x8F || (d >= 0xA8 && d <= 0xAF) }  // spaces, marks, bidi, separators
-            if c == 0x81 { return d == 0x9F || (d >= 0xA6 && d <= 0xA9) }  // U+205F, isolates
-            return false
-        case 0xEF:  // BOM, noncharacters
-            guard i + 2 < end else { return true }
-            let c = bytes[i + 1], d = bytes[i + 2]
-            return (c == 0xBB && d == 0xBF) || (c == 0xBF && (d == 0xBE || d == 0xBF))
+            if c == 0x80 && (d <= 0x8F || d == 0xAF) { return true }  // spaces, zero-width characters
+            if c == 0x81 && d == 0x9F { return true }  // U+205F
+            return UnsafeCharacters.isUnsafeMultiByte(bytes, at: i)
+        case 0xEF:  // BOM, annotations, noncharacters
+            return i + 2 >= end || UnsafeCharacters.isUnsafeMultiByte(bytes, at: i)
         default:
             return false
         }

@@ -1,9 +1,9 @@
 /// Removes everything that could make a terminal do something other than print text.
 ///
-/// Removed: C0 control characters except newline and tab (including CR and ESC), DEL,
-/// C1 control characters (U+0080–U+009F), bidirectional overrides, embeddings and isolates
-/// (U+202A–U+202E, U+2066–U+2069) and marks (U+200E, U+200F, U+061C), the byte order mark
-/// U+FEFF, the soft hyphen U+00AD and the noncharacters U+FFFE/U+FFFF.
+/// Removed: every scalar in ``UnsafeCharacters`` except newline and tab (C0 and C1
+/// controls, ESC, DEL, bidirectional marks, embeddings, overrides and isolates, the
+/// interlinear annotation controls, the byte order mark, the soft hyphen and the
+/// noncharacters U+FFFE/U+FFFF).
 ///
 /// Terminal escape sequences are removed whole, not just their ESC, so no payload is left
 /// behind as visible junk: CSI (`ESC [` … final byte, or U+009B …), OSC, DCS, SOS, PM and
@@ -20,66 +20,26 @@ public enum TextSanitizer {
         return String(decoding: sanitize(bytes[...]), as: UTF8.self)
     }
 
+    /// The text sanitized as one line: as ``sanitize(_:)`` with tabs and line breaks made
+    /// spaces. For text that did not come through the parser (JSON read back from a file).
+    public static func sanitizeLine(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        guard UnsafeCharacters.containsUnsafe(bytes[...]) else { return text }
+        let clean = sanitize(bytes[...]).map { $0 == 0x09 || $0 == 0x0A ? 0x20 : $0 }
+        return String(decoding: clean, as: UTF8.self)
+    }
+
     /// Whether the text holds anything ``sanitize(_:)`` would change.
     public static func isClean(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         return !needsSanitizing(bytes[...]) || sanitize(bytes[...]).elementsEqual(bytes)
     }
 
-    /// Whether ``sanitize(_:)-swift.type.method`` would change the UTF-8 bytes: C0 controls other than tab
-    /// and newline, DEL, or one of the multi-byte sequences it removes or replaces.
+    /// Whether ``sanitize(_:)-swift.type.method`` would change the UTF-8 bytes: an unsafe
+    /// character other than tab and newline (``UnsafeCharacters``).
     @inline(__always)
     static func needsSanitizing(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var i = bytes.startIndex
-        let end = bytes.endIndex
-        // Skip eight ASCII bytes at a time while none is a control character.
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var k = 0
-            while k + 8 <= buffer.count {
-                let word = UTF8Scan.load(base, k)
-                if word & UTF8Scan.highBits != 0 || UTF8Scan.hasByte(word, lessThan: 0x20)
-                    || UTF8Scan.hasByte(word, equalTo: 0x7F)
-                {
-                    break
-                }
-                k += 8
-            }
-            i += k
-        }
-        while i < end {
-            let b = bytes[i]
-            if b < 0x20 || b == 0x7F {
-                if b != 0x09 && b != 0x0A { return true }
-            } else if b == 0xC2 || b == 0xD8 || b == 0xE2 || b == 0xEF, removesSequence(bytes, at: i) {
-                return true
-            }
-            i += 1
-        }
-        return false
-    }
-
-    /// Whether the multi-byte sequence at `i` is one that ``sanitize(_:)-swift.type.method`` removes or
-    /// replaces (the same tests as there).
-    @inline(__always)
-    static func removesSequence(_ bytes: ArraySlice<UInt8>, at i: Int) -> Bool {
-        let end = bytes.endIndex
-        let b = bytes[i]
-        if b == 0xC2, i + 1 < end {
-            let c = bytes[i + 1]
-            return (c >= 0x80 && c <= 0x9F) || c == 0xAD
-        } else if b == 0xD8, i + 1 < end {
-            return bytes[i + 1] == 0x9C
-        } else if b == 0xE2, i + 2 < end {
-            let c = bytes[i + 1], d = bytes[i + 2]
-            if c == 0x80 && (d == 0x8E || d == 0x8F || (d >= 0xAA && d <= 0xAE)) { return true }
-            if c == 0x81 && d >= 0xA6 && d <= 0xA9 { return true }
-            return c == 0x80 && (d == 0xA8 || d == 0xA9)
-        } else if b == 0xEF, i + 2 < end {
-            let c = bytes[i + 1], d = bytes[i + 2]
-            return (c == 0xBB && d == 0xBF) || (c == 0xBF && (d == 0xBE || d == 0xBF))
-        }
-        return false
+        UnsafeCharacters.containsUnsafeExceptTabAndNewline(bytes)
     }
 
     /// Sanitizes UTF-8 bytes (which must be valid UTF-8).
@@ -104,49 +64,20 @@ public enum TextSanitizer {
                 }
                 continue
             }
-            if b < 0x80 {
+            if b < 0x80 || !UnsafeCharacters.isUnsafeMultiByte(bytes, at: i) {
                 out.append(b)
                 i += 1
                 continue
             }
-            // Multi-byte sequences that are removed.
-            if b == 0xC2, i + 1 < end {
-                let c = bytes[i + 1]
-                if c >= 0x80 && c <= 0x9F {  // C1 controls
-                    i = skipC1(bytes, at: i, control: c)
-                    continue
-                }
-                if c == 0xAD {  // soft hyphen
-                    i += 2
-                    continue
-                }
-            } else if b == 0xD8, i + 1 < end, bytes[i + 1] == 0x9C {  // U+061C
-                i += 2
-                continue
-            } else if b == 0xE2, i + 2 < end {
-                let c = bytes[i + 1], d = bytes[i + 2]
-                if c == 0x80 && (d == 0x8E || d == 0x8F || (d >= 0xAA && d <= 0xAE)) {
-                    i += 3
-                    continue
-                }
-                if c == 0x81 && d >= 0xA6 && d <= 0xA9 {
-                    i += 3
-                    continue
-                }
-                if c == 0x80 && (d == 0xA8 || d == 0xA9) {  // line/paragraph separator
-                    out.append(0x0A)
-                    i += 3
-                    continue
-                }
-            } else if b == 0xEF, i + 2 < end {
-                let c = bytes[i + 1], d = bytes[i + 2]
-                if (c == 0xBB && d == 0xBF) || (c == 0xBF && (d == 0xBE || d == 0xBF)) {
-                    i += 3
-                    continue
-                }
+            // An unsafe multi-byte scalar (lead byte C2, D8, E2 or EF).
+            if b == 0xC2, bytes[i + 1] <= 0x9F {  // C1 controls, with the body of CSI and strings
+                i = skipC1(bytes, at: i, control: bytes[i + 1])
+            } else if b == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                out.append(0x0A)  // line/paragraph separator
+                i += 3
+            } else {
+                i += b < 0xE0 ? 2 : 3
             }
-            out.append(b)
-            i += 1
         }
         return out
     }

@@ -107,6 +107,13 @@ enum HTMLArticleBuilder {
         assembler.url = metadata.url
         assembler.referenceSource = metadata.source ?? metadata.url.flatMap(SourceExtractor.host(of:))
         var article = try assembler.assemble()
+        // One clean line has no space at its ends (cutting a site name off a document title
+        // can leave one: a `make fuzz` finding).
+        let trimmedTitle = article.title.trimmingCharacters(in: CharacterSet(charactersIn: " "))
+        if trimmedTitle != article.title {
+            article.title = trimmedTitle
+            article.id = ArticleID.derive(title: trimmedTitle, sections: article.sections)
+        }
         if article.sections.isEmpty {
             guard let description = metadata.description, !description.isEmpty else { throw ArticleParseError.noText }
             article.sections = [ArticleSection(heading: nil, paragraphs: [description])]

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// `$BROWSER` may be a colon-separated list (the first entry is used); an entry is split on
 /// spaces into the program and its arguments, and `%s` is replaced by the url (else the url
-/// is appended).
+/// is appended). Only links that ``LinkPolicy`` accepts (http and https) are ever opened.
 public enum BrowserLauncher {
     /// The argument list for `url`, or `nil` when `$BROWSER` is unset or empty.
     public static func arguments(for url: String, browser: String?) -> [String]? {
@@ -25,6 +25,7 @@ public enum BrowserLauncher {
 
     /// Starts the browser; returns a message for the status bar.
     public static func open(_ url: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let refusal = LinkPolicy.refusal(for: url) { return refusal }
         guard let argv = arguments(for: url, browser: environment["BROWSER"]) else {
             return "Set $BROWSER to open links (link: \(url))"
         }

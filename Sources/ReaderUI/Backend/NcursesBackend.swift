@@ -1,3 +1,4 @@
+import Articles
 import CNcursesw
 import Foundation
 
@@ -139,7 +140,7 @@ final class NcursesBackend {
         case 8, 127: return .key(.backspace)
         case 1...26: return .key(Key.ctrl(Character(Unicode.Scalar(UInt8(ch) + 96))))
         default:
-            guard let scalar = Unicode.Scalar(UInt32(ch)), !CellSanitizer.isUnsafe(scalar) else { return nil }
+            guard let scalar = Unicode.Scalar(UInt32(ch)), !UnsafeCharacters.isUnsafe(scalar) else { return nil }
             return .key(.character(Character(scalar)))
         }
     }

@@ -1,0 +1,5 @@
+/// libFuzzer entry point of the `text` target (built and run by Fuzz/run.sh).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    FuzzEntry.run(.text, data, size)
+}

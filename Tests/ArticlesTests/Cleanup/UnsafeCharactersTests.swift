@@ -1,0 +1,70 @@
+@testable import Articles
+import XCTest
+
+/// The shared list of unsafe characters, checked over every Unicode scalar.
+final class UnsafeCharactersTests: XCTestCase {
+    /// Every scalar value, surrogates excluded.
+    let allScalars: [Unicode.Scalar] = (0...0x10FFFF).compactMap { Unicode.Scalar(UInt32($0)) }
+
+    func testTheRequiredRangesAreUnsafe() {
+        let required: [ClosedRange<UInt32>] = [
+            0x00...0x1F, 0x7F...0x7F, 0x80...0x9F,  // C0 (ESC included), DEL, C1
+            0x202A...0x202E, 0x2066...0x2069,  // bidi embeddings, overrides, isolates
+            0x200E...0x200F, 0x061C...0x061C,  // bidi marks
+        ]
+        for range in required {
+            for v in range { XCTAssertTrue(UnsafeCharacters.isUnsafe(value: v), String(v, radix: 16)) }
+        }
+    }
+
+    func testEveryControlAndBidiControlIsUnsafe() {
+        for scalar in allScalars {
+            if scalar.properties.generalCategory == .control || scalar.properties.isBidiControl {
+                XCTAssertTrue(UnsafeCharacters.isUnsafe(scalar), "U+\(String(scalar.value, radix: 16))")
+            }
+        }
+    }
+
+    func testPrintableTextIsSafe() {
+        for scalar in allScalars where UnsafeCharacters.isUnsafe(scalar) {
+            let category = scalar.properties.generalCategory
+            XCTAssertTrue([.control, .format, .lineSeparator, .paragraphSeparator, .unassigned].contains(category),
+                          "U+\(String(scalar.value, radix: 16)) is \(category)")
+        }
+        let unsafe = allScalars.filter(UnsafeCharacters.isUnsafe).count
+        XCTAssertEqual(unsafe, 86, "65 C0/DEL/C1, 12 bidi, 2 separators, 3 annotations, soft hyphen, BOM, 2 noncharacters")
+    }
+
+    func testByteFormAgreesWithScalarFormForEveryScalar() {
+        for scalar in allScalars {
+            let bytes = Array(String(Character(scalar)).utf8)
+            XCTAssertEqual(UnsafeCharacters.isUnsafeSequence(bytes, at: 0), UnsafeCharacters.isUnsafe(scalar),
+                           "U+\(String(scalar.value, radix: 16))")
+            let inText = Array("ab".utf8) + bytes + Array("cd".utf8)
+            let expected = UnsafeCharacters.isUnsafe(scalar) && scalar != "\t" && scalar != "\n"
+            XCTAssertEqual(UnsafeCharacters.containsUnsafeExceptTabAndNewline(inText), expected,
+                           "U+\(String(scalar.value, radix: 16))")
+        }
+    }
+
+    func testSanitizerRemovesExactlyTheUnsafeScalars() {
+        for scalar in allScalars {
+            let text = "a" + String(Character(scalar))
+            let expected: String
+            switch scalar {
+            case "\t", "\n": expected = text
+            case "\u{0B}", "\u{0C}": expected = "a "
+            case "\u{2028}", "\u{2029}": expected = "a\n"
+            default: expected = UnsafeCharacters.isUnsafe(scalar) ? "a" : text
+            }
+            XCTAssertEqual(TextSanitizer.sanitize(text), expected, "U+\(String(scalar.value, radix: 16))")
+        }
+    }
+
+    func testSequencesCutShortAreNotUnsafe() {
+        XCTAssertFalse(UnsafeCharacters.isUnsafeSequence([0xC2], at: 0))
+        XCTAssertFalse(UnsafeCharacters.isUnsafeSequence([0xE2, 0x80], at: 0))
+        XCTAssertFalse(UnsafeCharacters.isUnsafeSequence([0xEF, 0xBB], at: 0))
+        XCTAssertTrue(UnsafeCharacters.isUnsafeSequence([0xE2, 0x80, 0xAE], at: 0))
+    }
+}
