@@ -49,7 +49,7 @@ let package = Package(
         // config.toml -> typed settings (keys, theme, reader, library, feeds) with file:line:col errors.
         .target(
             name: "Settings",
-            dependencies: ["ReaderUI", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["Articles", "ReaderUI", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // The command-line executable.
         .executableTarget(
