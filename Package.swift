@@ -79,6 +79,6 @@ let package = Package(
         ),
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "Articles", "BulletinTestSupport"]),
         .testTarget(name: "BulletinCLITests", dependencies: ["Articles", "BulletinTestSupport"]),
-        .testTarget(name: "SettingsTests", dependencies: ["Settings", "ReaderUI", "BulletinTestSupport"]),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings", "ReaderUI", "Articles", "BulletinTestSupport"]),
     ]
 )
