@@ -50,7 +50,7 @@ let package = Package(
         // config.toml -> typed settings (keys, theme, reader, library, feeds) with file:line:col errors.
         .target(
             name: "Settings",
-            dependencies: ["ReaderUI", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["Articles", "ReaderUI", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // The command-line executable.
         .executableTarget(
@@ -80,7 +80,7 @@ let package = Package(
         ),
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "Articles", "BulletinTestSupport"]),
         .testTarget(name: "BulletinCLITests", dependencies: ["Articles", "BulletinTestSupport"]),
-        .testTarget(name: "SettingsTests", dependencies: ["Settings", "ReaderUI", "BulletinTestSupport"]),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings", "ReaderUI", "Articles", "BulletinTestSupport"]),
         // The fuzz targets' invariant checks (shared with the libFuzzer harnesses in Fuzz/)
         // and the replay of Tests/Fixtures/fuzz-regressions.
         .testTarget(name: "FuzzTests", dependencies: ["Articles", "Storage", "ReaderUI", "Feeds", "Settings"]),

@@ -117,13 +117,7 @@ final class XMLDocument {
         var attr = node.pointee.properties
         while let a = attr {
             if let name = a.pointee.name, String(cString: name) == wanted {
-                var bytes: [UInt8] = []
-                var child = a.pointee.children
-                while let c = child {
-                    appendText(c, into: &bytes, budget: &entityBudget)
-                    child = c.pointee.next
-                }
-                return String(decoding: bytes, as: UTF8.self)
+                return text(from: a.pointee.children)
             }
             attr = a.pointee.next
         }
@@ -136,8 +130,13 @@ final class XMLDocument {
 
     /// The text of `node` and its descendants (text and CDATA), without markup.
     func text(of node: xmlNodePtr) -> String {
+        text(from: node.pointee.children)
+    }
+
+    /// The text of `first` and its following siblings (with their descendants), without markup.
+    private func text(from first: xmlNodePtr?) -> String {
         var bytes: [UInt8] = []
-        var child = node.pointee.children
+        var child = first
         while let c = child {
             appendText(c, into: &bytes, budget: &entityBudget)
             child = c.pointee.next

@@ -1,3 +1,4 @@
+import Articles
 import ReaderUI
 
 /// Writes settings as TOML: the effective settings for `bulletin config`, or the whole
@@ -37,21 +38,21 @@ public enum ConfigPrinter {
         comment("prompt = typing a search, where characters are always typed, and help = the ? overlay).")
         for row in BindingTable.rows {
             comment("\(row.help) (\(row.modes.map(\.rawValue).joined(separator: ", ")))")
-            out.append("\(row.name) = [\((s.keys[row.name] ?? []).map { quote($0.name) }.joined(separator: ", "))]")
+            out.append("\(row.name) = [\((s.keys[row.name] ?? []).map { StringLiteral.quoted($0.name) }.joined(separator: ", "))]")
         }
         blank()
 
         out.append("[theme]")
         comment("The palette: \"default\" (for dark and light terminals), \"light\" (for light backgrounds)")
         comment("or \"monochrome\" (no colour; attributes only). NO_COLOR=1 always means no colour.")
-        out.append("name = \(quote(s.theme.name.rawValue))")
+        out.append("name = \(StringLiteral.quoted(s.theme.name.rawValue))")
         comment("Colours of single elements, overriding the palette: black, red, green, yellow, blue,")
         comment("magenta, cyan, white, default (the terminal's own), or a number from 0 to 255.")
         comment("Shown here with the default palette's colours.")
         let theme = s.theme.theme
         for element in Theme.Element.allCases {
             let color = theme.color(of: element)
-            let value = color < Theme.colorNames.count ? quote(Theme.colorName(color)) : String(color)
+            let value = color < Theme.colorNames.count ? StringLiteral.quoted(Theme.colorName(color)) : String(color)
             let line = "\(element.rawValue) = \(value)"
             out.append(commented && s.theme.colors[element] == nil ? "# " + line : line)
         }
@@ -65,12 +66,12 @@ public enum ConfigPrinter {
         comment("Whether opening an article marks it read (m toggles it either way).")
         out.append("mark-read-on-open = \(s.reader.markReadOnOpen)")
         comment("The order of the list: \"date\" (newest first), \"source\" or \"title\".")
-        out.append("sort = \(quote(s.reader.sort.rawValue))")
+        out.append("sort = \(StringLiteral.quoted(s.reader.sort.rawValue))")
         comment("The list's date column, a Unicode date pattern in UTC (e.g. \"d MMM\").")
-        out.append("date-format = \(quote(s.reader.dateFormat))")
+        out.append("date-format = \(StringLiteral.quoted(s.reader.dateFormat))")
         comment("The command that opens links (%s is the url, else it is appended); unset: $BROWSER.")
         if let browser = s.reader.browser {
-            out.append("browser = \(quote(browser))")
+            out.append("browser = \(StringLiteral.quoted(browser))")
         } else {
             out.append("# browser = \"firefox %s\"")
         }
@@ -79,7 +80,7 @@ public enum ConfigPrinter {
         out.append("[library]")
         comment("Folders (or files) always opened besides the paths given on the command line;")
         comment("~/ is your home folder, relative paths are relative to this file's folder.")
-        out.append("folders = [\(s.library.folders.map(quote).joined(separator: ", "))]")
+        out.append("folders = [\(s.library.folders.map(StringLiteral.quoted).joined(separator: ", "))]")
         blank()
 
         out.append("[feeds]")
@@ -90,33 +91,12 @@ public enum ConfigPrinter {
         comment("Seconds before a request is given up.")
         out.append("timeout = \(s.feeds.timeout)")
         comment("The User-Agent header of every request.")
-        out.append("user-agent = \(quote(s.feeds.userAgent))")
+        out.append("user-agent = \(StringLiteral.quoted(s.feeds.userAgent))")
         comment("Default for new subscriptions: \"auto\" (fetch the page when the feed has only a summary),")
         comment("\"always\" or \"never\".")
-        out.append("full-article = \(quote(s.feeds.fullArticle.rawValue))")
+        out.append("full-article = \(StringLiteral.quoted(s.feeds.fullArticle.rawValue))")
         comment("Refresh the feeds when the reader starts.")
         out.append("refresh-on-start = \(s.feeds.refreshOnStart)")
         return out.joined(separator: "\n") + "\n"
-    }
-
-    /// A TOML basic string.
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += String(format: "\\u%04X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Articles
 import ReaderUI
 
 /// Everything config.toml can set, with today's behaviour as the defaults. Read with
@@ -101,7 +102,7 @@ public struct FeedSettings: Equatable, Sendable {
     /// `timeout`: seconds before a request is given up.
     public var timeout = 60
     /// `user-agent`: the User-Agent header.
-    public var userAgent = "Bulletin/0.1.0"
+    public var userAgent = BulletinVersion.userAgent
     /// `full-article`: the default for new subscriptions.
     public var fullArticle: FullArticle = .auto
     /// `refresh-on-start`: refresh the feeds when the reader starts.

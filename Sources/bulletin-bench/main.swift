@@ -24,7 +24,7 @@ func corpus(_ count: Int) -> URL {
         try? FileManager.default.removeItem(at: dir)
         let result = ProcessTimer.run([corpusTool, "--count", String(count), "--out", dir.path, "--seed", "42"])
         guard result.status == 0 else { BenchOptions.fail("bulletin-corpus failed for \(count) articles") }
-        FileManager.default.createFile(atPath: marker.path, contents: Data())
+        _ = FileManager.default.createFile(atPath: marker.path, contents: Data())
     }
     return dir
 }

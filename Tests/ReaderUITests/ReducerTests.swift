@@ -216,7 +216,7 @@ final class ReducerTests: XCTestCase {
     func testSavedFilterIncludesFavoritesWhoseFileIsGone() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let store = try StateStore(directory: dir.url)
+        let store = StateStore(directory: dir.url)
         store.save(Fixtures.ferry)
         let library = Library(paths: [], cacheDirectory: nil)
         var s = ReaderSession(library: library, store: store, width: 80, height: 24)
@@ -336,7 +336,7 @@ final class ReducerTests: XCTestCase {
         try dir.write("good.txt", "A title\n\nA paragraph of text.\n")
         try dir.write("empty.txt", "")
         let library = Library(paths: [dir.url.path], cacheDirectory: nil)
-        let store = try StateStore(directory: dir.url.appendingPathComponent("state"))
+        let store = StateStore(directory: dir.url.appendingPathComponent("state"))
         var s = ReaderSession(library: library, store: store, width: 80, height: 24)
         XCTAssertTrue(s.render().text.contains("1 file skipped"))
         s.send(.character("j"))

@@ -1,3 +1,4 @@
+import Articles
 import BulletinTestSupport
 import Foundation
 import ReaderUI
@@ -138,6 +139,22 @@ final class ConfigLoaderTests: XCTestCase {
         XCTAssertEqual(again.settings.reader, first.settings.reader)
         XCTAssertEqual(again.settings.library, first.settings.library)
         XCTAssertEqual(again.settings.feeds, first.settings.feeds)
+    }
+
+    func testControlCharactersInStringsReadBackTheSame() {
+        var settings = Settings.defaults
+        settings.reader.dateFormat = "a\u{1B}[2J\u{7F}\u{9B}\u{2028}\t\"\\b"
+        settings.feeds.userAgent = "UA\r\n\u{1}x"
+        let printed = ConfigPrinter.effective(settings)
+        XCTAssertFalse(printed.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B }, "no raw escape in the printed file")
+        let again = load(printed)
+        XCTAssertEqual(again.errors, [])
+        XCTAssertEqual(again.settings.reader.dateFormat, settings.reader.dateFormat)
+        XCTAssertEqual(again.settings.feeds.userAgent, settings.feeds.userAgent)
+    }
+
+    func testTheDefaultUserAgentIsTheVersionedOne() {
+        XCTAssertEqual(Settings.defaults.feeds.userAgent, "Bulletin/\(BulletinVersion.current) (terminal article reader)")
     }
 
     func testErrorsNameTheFileLineAndColumn() {

@@ -8,9 +8,9 @@ enum ArticleFileWriter {
     static func render(_ file: ArticleFile) -> String {
         let a = file.article
         var out = "---\nbulletin: \(ArticleFile.version)\nid: \(a.id.rawValue)\n"
-        out += "title: \(quoted(a.title))\n"
+        out += "title: \(StringLiteral.quoted(a.title))\n"
         func optional(_ key: String, _ value: String?) {
-            if let value { out += "\(key): \(quoted(value))\n" }
+            if let value { out += "\(key): \(StringLiteral.quoted(value))\n" }
         }
         optional("source", a.source)
         optional("author", a.author)
@@ -56,28 +56,5 @@ enum ArticleFileWriter {
     static func oneLine(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return text }
         return String(text.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
-    }
-
-    /// A JSON string literal (also a YAML double-quoted scalar).
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                    || scalar.value == 0x2028 || scalar.value == 0x2029
-                {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

@@ -23,7 +23,7 @@ public struct HTTPLimits: Sendable, Equatable {
     public var userAgent: String
 
     /// The User-Agent used unless one is passed in: `Bulletin/<version>`.
-    public static let defaultUserAgent = "Bulletin/\(BulletinVersion.current) (terminal article reader)"
+    public static let defaultUserAgent = BulletinVersion.userAgent
 
     /// The documented limits.
     public static let standard = HTTPLimits()
