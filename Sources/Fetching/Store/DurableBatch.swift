@@ -38,39 +38,49 @@ public struct DurableBatch {
 
     /// Writes, flushes and renames everything (see the type's description).
     public func commit() throws(FetchFailure) {
-        var folders = Set<String>()
         var temporaries: [String] = []
         temporaries.reserveCapacity(writes.count)
-        for write in writes {
+        var folders = Set<String>()
+        func cleanUp() { for path in temporaries { unlink(path) } }
+        var lastFD: Int32 = -1
+        for (index, write) in writes.enumerated() {
             let folder = write.url.deletingLastPathComponent().path
             folders.insert(folder)
-            temporaries.append(folder + "/" + DurableBatch.temporaryPrefix + "\(getpid())-\(DurableBatch.nextSerial())")
+            let temporary = folder + "/" + DurableBatch.temporaryPrefix + "\(getpid())-\(DurableBatch.nextSerial())"
+            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if fd < 0 {
+                let code = errno
+                cleanUp()
+                throw FetchFailure("cannot write \(write.url.path): \(String(cString: strerror(code)))")
+            }
+            temporaries.append(temporary)
+            if let code = DurableBatch.writeAll(fd, write.bytes) ?? (fchmod(fd, 0o600) == 0 ? nil : errno) {
+                close(fd)
+                cleanUp()
+                throw FetchFailure("cannot write \(write.url.path): \(String(cString: strerror(code)))")
+            }
+            if writes.count == 1 && index == 0 {
+                lastFD = fd  // a batch of one: fsync this file alone
+            } else {
+                close(fd)
+            }
         }
-        func cleanUp() { for path in temporaries { unlink(path) } }
-        if writes.count == 1 {
-            // A batch of one: fsync this file alone.
-            let fd = try DurableBatch.writeTemporary(temporaries[0], writes[0], keepOpen: true)
-            let failed = fsync(fd) != 0
+        if lastFD >= 0 {
+            let failed = fsync(lastFD) != 0
             let code = errno
-            close(fd)
+            close(lastFD)
             if failed {
                 cleanUp()
                 throw FetchFailure("cannot write \(writes[0].url.path): \(String(cString: strerror(code)))")
             }
-        } else if !writes.isEmpty {
-            if let failure = writeTemporaries(temporaries) {
-                cleanUp()
-                throw failure
-            }
-            if let folder = folders.first {
-                let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-                if fd >= 0 {
-                    let failed = bulletin_syncfs(fd) != 0
-                    close(fd)
-                    if failed { sync() }
-                } else {
-                    sync()
-                }
+        } else if let folder = folders.first {
+            let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if fd >= 0 {
+                let failed = bulletin_syncfs(fd) != 0
+                close(fd)
+                if failed { sync() }
+            } else {
+                sync()
             }
         }
         for (write, temporary) in zip(writes, temporaries) where rename(temporary, write.url.path) != 0 {
@@ -83,81 +93,6 @@ public struct DurableBatch {
             unlink(url.path)
         }
         for folder in folders { DurableBatch.syncFolder(folder) }
-    }
-
-    /// Threads writing temporary files at once: creating a file mostly waits on the file
-    /// system's journal (more so while other programs write), so several writers overlap
-    /// those waits even on two cores.
-    static let writerThreads = 8
-
-    /// Writes every temporary file (not flushed) on ``writerThreads`` threads, each taking
-    /// the next file in turn; the first failure, if any (the other writers then stop).
-    private func writeTemporaries(_ temporaries: [String]) -> FetchFailure? {
-        let queue = TemporaryWriter(writes: writes, temporaries: temporaries)
-        let group = DispatchGroup()
-        for _ in 1..<min(DurableBatch.writerThreads, writes.count) {
-            group.enter()
-            Thread {
-                queue.work()
-                group.leave()
-            }.start()
-        }
-        queue.work()
-        group.wait()
-        return queue.failure
-    }
-
-    /// The shared to-do list of ``writeTemporaries(_:)``.
-    private final class TemporaryWriter: @unchecked Sendable {
-        let writes: [(url: URL, bytes: [UInt8])]
-        let temporaries: [String]
-        private let lock = NSLock()
-        private var next = 0
-        private var firstFailure: FetchFailure?
-
-        init(writes: [(url: URL, bytes: [UInt8])], temporaries: [String]) {
-            self.writes = writes
-            self.temporaries = temporaries
-        }
-
-        var failure: FetchFailure? { lock.withLock { firstFailure } }
-
-        /// Writes files until none is left or one failed.
-        func work() {
-            while true {
-                let index: Int? = lock.withLock {
-                    guard firstFailure == nil, next < writes.count else { return nil }
-                    next += 1
-                    return next - 1
-                }
-                guard let index else { return }
-                do {
-                    _ = try DurableBatch.writeTemporary(temporaries[index], writes[index], keepOpen: false)
-                } catch {
-                    lock.withLock { if firstFailure == nil { firstFailure = error } }
-                }
-            }
-        }
-    }
-
-    /// Creates `temporary` (mode 0600, must not exist) holding the write's bytes; returns
-    /// its descriptor when `keepOpen`, else closes it (and returns -1).
-    fileprivate static func writeTemporary(
-        _ temporary: String, _ write: (url: URL, bytes: [UInt8]), keepOpen: Bool
-    ) throws(FetchFailure) -> Int32 {
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        if fd < 0 {
-            let code = errno
-            throw FetchFailure("cannot write \(write.url.path): \(String(cString: strerror(code)))")
-        }
-        if let code = DurableBatch.writeAll(fd, write.bytes) ?? (fchmod(fd, 0o600) == 0 ? nil : errno) {
-            close(fd)
-            unlink(temporary)
-            throw FetchFailure("cannot write \(write.url.path): \(String(cString: strerror(code)))")
-        }
-        if keepOpen { return fd }
-        close(fd)
-        return -1
     }
 
     /// Creates `folder` and its missing parents with mode 0700.

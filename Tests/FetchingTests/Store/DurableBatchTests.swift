@@ -43,9 +43,9 @@ final class DurableBatchTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["a.md"])
     }
 
-    /// The files of a large batch are written on several threads: every one lands whole, and
-    /// a failure in the middle still leaves no new file and no temporary behind.
-    func testLargeBatchWrittenOnSeveralThreads() throws {
+    /// Every file of a large batch lands whole, and a failure in the middle still leaves no
+    /// new file and no temporary behind.
+    func testLargeBatchAllOrNothing() throws {
         let temp = try TemporaryDirectory()
         defer { temp.remove() }
         let folder = temp.url.appendingPathComponent("many", isDirectory: true)
