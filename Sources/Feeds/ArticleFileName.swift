@@ -34,6 +34,32 @@ public enum ArticleFileName {
 
     /// Letters and digits lowercased, everything else folded into single `-`.
     public static func slug(_ text: String) -> String {
+        asciiSlug(text) ?? unicodeSlug(text)
+    }
+
+    /// The slug of printable ASCII text (tab and newline allowed) by bytes: the same name as
+    /// ``unicodeSlug(_:)`` (which the text would pass through unchanged but for case), a
+    /// tenth of the cost; `nil` for any other text.
+    static func asciiSlug(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingDash = false
+        for byte in text.utf8 {
+            guard byte < 0x7F, byte >= 0x20 || byte == 0x09 || byte == 0x0A else { return nil }
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                if pendingDash && !out.isEmpty { out.append(0x2D) }
+                pendingDash = false
+                out.append(lower)
+            } else {
+                pendingDash = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The slug of any text, `Character` by `Character`.
+    static func unicodeSlug(_ text: String) -> String {
         var out = ""
         var pendingDash = false
         for character in TextSanitizer.sanitize(text).precomposedStringWithCanonicalMapping.lowercased() {

@@ -95,10 +95,35 @@ enum FeedPlainText {
             if !line.isEmpty { paragraphs.append(line) }
             current = []
         }
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        for line in lines(text) {
             if line.allSatisfy(\.isWhitespace) { finish() } else { current.append(line) }
         }
         finish()
         return paragraphs.isEmpty ? [] : [ArticleSection(heading: nil, paragraphs: paragraphs)]
+    }
+
+    /// The lines of `text`, split at LF, CRLF and CR (empty lines kept), found by scanning
+    /// UTF-8 bytes: the same lines as splitting its `Character`s at `"\n"`, `"\r\n"` and
+    /// `"\r"` (a line break is always a grapheme boundary), without building a `Character`
+    /// per letter, which was most of an item's conversion.
+    static func lines(_ text: String) -> [Substring] {
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        var start = utf8.startIndex
+        var i = start
+        while i < utf8.endIndex {
+            let byte = utf8[i]
+            if byte == 0x0A || byte == 0x0D {
+                lines.append(text[start..<i])
+                var next = utf8.index(after: i)
+                if byte == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                start = next
+                i = next
+            } else {
+                i = utf8.index(after: i)
+            }
+        }
+        lines.append(text[start..<utf8.endIndex])
+        return lines
     }
 }

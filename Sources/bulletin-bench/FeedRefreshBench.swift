@@ -146,7 +146,9 @@ final class LoopbackServer {
             line.append(byte)
         }
         let text = String(decoding: line, as: UTF8.self)
-        guard text.hasPrefix("PORT "), let port = Int(text.dropFirst(5)) else {
+        // `PORT <n>` (newer servers add more fields after it, such as `BLACKHOLE <n>`).
+        let fields = text.split(separator: " ")
+        guard fields.count >= 2, fields[0] == "PORT", let port = Int(fields[1]) else {
             process.terminate()
             return nil
         }

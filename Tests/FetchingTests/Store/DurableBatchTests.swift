@@ -42,4 +42,31 @@ final class DurableBatchTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("a.md"), encoding: .utf8), "original")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["a.md"])
     }
+
+    /// Every file of a large batch lands whole, and a failure in the middle still leaves no
+    /// new file and no temporary behind.
+    func testLargeBatchAllOrNothing() throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.remove() }
+        let folder = temp.url.appendingPathComponent("many", isDirectory: true)
+        try DurableBatch.prepareFolder(folder)
+        var batch = DurableBatch()
+        for i in 0..<1500 { batch.add(folder.appendingPathComponent("\(i).md"), bytes: Array(String(repeating: "\(i) ", count: i % 40 + 1).utf8)) }
+        try batch.commit()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        XCTAssertEqual(names.count, 1500)
+        for i in [0, 1, 777, 1499] {
+            XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("\(i).md"), encoding: .utf8),
+                           String(repeating: "\(i) ", count: i % 40 + 1))
+        }
+
+        var failing = DurableBatch()
+        for i in 0..<1500 {
+            let target = i == 900 ? temp.url.appendingPathComponent("gone/x.md") : folder.appendingPathComponent("\(i).md")
+            failing.add(target, bytes: Array("replaced".utf8))
+        }
+        XCTAssertThrowsError(try failing.commit())
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).count, 1500)
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("3.md"), encoding: .utf8), "3 3 3 3 ")
+    }
 }
