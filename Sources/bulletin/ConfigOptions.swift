@@ -23,6 +23,10 @@ struct ConfigOptions: ParsableArguments {
         return (result.settings, result.warnings.map(\.description), folders)
     }
 
+    /// The settings file's `[library]` folders, for commands that list a library: errors
+    /// are printed and exit 2, warnings are printed.
+    func libraryFolders() throws -> [String] { try loadForReader().folders }
+
     /// Prints errors and warnings on stderr, one per line.
     static func report(_ result: ConfigResult) {
         var text = ""

@@ -91,6 +91,25 @@ final class SettingsEndToEndTests: XCTestCase {
         XCTAssertTrue(help.stdout.contains("2/"), "x moved to the second row: \(help.stdout)")
     }
 
+    func testListIncludesTheLibraryFolders() throws {
+        let extra = temp.file("extra")
+        try FileManager.default.createDirectory(at: extra, withIntermediateDirectories: true)
+        _ = try temp.write("extra/2024-05-01-extra.txt", "A harbour crane goes home\n\nThe old crane on the east quay was lifted onto a barge on Tuesday.\n")
+        let file = try temp.write("library.toml", "[library]\nfolders = [\"\(extra.path)\"]\n")
+        let args = ["list", Products.sampleLibrary.path, "--no-cache"]
+        let without = try bulletin(args)
+        XCTAssertEqual(without.status, 0, without.stderr)
+        XCTAssertFalse(without.stdout.contains("A harbour crane goes home"), without.stdout)
+        let with = try bulletin(args + ["--config", file.path])
+        XCTAssertEqual(with.status, 0, with.stderr)
+        XCTAssertTrue(with.stdout.contains("A harbour crane goes home"), with.stdout)
+        XCTAssertEqual(with.stdout.split(separator: "\n").count, without.stdout.split(separator: "\n").count + 1)
+        let bad = try temp.write("bad.toml", "[library]\nfolders = 3\n")
+        let refused = try bulletin(args + ["--config", bad.path])
+        XCTAssertEqual(refused.status, 2, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("bad.toml:2:"), refused.stderr)
+    }
+
     func testReadmeKeyTableIsTheGeneratedOne() throws {
         let readme = try String(contentsOf: Products.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
         let table = try bulletin(["config", "--keys-table"])

@@ -10,12 +10,13 @@ struct ListCommand: ParsableCommand {
         discussion: "One line per article: id, title, source or author, reading time. Skipped files are reported on stderr.")
 
     @OptionGroup var library: LibraryOptions
+    @OptionGroup var config: ConfigOptions
 
     @Flag(help: "Print a JSON array of {id, path, title, source, author, date, wordCount, readingMinutes}.")
     var json = false
 
     func run() throws {
-        let lib = try library.openLibrary()
+        let lib = try library.openLibrary(extra: try config.libraryFolders())
         if json {
             let rows = lib.entries.map(ListRow.init)
             Terminal.write(try ArticleJSON.encode(rows) + "\n")
