@@ -74,13 +74,17 @@ public struct DurableBatch {
                 throw FetchFailure("cannot write \(writes[0].url.path): \(String(cString: strerror(code)))")
             }
         } else if let folder = folders.first {
+            // A failed flush is a failed save: only a kernel without syncfs falls back to sync().
             let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if fd >= 0 {
-                let failed = bulletin_syncfs(fd) != 0
-                close(fd)
-                if failed { sync() }
-            } else {
-                sync()
+            let code: Int32? = fd < 0 ? errno : (bulletin_syncfs(fd) == 0 ? nil : errno)
+            if fd >= 0 { close(fd) }
+            if let code {
+                if code == ENOSYS {
+                    sync()
+                } else {
+                    cleanUp()
+                    throw FetchFailure("cannot write \(folder): \(String(cString: strerror(code)))")
+                }
             }
         }
         for (write, temporary) in zip(writes, temporaries) where rename(temporary, write.url.path) != 0 {
@@ -92,7 +96,11 @@ public struct DurableBatch {
             folders.insert(url.deletingLastPathComponent().path)
             unlink(url.path)
         }
-        for folder in folders { DurableBatch.syncFolder(folder) }
+        for folder in folders.sorted() {
+            if let code = DurableBatch.syncFolder(folder) {
+                throw FetchFailure("cannot write \(folder): \(String(cString: strerror(code)))")
+            }
+        }
     }
 
     /// Creates `folder` and its missing parents with mode 0700.
@@ -116,11 +124,12 @@ public struct DurableBatch {
         for name in names where name.hasPrefix(temporaryPrefix) { unlink(folder.path + "/" + name) }
     }
 
-    static func syncFolder(_ path: String) {
+    /// `fsync`s a folder so that renames in it are durable; returns errno on failure.
+    static func syncFolder(_ path: String) -> Int32? {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        _ = fsync(fd)
-        close(fd)
+        guard fd >= 0 else { return errno }
+        defer { close(fd) }
+        return fsync(fd) == 0 ? nil : errno
     }
 
     /// Writes all bytes, retrying on EINTR; returns errno on failure.
