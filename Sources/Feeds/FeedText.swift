@@ -107,6 +107,13 @@ enum FeedText {
 
     /// Whether `text` holds `<letter`, `</`, `<!` or `&name;`/`&#…;`.
     static func looksLikeMarkup(_ text: String) -> Bool {
+        // Markup needs a `<` or a `&`: most plain descriptions have neither (two memchr passes).
+        var copy = text
+        let special = copy.withUTF8 { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, 0x3C, buffer.count) != nil || memchr(base, 0x26, buffer.count) != nil
+        }
+        guard special else { return false }
         var previous: UInt8 = 0
         var inEntity = false
         var entityLength = 0

@@ -363,7 +363,7 @@ private struct Reader {
     // MARK: - [feeds]
 
     mutating func readFeeds(_ table: TOMLTable) {
-        let known = ["concurrency", "per-host", "timeout", "user-agent", "full-article", "refresh-on-start"]
+        let known = ["concurrency", "per-host", "timeout", "user-agent", "full-article", "refresh-on-start", "keep-days", "keep-per-feed"]
         for key in table.keys {
             guard let value = table[key] else { continue }
             switch key {
@@ -379,6 +379,10 @@ private struct Reader {
                 if let c = choice(value, key, "feeds", FeedSettings.FullArticle.self) { settings.feeds.fullArticle = c }
             case "refresh-on-start":
                 if let b = boolean(value, key, "feeds") { settings.feeds.refreshOnStart = b }
+            case "keep-days":
+                if let n = integer(value, key, "feeds", 0...36_500) { settings.feeds.keepDays = n }
+            case "keep-per-feed":
+                if let n = integer(value, key, "feeds", 0...1_000_000) { settings.feeds.keepPerFeed = n }
             default:
                 warn(locator.key(key, in: "feeds"), "unknown feeds setting \"\(key)\", ignored\(suggestion(key, known))")
             }

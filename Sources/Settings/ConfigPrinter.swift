@@ -97,6 +97,10 @@ public enum ConfigPrinter {
         out.append("full-article = \(StringLiteral.quoted(s.feeds.fullArticle.rawValue))")
         comment("Refresh the feeds when the reader starts.")
         out.append("refresh-on-start = \(s.feeds.refreshOnStart)")
+        comment("Days a read, unsaved feed article is kept before a refresh or prune removes it (0: forever).")
+        out.append("keep-days = \(s.feeds.keepDays)")
+        comment("Read, unsaved articles kept per feed, newest first; older ones are removed (0: no limit).")
+        out.append("keep-per-feed = \(s.feeds.keepPerFeed)")
         return out.joined(separator: "\n") + "\n"
     }
 }

@@ -107,6 +107,10 @@ public struct FeedSettings: Equatable, Sendable {
     public var fullArticle: FullArticle = .auto
     /// `refresh-on-start`: refresh the feeds when the reader starts.
     public var refreshOnStart = false
+    /// `keep-days`: days a read, unsaved feed article is kept (0: forever).
+    public var keepDays = 90
+    /// `keep-per-feed`: read, unsaved articles kept per feed, newest first (0: no limit).
+    public var keepPerFeed = 0
 
     /// The defaults.
     public init() {}

@@ -21,7 +21,7 @@ struct BulletinCommand: ParsableCommand {
             SavedCommand.self, SaveCommand.self, UnsaveCommand.self, MarkReadCommand.self,
             MarkUnreadCommand.self, ExportSavedCommand.self, ScreenshotCommand.self, ConfigCommand.self,
             StressStateCommand.self,
-            AddCommand.self, RemoveCommand.self, FeedsCommand.self, RefreshCommand.self, FetchCommand.self,
+            AddCommand.self, RemoveCommand.self, FeedsCommand.self, RefreshCommand.self, PruneCommand.self, FetchCommand.self,
             ImportCommand.self, ExportCommand.self,
         ],
         defaultSubcommand: ReadCommand.self

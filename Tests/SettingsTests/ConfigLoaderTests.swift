@@ -47,6 +47,8 @@ final class ConfigLoaderTests: XCTestCase {
             user-agent = "Test/1"
             full-article = "never"
             refresh-on-start = true
+            keep-days = 30
+            keep-per-feed = 500
             """)
         XCTAssertEqual(result.errors, [])
         XCTAssertEqual(result.warnings, [])
@@ -71,6 +73,8 @@ final class ConfigLoaderTests: XCTestCase {
         XCTAssertEqual(s.feeds.userAgent, "Test/1")
         XCTAssertEqual(s.feeds.fullArticle, .never)
         XCTAssertTrue(s.feeds.refreshOnStart)
+        XCTAssertEqual(s.feeds.keepDays, 30)
+        XCTAssertEqual(s.feeds.keepPerFeed, 500)
 
         let options = s.readerOptions
         XCTAssertEqual(options.keyMap.keys(for: "move-down"), [.character("x"), .control("d"), .character("F")])
@@ -186,6 +190,7 @@ final class ConfigLoaderTests: XCTestCase {
             ("[feeds]\nfull-article = \"sometimes\"\n",
              "config.toml:2:16: full-article: expected one of \"auto\", \"always\", \"never\", found \"sometimes\""),
             ("[feeds]\nrefresh-on-start = 1\n", "config.toml:2:20: refresh-on-start: expected true or false, found an integer"),
+            ("[feeds]\nkeep-days = \"90\"\n", "config.toml:2:13: keep-days: expected an integer, found a string"),
         ]
         for (text, expected) in cases {
             let result = load(text)

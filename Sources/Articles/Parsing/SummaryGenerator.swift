@@ -20,15 +20,23 @@ public enum SummaryGenerator {
             }
             if paragraphs.count == 6 { break }
         }
-        let perParagraph = paragraphs.map { SentenceSplitter.sentences(in: $0, limit: 4).filter(isSubstantial) }
+        // Each paragraph is split when first needed: the first three usually give the bullets.
+        var perParagraph = [[String]?](repeating: nil, count: paragraphs.count)
+        func sentences(_ index: Int) -> [String] {
+            if let done = perParagraph[index] { return done }
+            let split = SentenceSplitter.sentences(in: paragraphs[index], limit: 4).filter(isSubstantial)
+            perParagraph[index] = split
+            return split
+        }
         var chosen: [String] = []
-        for sentences in perParagraph where chosen.count < maximumBullets {
-            if let first = sentences.first { chosen.append(first) }
+        for index in paragraphs.indices where chosen.count < maximumBullets {
+            if let first = sentences(index).first { chosen.append(first) }
         }
         var depth = 1
         while chosen.count < maximumBullets && depth < 4 {
-            for sentences in perParagraph where chosen.count < maximumBullets && sentences.count > depth {
-                chosen.append(sentences[depth])
+            for index in paragraphs.indices where chosen.count < maximumBullets {
+                let split = sentences(index)
+                if split.count > depth { chosen.append(split[depth]) }
             }
             depth += 1
         }
@@ -38,7 +46,8 @@ public enum SummaryGenerator {
     static func isListItem(_ paragraph: String) -> Bool { paragraph.hasPrefix("• ") }
 
     static func isSubstantial(_ sentence: String) -> Bool {
-        if sentence.unicodeScalars.contains(where: { $0.value >= 0x3000 && $0.value < 0xA000 }) {
+        // U+3000..<U+A000 are exactly the three-byte UTF-8 sequences that lead with E3...E9.
+        if sentence.utf8.contains(where: { $0 >= 0xE3 && $0 <= 0xE9 }) {
             return sentence.count >= 8  // CJK: no spaces between words
         }
         // Space-separated words, counted until the fifth (no array of substrings).
@@ -56,10 +65,40 @@ public enum SummaryGenerator {
         return false
     }
 
+    /// ``shorten(_:)`` by bytes when the text's first `maximumLength + 2` bytes are ASCII
+    /// without CR (then each is one character: no ASCII pair but CR LF forms one, and no
+    /// combining mark follows them); `nil` for other text.
+    static func shortenASCII(_ text: String) -> String? {
+        let utf8 = text.utf8
+        guard utf8.count > maximumLength else { return text }
+        let probe = min(utf8.count, maximumLength + 2)
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(probe)
+        for byte in utf8.prefix(probe) {
+            if byte >= 0x80 || byte == 0x0D { return nil }
+            bytes.append(byte)
+        }
+        // More than `maximumLength` characters: keep `maximumLength - 1`, cut at the last
+        // space when it is past the middle.
+        let head = bytes[..<(maximumLength - 1)]
+        if let space = head.lastIndex(of: 0x20), space > maximumLength / 2 {
+            return String(decoding: head[..<space], as: UTF8.self) + "…"
+        }
+        return String(decoding: head, as: UTF8.self) + "…"
+    }
+
     /// `text`, or its first characters cut at a space with `…`.
     static func shorten(_ text: String) -> String {
-        // No more bytes than the limit means no more characters either.
-        guard text.utf8.count > maximumLength, text.count > maximumLength else { return text }
+        shortenASCII(text) ?? shortenByCharacters(text)
+    }
+
+    /// ``shorten(_:)`` character by character.
+    static func shortenByCharacters(_ text: String) -> String {
+        // No more bytes than the limit means no more characters either; more than the limit
+        // in characters is counted only as far as the limit.
+        guard text.utf8.count > maximumLength,
+            text.index(text.startIndex, offsetBy: maximumLength, limitedBy: text.endIndex).map({ $0 < text.endIndex }) == true
+        else { return text }
         let head = text.prefix(maximumLength - 1)
         if let space = head.lastIndex(of: " "), head.distance(from: head.startIndex, to: space) > maximumLength / 2 {
             return String(head[..<space]) + "…"

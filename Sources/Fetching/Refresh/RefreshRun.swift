@@ -25,6 +25,14 @@ public struct RefreshProgress: Sendable, Equatable {
 public struct RefreshSummary: Sendable {
     /// One result per feed, in subscription order.
     public var results: [FeedRefreshResult]
+    /// Article files removed by pruning in this run (see ``PrunePolicy``).
+    public var pruned: [PrunedArticle] = []
+
+    /// A summary of `results`.
+    public init(results: [FeedRefreshResult], pruned: [PrunedArticle] = []) {
+        self.results = results
+        self.pruned = pruned
+    }
 
     /// New articles in all feeds.
     public var newArticles: Int { results.reduce(0) { $0 + $1.newCount } }
@@ -54,6 +62,7 @@ public struct RefreshSummary: Sendable {
         var line = "\(feeds): " + parts.joined(separator: ", ") + "; \(newArticles) new"
         line += newArticles == 1 ? " article" : " articles"
         if updatedArticles > 0 { line += ", \(updatedArticles) updated" }
+        if !pruned.isEmpty { line += ", \(pruned.count) pruned" }
         return line
     }
 }
@@ -63,7 +72,8 @@ public struct RefreshSummary: Sendable {
 /// At most 8 requests run at once and 2 per host (``FetchLimiter``); each feed is one task,
 /// so a slow or failing feed holds only its own slot until its own timeout. Articles of the
 /// whole run are staged in one ``ArticleStore`` batch and made durable together, then the
-/// feed state is written, all under ``FeedsLock``.
+/// feed state is written, all under ``FeedsLock``. Before fetching, old read articles are
+/// pruned (``FeedPruner``) when a ``PrunePolicy`` and the reading state are given.
 public struct RefreshRun: Sendable {
     /// Where things live.
     public let paths: FetchingPaths
@@ -72,11 +82,19 @@ public struct RefreshRun: Sendable {
     /// Caps concurrent requests.
     public let limiter: FetchLimiter
 
+    /// What pruning removes (``PrunePolicy/off`` by default).
+    public let prune: PrunePolicy
+    /// Opens the reading state when pruning needs it; without it nothing is pruned.
+    public let readingState: (@Sendable () -> ReadingStateLookup)?
+
     /// Creates a run.
-    public init(paths: FetchingPaths, transport: any Transport, limiter: FetchLimiter = FetchLimiter()) {
+    public init(paths: FetchingPaths, transport: any Transport, limiter: FetchLimiter = FetchLimiter(),
+                prune: PrunePolicy = .off, readingState: (@Sendable () -> ReadingStateLookup)? = nil) {
         self.paths = paths
         self.transport = transport
         self.limiter = limiter
+        self.prune = prune
+        self.readingState = readingState
     }
 
     /// Refreshes `subscriptions`, calling `progress` after each feed (from any task).
@@ -87,6 +105,15 @@ public struct RefreshRun: Sendable {
         let lock = try FeedsLock(paths.lockFile)
         defer { lock.unlock() }
         var stateFile = FeedStateFile.load(paths.stateFile)
+        var pruned: [PrunedArticle] = []
+        if let readingState {
+            pruned = FeedPruner.plan(stateFile, policy: prune, now: now, articlesDirectory: paths.articlesDirectory,
+                                     lookup: readingState)
+            if !pruned.isEmpty {
+                try FeedPruner.remove(pruned, articlesDirectory: paths.articlesDirectory)
+                FeedPruner.record(pruned, in: &stateFile)
+            }
+        }
         let refresher = FeedRefresher(transport: transport, limiter: limiter)
         var results = [FeedRefreshResult?](repeating: nil, count: subscriptions.count)
         var works: [(Int, FeedWork)] = []
@@ -110,14 +137,19 @@ public struct RefreshRun: Sendable {
             let folder = ArticleStore.folderName(for: subscriptions[i])
             for item in work.items {
                 let relative = try store.stage(item.file, folder: folder, previous: item.previous,
-                                               rendered: item.bytes.isEmpty ? nil : item.bytes)
+                                               rendered: item.bytes.isEmpty ? nil : item.bytes, plainName: item.plainName)
                 state.items[item.guid] = KnownItem(
                     id: item.file.article.id.rawValue, file: relative, fingerprint: item.fingerprint, teaser: item.teaser)
             }
             stateFile[subscriptions[i].url] = state
         }
+        // The staged articles are no longer needed: free them on another core while the
+        // batch is written (10,000 articles take a while to free string by string).
+        let staged = works
+        works = []
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(staged) {} }
         try store.commit()
         try stateFile.save(to: paths.stateFile)
-        return RefreshSummary(results: results.map { $0! })
+        return RefreshSummary(results: results.map { $0! }, pruned: pruned)
     }
 }

@@ -17,7 +17,7 @@ public struct FeedState: Codable, Hashable, Sendable {
     public var title: String?
     /// Fingerprint of the last body parsed: the same body again counts as not modified.
     public var bodyHash: String?
-    /// Items stored so far, by guid.
+    /// Items stored so far, by guid (pruned ones included, see ``KnownItem/pruned``).
     public var items: [String: KnownItem]
 
     /// A state with nothing known.
@@ -47,6 +47,9 @@ public struct KnownItem: Codable, Hashable, Sendable {
     public var fingerprint: String
     /// The item still holds only the feed's teaser: its page is to be fetched.
     public var teaser: Bool?
+    /// The article was pruned (its file removed, see ``FeedPruner``): the item is not stored
+    /// again while the feed lists it.
+    public var pruned: Bool?
 
     /// Creates a record.
     public init(id: String, file: String, fingerprint: String, teaser: Bool = false) {

@@ -13,7 +13,7 @@ public struct FeedStateFile: Sendable {
     /// No feeds.
     public init() { feeds = [:] }
 
-    private struct Document: Codable {
+    struct Document: Codable {
         var version: Int
         var feeds: [String: FeedState]
     }
@@ -23,6 +23,9 @@ public struct FeedStateFile: Sendable {
         get { feeds[url] ?? FeedState() }
         set { feeds[url] = newValue }
     }
+
+    /// The file's JSON (see ``FeedStateJSON``).
+    func encoded() -> [UInt8] { FeedStateJSON.encode(feeds, version: 1) }
 
     /// Reads the file; a missing file is an empty state. A damaged one is moved aside to
     /// `feed-state.json.corrupt` and an empty state returned, so the next refresh starts over
@@ -42,16 +45,10 @@ public struct FeedStateFile: Sendable {
 
     /// Writes the file durably.
     public func save(to url: URL) throws(FetchFailure) {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys]
-        let data: Data
-        do { data = try encoder.encode(Document(version: 1, feeds: feeds)) } catch {
-            throw FetchFailure("cannot encode the feed state: \(error)")
-        }
+        let bytes = encoded()
         try DurableBatch.prepareFolder(url.deletingLastPathComponent())
         var batch = DurableBatch()
-        batch.add(url, bytes: Array(data))
+        batch.add(url, bytes: bytes)
         try batch.commit()
     }
 }

@@ -10,8 +10,20 @@ public struct ArticleStore {
     private var batch = DurableBatch()
     private var namesInUse: [String: Set<String>] = [:]
 
+    /// `root.path`, to build file URLs from paths (`appendingPathComponent` validates and
+    /// re-encodes the whole path, a noticeable share of staging 10,000 files).
+    private let rootPath: String
+
     /// A store over `root` (folders are created as articles are staged).
-    public init(root: URL) { self.root = root }
+    public init(root: URL) {
+        self.root = root
+        rootPath = root.path
+    }
+
+    /// The file URL of `relative` (a path under the root).
+    private func fileURL(_ relative: String) -> URL {
+        URL(fileURLWithPath: rootPath + "/" + relative, isDirectory: false)
+    }
 
     /// Number of files staged.
     public var stagedCount: Int { batch.count }
@@ -23,9 +35,11 @@ public struct ArticleStore {
 
     /// Stages `file` in `folder`; `previous` is the item's earlier file (relative to the root),
     /// kept when its name still fits the article and removed when the name changes. Returns the
-    /// path relative to the root. `rendered` is the file's text when already rendered.
+    /// path relative to the root. `rendered` is the file's text when already rendered, and
+    /// `plainName` its ``ArticleFileName/make(date:title:suffix:)`` name without a suffix when
+    /// already made.
     public mutating func stage(_ file: ArticleFile, folder: String, previous: String? = nil,
-                               rendered: [UInt8]? = nil) throws(FetchFailure) -> String {
+                               rendered: [UInt8]? = nil, plainName: String? = nil) throws(FetchFailure) -> String {
         if namesInUse[folder] == nil {
             let folderURL = root.appendingPathComponent(folder, isDirectory: true)
             try DurableBatch.prepareFolder(folderURL)
@@ -33,7 +47,7 @@ public struct ArticleStore {
             namesInUse[folder] = Set((try? FileManager.default.contentsOfDirectory(atPath: folderURL.path)) ?? [])
         }
         let article = file.article
-        let plain = ArticleFileName.make(date: article.date, title: article.title)
+        let plain = plainName ?? ArticleFileName.make(date: article.date, title: article.title)
         // Same title and day as another item: the id's first digits tell them apart (made
         // only when needed: the slug is most of the cost of naming).
         func marked() -> String {
@@ -50,9 +64,9 @@ public struct ArticleStore {
             }
             namesInUse[folder, default: []].insert(name)
             relative = folder + "/" + name
-            if let previous { batch.remove(root.appendingPathComponent(previous)) }
+            if let previous { batch.remove(fileURL(previous)) }
         }
-        batch.add(root.appendingPathComponent(relative), bytes: rendered ?? Array(file.rendered().utf8))
+        batch.add(fileURL(relative), bytes: rendered ?? Array(file.rendered().utf8))
         return relative
     }
 

@@ -30,9 +30,11 @@ struct ReadCommand: ParsableCommand {
         let opened = try library.openLibrary(reportNotices: false, extra: loaded.folders)
         let store = StateStore(directory: state.directory)
         let (options, folders) = (library, loaded.folders)
-        let refresher = ReaderFeedRefresher(paths: FeedCommandSupport.paths) {
+        var refresher = ReaderFeedRefresher(paths: FeedCommandSupport.paths) {
             try? options.openLibrary(reportNotices: false, extra: folders)
         }
+        refresher.prune = FeedPruning.policy(loaded.settings)
+        refresher.readingState = { FeedPruning.lookup(store) }
         let notice = library.opensSamples(extra: loaded.folders)
             ? "These are the bundled samples: subscribe to feeds with bulletin add URL, then press r" : nil
         let status = ReaderApp.run(library: opened, store: store, options: loaded.settings.readerOptions,

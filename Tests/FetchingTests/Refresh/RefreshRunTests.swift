@@ -69,6 +69,56 @@ final class RefreshRunTests: XCTestCase {
         XCTAssertEqual(second.newArticles, 0)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }.count, 25)
     }
+
+    func testPruningRunsBeforeTheFetchAndPrunedItemsAreNotStoredAgain() async throws {
+        func rss(_ guids: [String]) -> String {
+            var out = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Old news</title>"
+            for (i, guid) in guids.enumerated() {
+                out += "<item><title>Story \(guid)</title><guid isPermaLink=\"false\">\(guid)</guid>"
+                out += "<pubDate>Tue, 0\(i + 1) Oct 2024 08:00:00 GMT</pubDate><description>Words about \(guid).</description></item>"
+            }
+            return out + "</channel></rss>"
+        }
+        try temp.write("www/old.xml", rss(["a", "b"]))
+        let url = server.fileURL("old.xml").absoluteString
+        let subscriptions = [Subscription(name: "Old news", url: url, fullArticle: .never)]
+        let everythingRead: @Sendable () -> ReadingStateLookup = { ReadingStateLookup { _ in true } }
+        let policy = PrunePolicy(keepDays: 30)
+        let now = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01
+        func refresh() async throws -> RefreshSummary {
+            try await HTTPFetcher.withFetcher { fetcher in
+                try await RefreshRun(paths: paths, transport: fetcher, prune: policy, readingState: everythingRead)
+                    .run(subscriptions, now: now)
+            }
+        }
+        let first = try await refresh()
+        XCTAssertEqual(first.newArticles, 2)
+        XCTAssertEqual(first.pruned, [])
+        let folder = paths.articlesDirectory.appendingPathComponent("old-news")
+        func files() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }.sorted() }
+        XCTAssertEqual(try files().count, 2)
+
+        // Both are old and read: pruned before the fetch; the feed still lists them, so only c is stored.
+        try temp.write("www/old.xml", rss(["a", "b", "c"]))
+        let second = try await refresh()
+        XCTAssertEqual(second.pruned.map(\.guid).sorted(), ["a", "b"])
+        XCTAssertEqual(second.newArticles, 1)
+        XCTAssertTrue(second.line.hasSuffix("; 1 new article, 2 pruned"), second.line)
+        XCTAssertEqual(try files(), ["2024-10-03-story-c.md"])
+        var state = FeedStateFile.load(paths.stateFile)[url]
+        XCTAssertEqual(state.items["a"]?.pruned, true)
+        XCTAssertEqual(state.items["c"]?.pruned, nil)
+
+        // The feed drops a and b: they are forgotten; c is pruned in turn.
+        try temp.write("www/old.xml", rss(["c"]))
+        let third = try await refresh()
+        XCTAssertEqual(third.pruned.map(\.guid), ["c"])
+        XCTAssertEqual(third.newArticles, 0)
+        XCTAssertEqual(try files(), [])
+        state = FeedStateFile.load(paths.stateFile)[url]
+        XCTAssertEqual(Set(state.items.keys), ["c"])
+        XCTAssertEqual(state.items["c"]?.pruned, true)
+    }
 }
 
 /// Progress values and when they arrived, from any task.

@@ -60,8 +60,9 @@ struct FeedRow: Encodable {
         fullArticle = subscription.fullArticle.rawValue
         lastRefresh = state.lastRefresh.map(ArticleDateFormat.format)
         lastStatus = state.lastStatus?.description
-        articles = state.items.count
-        unread = state.items.values.reduce(0) { count, item in
+        let stored = state.items.values.filter { $0.pruned != true }
+        articles = stored.count
+        unread = stored.reduce(0) { count, item in
             count + (store.isRead(ArticleID(rawValue: item.id)) ? 0 : 1)
         }
     }

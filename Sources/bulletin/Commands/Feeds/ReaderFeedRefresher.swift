@@ -7,6 +7,10 @@ import ReaderUI
 /// then reopens the library (the user's library, which may have been empty before).
 struct ReaderFeedRefresher: ReaderRefresher {
     let paths: FetchingPaths
+    /// What pruning removes before each refresh.
+    var prune: PrunePolicy = .off
+    /// The reader's reading state (its unsaved marks count), for pruning.
+    var readingState: (@Sendable () -> ReadingStateLookup)?
     /// Reopens the library the reader shows; called after a refresh that stored articles.
     let reopen: @Sendable () -> Library?
 
@@ -18,10 +22,11 @@ struct ReaderFeedRefresher: ReaderRefresher {
         guard !subscriptions.isEmpty else {
             return ReaderRefreshResult(line: "No feeds yet: subscribe with bulletin add URL", failed: true, library: nil)
         }
-        let paths = paths
+        let (paths, prune, readingState) = (paths, prune, readingState)
         do {
             let summary = try await HTTPFetcher.withFetcher { fetcher in
-                try await RefreshRun(paths: paths, transport: RoutingTransport(web: fetcher)).run(subscriptions) {
+                try await RefreshRun(paths: paths, transport: RoutingTransport(web: fetcher), prune: prune,
+                           readingState: readingState).run(subscriptions) {
                     progress($0.description)
                 }
             }
@@ -29,7 +34,7 @@ struct ReaderFeedRefresher: ReaderRefresher {
             if !summary.failures.isEmpty {
                 line += " (" + summary.failures.map { "\($0.subscription.name): \($0.status)" }.joined(separator: "; ") + ")"
             }
-            let changed = summary.newArticles + summary.updatedArticles > 0
+            let changed = summary.newArticles + summary.updatedArticles + summary.pruned.count > 0
             return ReaderRefreshResult(line: line, failed: !summary.failures.isEmpty, library: changed ? reopen() : nil)
         } catch let failure as FetchFailure {
             return ReaderRefreshResult(line: failure.message, failed: true, library: nil)

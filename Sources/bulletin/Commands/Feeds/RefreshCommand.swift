@@ -9,17 +9,21 @@ struct RefreshCommand: ParsableCommand {
         abstract: "Fetch every feed, or the named ones, and store their new articles.",
         discussion: """
             At most 8 feeds are fetched at once and 2 per host. Progress is shown on stderr when \
-            it is a terminal. Exits 0 when every feed was fetched or not modified, 1 when any \
+            it is a terminal. Old read articles are pruned first (see 'bulletin prune --help'). Exits 0 when every feed was fetched or not modified, 1 when any \
             failed (each named with its reason on stderr).
             """)
 
     @Argument(help: "Names or addresses of the feeds to refresh (default: all).")
     var feeds: [String] = []
 
-    @Flag(help: "Print a JSON object {feeds: [{name, url, status, new, updated}], new, failed}.")
+    @Flag(help: "Print a JSON object {feeds: [{name, url, status, new, updated}], new, failed, pruned}.")
     var json = false
 
+    @OptionGroup var state: StateOptions
+    @OptionGroup var config: ConfigOptions
+
     func run() throws {
+        let settings = try config.loadForReader().settings
         var subscriptions = try FeedCommandSupport.subscriptions()
         if !feeds.isEmpty {
             var chosen: [Subscription] = []
@@ -38,8 +42,10 @@ struct RefreshCommand: ParsableCommand {
         let paths = FeedCommandSupport.paths
         let showProgress = isatty(STDERR_FILENO) != 0
         let list = subscriptions
+        let policy = FeedPruning.policy(settings)
+        let readingState = FeedPruning.opening(state.directory)
         let summary = try FeedCommandSupport.withTransport { transport in
-            try await RefreshRun(paths: paths, transport: transport).run(list) { progress in
+            try await RefreshRun(paths: paths, transport: transport, prune: policy, readingState: readingState).run(list) { progress in
                 if showProgress { FileHandle.standardError.write(Data(("\r\u{1B}[K" + progress.description).utf8)) }
             }
         }
@@ -69,6 +75,7 @@ struct RefreshJSON: Encodable {
     var feeds: [Feed]
     var new: Int
     var failed: Int
+    var pruned: Int
 
     init(_ summary: RefreshSummary) {
         feeds = summary.results.map {
@@ -77,5 +84,6 @@ struct RefreshJSON: Encodable {
         }
         new = summary.newArticles
         failed = summary.failures.count
+        pruned = summary.pruned.count
     }
 }
