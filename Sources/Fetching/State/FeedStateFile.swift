@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// The per-feed state of every subscription, kept in one JSON file in the data folder
 /// (`feed-state.json`), keyed by feed URL.
@@ -40,8 +41,8 @@ public struct FeedStateFile: Sendable {
         return FeedStateFile()
     }
 
-    /// Writes the file durably.
-    public func save(to url: URL) throws(FetchFailure) {
+    /// Writes the file durably, every step through `fileSystem`.
+    public func save(to url: URL, fileSystem: any FileSystem = POSIXFileSystem()) throws(FetchFailure) {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys]
@@ -52,6 +53,6 @@ public struct FeedStateFile: Sendable {
         try DurableBatch.prepareFolder(url.deletingLastPathComponent())
         var batch = DurableBatch()
         batch.add(url, bytes: Array(data))
-        try batch.commit()
+        try batch.commit(fileSystem: fileSystem)
     }
 }
