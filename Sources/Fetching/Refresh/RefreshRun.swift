@@ -1,5 +1,6 @@
 import Articles
 import Foundation
+import Storage
 
 /// Progress of a refresh: feeds finished out of all, and new articles so far.
 public struct RefreshProgress: Sendable, Equatable {
@@ -86,6 +87,9 @@ public struct RefreshRun: Sendable {
     public let prune: PrunePolicy
     /// Opens the reading state when pruning needs it; without it nothing is pruned.
     public let readingState: (@Sendable () -> ReadingStateLookup)?
+    /// The file-system layer article files and the feed state are written through
+    /// (``POSIXFileSystem`` except in tests that fail or stop a save).
+    public var fileSystem: any FileSystem = POSIXFileSystem()
 
     /// Creates a run.
     public init(paths: FetchingPaths, transport: any Transport, limiter: FetchLimiter = FetchLimiter(),
@@ -132,6 +136,7 @@ public struct RefreshRun: Sendable {
             }
         }
         var store = ArticleStore(root: paths.articlesDirectory)
+        store.fileSystem = fileSystem
         for (i, work) in works.sorted(by: { $0.0 < $1.0 }) {
             var state = work.state
             let folder = ArticleStore.folderName(for: subscriptions[i])
@@ -149,7 +154,7 @@ public struct RefreshRun: Sendable {
         works = []
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(staged) {} }
         try store.commit()
-        try stateFile.save(to: paths.stateFile)
+        try stateFile.save(to: paths.stateFile, fileSystem: fileSystem)
         return RefreshSummary(results: results.map { $0! }, pruned: pruned)
     }
 }

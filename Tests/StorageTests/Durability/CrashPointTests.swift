@@ -1,5 +1,6 @@
 import Articles
 import BulletinTestSupport
+import StorageTestSupport
 import Foundation
 import XCTest
 
