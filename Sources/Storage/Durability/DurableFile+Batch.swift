@@ -35,7 +35,7 @@ extension DurableFile {
     ) throws(StorageIOError) {
         let perFile = flush == .eachFile || files.count == 1
         var plan = BatchPlan(files.map(\.0))
-        var open = PendingWrites()
+        var pending = PendingWrites()
         do throws(StorageIOError) {
             for index in plan.folders.indices where plan.folders[index].isNew {
                 let folder = plan.folders[index].path
@@ -43,18 +43,18 @@ extension DurableFile {
                 do { try fileSystem.createFolder(staging) } catch {
                     throw StorageIOError("create", folder, code: error.code)
                 }
-                plan.folders[index].staging = open.stagings.count
-                open.stagings.append((staging, folder, []))
+                plan.folders[index].staging = pending.stagings.count
+                pending.stagings.append((staging, folder, []))
             }
             for (index, (url, bytes)) in files.enumerated() {
                 let folder = plan.folders[plan.folderOfFile[index]]
                 let path: String
                 if let staging = folder.staging {
-                    path = open.stagings[staging].staging + "/" + url.lastPathComponent
-                    open.stagings[staging].files.append(path)
+                    path = pending.stagings[staging].staging + "/" + url.lastPathComponent
+                    pending.stagings[staging].files.append(path)
                 } else {
                     path = Self.temporaryPath(folder: folder.path, name: url.lastPathComponent)
-                    open.temporaries.append((path, url.path))
+                    pending.temporaries.append((path, url.path))
                 }
                 let fd = try create(path, for: url)
                 defer { fileSystem.close(fd) }
@@ -62,21 +62,21 @@ extension DurableFile {
                 if perFile { try fileSystem.sync(fd, path: url.path) }
             }
             if perFile {
-                for staging in open.stagings { try fileSystem.syncFolder(staging.staging) }
+                for staging in pending.stagings { try fileSystem.syncFolder(staging.staging) }
             } else {
-                try flushFileSystems(plan, open)
+                try flushFileSystems(plan, pending)
             }
-            for (temporary, target) in open.temporaries {
+            for (temporary, target) in pending.temporaries {
                 try fileSystem.rename(temporary, to: target)
-                open.renamedTemporaries += 1
+                pending.renamedTemporaries += 1
             }
-            for staging in open.stagings {
+            for staging in pending.stagings {
                 try fileSystem.rename(staging.staging, to: staging.target)
-                open.renamedStagings += 1
+                pending.renamedStagings += 1
             }
         } catch {
-            for (temporary, _) in open.temporaries[open.renamedTemporaries...] { fileSystem.remove(temporary) }
-            for staging in open.stagings[open.renamedStagings...] {
+            for (temporary, _) in pending.temporaries[pending.renamedTemporaries...] { fileSystem.remove(temporary) }
+            for staging in pending.stagings[pending.renamedStagings...] {
                 for path in staging.files { fileSystem.remove(path) }
                 fileSystem.removeFolder(staging.staging)
             }
@@ -93,16 +93,16 @@ extension DurableFile {
 
     /// One `syncfs` per file system written to; where there is none (`ENOSYS`), an `fsync`
     /// of every file written and of every temporary folder.
-    private func flushFileSystems(_ plan: BatchPlan, _ open: PendingWrites) throws(StorageIOError) {
+    private func flushFileSystems(_ plan: BatchPlan, _ pending: PendingWrites) throws(StorageIOError) {
         do {
-            for path in plan.fileSystemRoots(open) { try fileSystem.syncFileSystem(path) }
+            for path in plan.fileSystemRoots(pending) { try fileSystem.syncFileSystem(path) }
         } catch where error.code == ENOSYS {
-            for path in open.temporaries.map(\.temporary) + open.stagings.flatMap(\.files) {
+            for path in pending.temporaries.map(\.temporary) + pending.stagings.flatMap(\.files) {
                 guard let fd = try fileSystem.openForAppend(path) else { throw StorageIOError("write", path, code: ENOENT) }
                 defer { fileSystem.close(fd) }
                 try fileSystem.sync(fd, path: path)
             }
-            for staging in open.stagings { try fileSystem.syncFolder(staging.staging) }
+            for staging in pending.stagings { try fileSystem.syncFolder(staging.staging) }
         }
     }
 
@@ -171,11 +171,11 @@ private struct BatchPlan {
     }
 
     /// One folder on each file system the batch wrote to (by device number).
-    func fileSystemRoots(_ open: PendingWrites) -> [String] {
+    func fileSystemRoots(_ pending: PendingWrites) -> [String] {
         var devices: [UInt64] = []
         var result: [String] = []
         for folder in folders {
-            let path = folder.staging.map { open.stagings[$0].staging } ?? folder.path
+            let path = folder.staging.map { pending.stagings[$0].staging } ?? folder.path
             var info = stat()
             let device = stat(path, &info) == 0 ? UInt64(info.st_dev) : UInt64.max
             if !devices.contains(device) {
