@@ -66,11 +66,13 @@ let package = Package(
         .executableTarget(name: "bulletin-bench", dependencies: ["Articles", "Storage", "ReaderUI", "Feeds", "CLibXML2"]),
         // Helpers shared by the test targets: processes, temp folders, tmux.
         .target(name: "BulletinTestSupport", path: "Tests/BulletinTestSupport"),
+        // A FileSystem that fails (EIO, ENOSPC) or stops a durable write after any step.
+        .target(name: "StorageTestSupport", dependencies: ["Storage"], path: "Tests/StorageTestSupport"),
         .testTarget(name: "ArticlesTests", dependencies: ["Articles", "BulletinTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Articles", "BulletinTestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Articles", "BulletinTestSupport"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Articles", "BulletinTestSupport", "StorageTestSupport"]),
         .testTarget(
             name: "ReaderUITests",
             dependencies: [
@@ -78,7 +80,7 @@ let package = Package(
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ]
         ),
-        .testTarget(name: "FetchingTests", dependencies: ["Fetching", "Articles", "BulletinTestSupport"]),
+        .testTarget(name: "FetchingTests", dependencies: ["Fetching", "Articles", "BulletinTestSupport", "Storage", "StorageTestSupport"]),
         .testTarget(name: "BulletinCLITests", dependencies: ["Articles", "BulletinTestSupport"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings", "ReaderUI", "Articles", "BulletinTestSupport"]),
         // The fuzz targets' invariant checks (shared with the libFuzzer harnesses in Fuzz/)

@@ -40,7 +40,16 @@ var report = BenchReport(sizes: options.sizes)
 if options.only == "feeds" {
     // `--only feeds`: just the feed refresh rows (see FeedRefreshBench).
     FeedRefreshBench.run(into: &report, bulletin: bulletin, work: work)
+DurableBatchBench.run(into: &report, work: work)
     print("Bulletin benchmark (feeds) — \(report.machine)\n")
+    print(report.table())
+    try? report.write(to: options.output)
+    exit(0)
+}
+if options.only == "batch" {
+    // `--only batch`: just the durable batch rows (see DurableBatchBench).
+    DurableBatchBench.run(into: &report, work: work)
+    print("Bulletin benchmark (durable batch) — \(report.machine)\n")
     print(report.table())
     try? report.write(to: options.output)
     exit(0)
@@ -105,6 +114,7 @@ InProcessBench.run(into: &report, library: corpus(options.sizes.max() ?? 1_000),
 StateBench.run(into: &report, bulletin: bulletin, work: work, entries: options.stateEntries)
 FeedBench.run(into: &report)
 FeedRefreshBench.run(into: &report, bulletin: bulletin, work: work)
+DurableBatchBench.run(into: &report, work: work)
 
 print("Bulletin benchmark — \(report.machine)" + (options.cpuClock ? " — in-process rows in CPU time" : "") + "\n")
 print(report.table())

@@ -1,5 +1,6 @@
 import Articles
 import Foundation
+import Storage
 
 /// Progress of a refresh: feeds finished out of all, and new articles so far.
 public struct RefreshProgress: Sendable, Equatable {
@@ -72,6 +73,10 @@ public struct RefreshRun: Sendable {
     /// Caps concurrent requests.
     public let limiter: FetchLimiter
 
+    /// The file-system layer article files and the feed state are written through
+    /// (``POSIXFileSystem`` except in tests that fail or stop a save).
+    public var fileSystem: any FileSystem = POSIXFileSystem()
+
     /// Creates a run.
     public init(paths: FetchingPaths, transport: any Transport, limiter: FetchLimiter = FetchLimiter()) {
         self.paths = paths
@@ -105,6 +110,7 @@ public struct RefreshRun: Sendable {
             }
         }
         var store = ArticleStore(root: paths.articlesDirectory)
+        store.fileSystem = fileSystem
         for (i, work) in works.sorted(by: { $0.0 < $1.0 }) {
             var state = work.state
             let folder = ArticleStore.folderName(for: subscriptions[i])
@@ -117,7 +123,7 @@ public struct RefreshRun: Sendable {
             stateFile[subscriptions[i].url] = state
         }
         try store.commit()
-        try stateFile.save(to: paths.stateFile)
+        try stateFile.save(to: paths.stateFile, fileSystem: fileSystem)
         return RefreshSummary(results: results.map { $0! })
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// The per-feed state of every subscription, kept in one JSON file in the data folder
 /// (`feed-state.json`), keyed by feed URL.
@@ -40,8 +41,8 @@ public struct FeedStateFile: Sendable {
         return FeedStateFile()
     }
 
-    /// Writes the file durably.
-    public func save(to url: URL) throws(FetchFailure) {
+    /// Writes the file durably, every step through `fileSystem`.
+    public func save(to url: URL, fileSystem: any FileSystem = POSIXFileSystem()) throws(FetchFailure) {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys]
@@ -50,8 +51,19 @@ public struct FeedStateFile: Sendable {
             throw FetchFailure("cannot encode the feed state: \(error)")
         }
         try DurableBatch.prepareFolder(url.deletingLastPathComponent())
+        Self.removeLeftovers(of: url)
         var batch = DurableBatch()
         batch.add(url, bytes: Array(data))
-        try batch.commit()
+        try batch.commit(fileSystem: fileSystem)
+    }
+
+    /// Removes the temporary copies of `url` a killed refresh left (`.feed-state.json.tmp-…`),
+    /// and only those: the data folder also holds the reading state's files, whose writers
+    /// run in other processes (called under ``FeedsLock``).
+    static func removeLeftovers(of url: URL) {
+        let folder = url.deletingLastPathComponent().path
+        let prefix = DurableFile.temporaryPrefix(for: url.lastPathComponent)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(prefix) { unlink(folder + "/" + name) }
     }
 }

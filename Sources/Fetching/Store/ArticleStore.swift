@@ -1,6 +1,7 @@
 import Articles
 import Feeds
 import Foundation
+import Storage
 
 /// Writes feed items and fetched pages as Bulletin article files in the user's library,
 /// `articles/<feed>/<date>-<slug>.md`, staged in a ``DurableBatch`` and made durable together.
@@ -27,10 +28,13 @@ public struct ArticleStore {
     public mutating func stage(_ file: ArticleFile, folder: String, previous: String? = nil,
                                rendered: [UInt8]? = nil) throws(FetchFailure) -> String {
         if namesInUse[folder] == nil {
+            // A folder that does not exist yet is written by the batch as a temporary folder
+            // renamed into place whole; its parent must exist.
             let folderURL = root.appendingPathComponent(folder, isDirectory: true)
-            try DurableBatch.prepareFolder(folderURL)
-            DurableBatch.removeLeftovers(in: folderURL)
-            namesInUse[folder] = Set((try? FileManager.default.contentsOfDirectory(atPath: folderURL.path)) ?? [])
+            try DurableBatch.prepareFolder(folderURL.deletingLastPathComponent())
+            DurableBatch.removeLeftovers(in: folderURL.deletingLastPathComponent())
+            namesInUse[folder] = Set(DurableBatch.removeLeftovers(in: folderURL))
+            unclaimed[folder] = namesInUse[folder]
         }
         let article = file.article
         let plain = ArticleFileName.make(date: article.date, title: article.title)
@@ -44,11 +48,12 @@ public struct ArticleStore {
             relative = previous
         } else {
             var name = plain
-            if namesInUse[folder]?.contains(name) == true { name = marked() }
-            if namesInUse[folder]?.contains(name) == true {
+            if taken(name, in: folder, by: article.id) { name = marked() }
+            if taken(name, in: folder, by: article.id) {
                 name = ArticleFileName.make(date: article.date, title: article.title, suffix: article.id.rawValue)
             }
             namesInUse[folder, default: []].insert(name)
+            unclaimed[folder]?.remove(name)
             relative = folder + "/" + name
             if let previous { batch.remove(root.appendingPathComponent(previous)) }
         }
@@ -56,10 +61,34 @@ public struct ArticleStore {
         return relative
     }
 
+    /// Names found on disk and not staged in this run, by folder.
+    private var unclaimed: [String: Set<String>] = [:]
+
+    /// The file-system layer the batch goes through (``POSIXFileSystem`` except in tests).
+    public var fileSystem: any FileSystem = POSIXFileSystem()
+
+    /// Whether `name` in `folder` belongs to another article: staged in this run, or on disk
+    /// holding another article. A file on disk holding this same article was left by a run
+    /// that stopped before recording it (a crash or a failed save): it is replaced, not
+    /// stored a second time under another name.
+    private func taken(_ name: String, in folder: String, by id: ArticleID) -> Bool {
+        guard namesInUse[folder]?.contains(name) == true else { return false }
+        guard unclaimed[folder]?.contains(name) == true else { return true }
+        return !Self.file(root.appendingPathComponent(folder + "/" + name), holds: id)
+    }
+
+    /// Whether the article file at `url` has `id` in its front matter (read from its start).
+    static func file(_ url: URL, holds id: ArticleID) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { return false }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 4096) else { return false }
+        return head.range(of: Data("\nid: \(id.rawValue)\n".utf8)) != nil
+    }
+
     /// Makes every staged file durable at once.
     public mutating func commit() throws(FetchFailure) {
         guard !batch.isEmpty else { return }
-        try batch.commit()
+        try batch.commit(fileSystem: fileSystem)
         batch = DurableBatch()
     }
 }

@@ -10,14 +10,12 @@ import Foundation
 /// old complete contents or its new complete contents, never a mix.
 ///
 /// One file (``write(_:to:)``): write a temporary file in the same folder (mode 0600),
-/// `fsync` it, `rename` it over the target, `fsync` the folder. A batch
-/// (``writeBatch(_:)``): write and `fsync` every temporary file first, then rename them all,
-/// then `fsync` each folder once, so that 10,000 new files cost 10,000 file syncs but one
-/// folder sync, not 10,000. Every file still needs its own `fsync` before its rename: without
-/// it a crash could leave a renamed file empty or partial (the ALICE study's most common
-/// bug). A batch is atomic per file, not as a whole: after a crash some files may be new and
-/// the rest old, each complete. On any failure the old files are untouched, temporary files
-/// are removed, and the error (with its `errno`) is thrown; nothing is retried.
+/// `fsync` it, `rename` it over the target, `fsync` the folder. Many files
+/// (``writeBatch(_:removing:flush:)``, in DurableFile+Batch.swift): every file is flushed
+/// before any rename (a renamed file that was never flushed could be empty or partial after a
+/// crash, the ALICE study's most common bug), then all are renamed and each folder is synced
+/// once. On any failure the old files are untouched, temporary files are removed, and the
+/// error (with its `errno`) is thrown; nothing is retried.
 public struct DurableFile: Sendable {
     /// The file-system layer (``POSIXFileSystem`` except in tests).
     public let fileSystem: any FileSystem
@@ -29,39 +27,7 @@ public struct DurableFile: Sendable {
 
     /// Replaces (or creates) `url` with `bytes`, durably, with mode 0600.
     public func write(_ bytes: some ContiguousBytes, to url: URL) throws(StorageIOError) {
-        try writeBatch([(url, bytes)])
-    }
-
-    /// Writes every `(url, bytes)` durably with mode 0600, syncing each folder once (see the
-    /// type's documentation for what a crash leaves).
-    public func writeBatch<Bytes: ContiguousBytes>(_ files: [(URL, Bytes)]) throws(StorageIOError) {
-        var temporaries: [(temporary: String, target: String)] = []
-        temporaries.reserveCapacity(files.count)
-        do throws(StorageIOError) {
-            for (url, bytes) in files {
-                let temporary = Self.temporaryPath(for: url)
-                let fd = try create(temporary, for: url)
-                temporaries.append((temporary, url.path))
-                defer { fileSystem.close(fd) }
-                try Self.write(bytes, fd, url.path, fileSystem)
-                try fileSystem.sync(fd, path: url.path)
-            }
-            var renamed = 0
-            for (temporary, target) in temporaries {
-                try fileSystem.rename(temporary, to: target)
-                renamed += 1
-            }
-            temporaries.removeAll()
-            var folders: [String] = []
-            for (url, _) in files {
-                let folder = url.deletingLastPathComponent().path
-                if !folders.contains(folder) { folders.append(folder) }
-            }
-            for folder in folders { try fileSystem.syncFolder(folder) }
-        } catch {
-            for (temporary, _) in temporaries { fileSystem.remove(temporary) }
-            throw error
-        }
+        try writeBatch([(url, bytes)], flush: .eachFile)
     }
 
     /// Replaces `url` with bytes produced in pieces by `produce` (which calls its argument
@@ -93,7 +59,7 @@ public struct DurableFile: Sendable {
 
     /// Creates the temporary file; a failure names the file being written, not the
     /// temporary one (so the same problem gives the same message every time).
-    private func create(_ temporary: String, for url: URL) throws(StorageIOError) -> Int32 {
+    func create(_ temporary: String, for url: URL) throws(StorageIOError) -> Int32 {
         do { return try fileSystem.createExclusive(temporary) } catch {
             throw StorageIOError("write", url.path, code: error.code)
         }
@@ -114,8 +80,7 @@ public struct DurableFile: Sendable {
 
     /// `.NAME.tmp-PID-N` in the same folder as `url`.
     static func temporaryPath(for url: URL) -> String {
-        url.deletingLastPathComponent().path + "/" + temporaryPrefix(for: url.lastPathComponent)
-            + "\(getpid())-\(nextSerial())"
+        temporaryPath(folder: url.deletingLastPathComponent().path, name: url.lastPathComponent)
     }
 
     /// The file's bytes, or `nil` when it does not exist.
@@ -197,7 +162,7 @@ public struct DurableFile: Sendable {
     private static let serialLock = NSLock()
     nonisolated(unsafe) private static var serial = 0
 
-    private static func nextSerial() -> Int {
+    static func nextSerial() -> Int {
         serialLock.withLock {
             serial += 1
             return serial

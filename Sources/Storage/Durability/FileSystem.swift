@@ -34,12 +34,27 @@ public protocol FileSystem: Sendable {
     func syncFolder(_ path: String) throws(StorageIOError)
     /// Removes a file, ignoring failures (temporary files after a failed write).
     func remove(_ path: String)
+    /// Creates a folder with mode 0700 (a batch's temporary folder): ``DurableStep/createFolder``.
+    func createFolder(_ path: String) throws(StorageIOError)
+    /// Removes an empty folder, ignoring failures (a temporary folder after a failed write).
+    func removeFolder(_ path: String)
+    /// `syncfs(2)` on the file system holding `path`, flushing every file written on it:
+    /// ``DurableStep/syncFileSystem``. Throws `ENOSYS` where the system has no `syncfs`
+    /// (the caller then syncs file by file); any other failure is a failed save.
+    func syncFileSystem(_ path: String) throws(StorageIOError)
+    /// Removes a file a batch replaces or drops (a missing file is not an error):
+    /// ``DurableStep/remove``.
+    func removeFile(_ path: String) throws(StorageIOError)
 }
 
 /// The steps of a durable write, in order. A whole-file write is `createTemporary`,
-/// `write`, `sync`, `rename`, `syncFolder`; a journal change is `append`, `syncAppend`.
+/// `write`, `sync`, `rename`, `syncFolder`; a journal change is `append`, `syncAppend`; a
+/// batch flushed as a whole is `createFolder` (for a folder that did not exist), then
+/// `createTemporary` and `write` for each file, `syncFileSystem`, `rename`s, `remove`s and a
+/// `syncFolder` per folder.
 public enum DurableStep: String, CaseIterable, Sendable {
     case createTemporary, write, sync, rename, syncFolder, append, syncAppend
+    case createFolder, syncFileSystem, remove
 }
 
 /// ``FileSystem`` with the POSIX calls.
@@ -50,8 +65,9 @@ public struct POSIXFileSystem: FileSystem {
     public func createExclusive(_ path: String) throws(StorageIOError) -> Int32 {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         if fd < 0 { throw StorageIOError("create", path, code: errno) }
-        // The umask may have removed bits we never wanted anyway; make it exactly 0600.
-        if fchmod(fd, 0o600) != 0 {
+        // The umask can only remove bits; a `fchmod` is needed only when it removed the
+        // owner's read or write bit (one system call less per file otherwise).
+        if !Self.umaskKeepsOwnerBits, fchmod(fd, 0o600) != 0 {
             let code = errno
             Glibc.close(fd)
             unlink(path)
@@ -109,4 +125,49 @@ public struct POSIXFileSystem: FileSystem {
     }
 
     public func remove(_ path: String) { unlink(path) }
+
+    public func createFolder(_ path: String) throws(StorageIOError) {
+        if mkdir(path, 0o700) != 0 { throw StorageIOError("create", path, code: errno) }
+        if !Self.umaskKeepsOwnerBits, chmod(path, 0o700) != 0 {
+            let code = errno
+            rmdir(path)
+            throw StorageIOError("create", path, code: code)
+        }
+    }
+
+    public func removeFolder(_ path: String) { rmdir(path) }
+
+    public func syncFileSystem(_ path: String) throws(StorageIOError) {
+        #if os(Linux)
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            if fd < 0 { throw StorageIOError("write", path, code: errno) }
+            defer { Glibc.close(fd) }
+            // Never retried nor replaced by sync(): a failed flush is a failed save.
+            if bulletin_syncfs(fd) != 0 { throw StorageIOError("write", path, code: errno) }
+        #else
+            throw StorageIOError("write", path, code: ENOSYS)
+        #endif
+    }
+
+    public func removeFile(_ path: String) throws(StorageIOError) {
+        if unlink(path) != 0 && errno != ENOENT { throw StorageIOError("remove", path, code: errno) }
+    }
+
+    /// Whether the process's umask leaves the owner's read and write bits (almost always), so
+    /// that files created with mode 0600 get exactly 0600 without a `fchmod`. Read once from
+    /// `/proc/self/status` (never by setting the umask, which would race other threads);
+    /// `false` when it cannot be read.
+    static let umaskKeepsOwnerBits: Bool = {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+              let mask = Int(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8)
+        else { return false }
+        return mask & 0o600 == 0
+    }()
 }
+
+#if os(Linux)
+    /// `syncfs(2)` (declared here because the Glibc module does not always export GNU extensions).
+    @_silgen_name("syncfs")
+    private func bulletin_syncfs(_ fd: Int32) -> Int32
+#endif

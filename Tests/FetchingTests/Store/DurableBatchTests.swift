@@ -37,7 +37,7 @@ final class DurableBatchTests: XCTestCase {
         try temp.write("f/a.md", "original")
         var batch = DurableBatch()
         batch.add(folder.appendingPathComponent("a.md"), bytes: Array("new".utf8))
-        batch.add(temp.url.appendingPathComponent("missing-folder/b.md"), bytes: Array("x".utf8))
+        batch.add(temp.url.appendingPathComponent("missing-folder/deeper/b.md"), bytes: Array("x".utf8))
         XCTAssertThrowsError(try batch.commit())
         XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("a.md"), encoding: .utf8), "original")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["a.md"])
@@ -62,7 +62,7 @@ final class DurableBatchTests: XCTestCase {
 
         var failing = DurableBatch()
         for i in 0..<1500 {
-            let target = i == 900 ? temp.url.appendingPathComponent("gone/x.md") : folder.appendingPathComponent("\(i).md")
+            let target = i == 900 ? temp.url.appendingPathComponent("gone/deeper/x.md") : folder.appendingPathComponent("\(i).md")
             failing.add(target, bytes: Array("replaced".utf8))
         }
         XCTAssertThrowsError(try failing.commit())

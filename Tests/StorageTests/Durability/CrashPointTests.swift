@@ -1,5 +1,6 @@
 import Articles
 import BulletinTestSupport
+import StorageTestSupport
 import Foundation
 import XCTest
 
@@ -243,6 +244,52 @@ final class CrashPointTests: XCTestCase {
                 }
                 if case .fail = fault {
                     XCTAssertFalse(Fixture.names(folder).contains { $0.contains(".tmp-") }, "\(fault): temporary files left")
+                }
+            }
+        }
+    }
+
+    /// A batch flushed as a whole (as a refresh writes article files): files into an existing
+    /// folder and a new folder, one removal, one syncfs. Stopped or failed after any step,
+    /// each file is old or new and complete, a new folder appears whole or not at all, and
+    /// a failure before the renames leaves no temporary file or folder.
+    func testABatchFlushedAsAWhole() throws {
+        let template = temp.url.appendingPathComponent("whole-template", isDirectory: true)
+        let existing = template.appendingPathComponent("old", isDirectory: true)
+        try FileManager.default.createDirectory(at: existing, withIntermediateDirectories: true)
+        for name in ["one", "gone"] { try Data("old \(name)\n".utf8).write(to: existing.appendingPathComponent(name)) }
+        let targets = ["old/one", "old/two", "new/three", "new/four"]
+        func state(_ folder: URL) -> [String] { (targets + ["old/gone"]).map { Fixture.text(folder, $0) ?? "-" } }
+        func files(_ folder: URL) -> [(URL, [UInt8])] {
+            targets.map { (folder.appendingPathComponent($0), Array("new \($0) ".utf8) + [UInt8](repeating: 0x42, count: 5_000)) }
+        }
+        let old = state(template)
+        let clean = FaultyFileSystem()
+        let cleanFolder = try copy(template, "clean")
+        try DurableFile(fileSystem: clean).writeBatch(files(cleanFolder), removing: [cleanFolder.appendingPathComponent("old/gone")],
+                                                      flush: .wholeFileSystem)
+        let new = state(cleanFolder)
+        XCTAssertEqual(new.last, "-")
+        XCTAssertEqual(clean.steps.map(\.step), [.createFolder] + Array(repeating: [DurableStep.createTemporary, .write], count: 4).flatMap { $0 }
+            + [.syncFileSystem, .rename, .rename, .rename, .remove, .syncFolder, .syncFolder])
+        for index in clean.steps.indices {
+            for fault in [FaultyFileSystem.Fault.stopAfter(index), .fail(at: index, errno: EIO), .fail(at: index, errno: ENOSPC)] {
+                let folder = try copy(template, "case")
+                do {
+                    try DurableFile(fileSystem: FaultyFileSystem(fault)).writeBatch(
+                        files(folder), removing: [folder.appendingPathComponent("old/gone")], flush: .wholeFileSystem)
+                    XCTFail("\(fault): no error")
+                } catch {
+                    if case .fail(_, let code) = fault { XCTAssertEqual(error.code, code, "\(fault)") }
+                }
+                let after = state(folder)
+                for (i, content) in after.enumerated() {
+                    XCTAssertTrue(content == old[i] || content == new[i], "\(fault): \(targets + ["old/gone"])[i] is \(content.prefix(20))")
+                }
+                XCTAssertTrue((after[2] == "-") == (after[3] == "-"), "\(fault): the new folder is partial")
+                if case .fail(let at, _) = fault, clean.steps[at].step != .syncFolder, clean.steps[at].step != .remove {
+                    let names = Fixture.names(folder) + Fixture.names(folder.appendingPathComponent("old"))
+                    XCTAssertFalse(names.contains { DurableFile.isTemporaryName($0) }, "\(fault): temporary files left: \(names)")
                 }
             }
         }

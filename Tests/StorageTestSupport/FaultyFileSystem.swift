@@ -1,19 +1,23 @@
 import Foundation
+import Storage
 
-@testable import Storage
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A ``FileSystem`` for tests: passes every call to ``POSIXFileSystem``, records each durable
 /// step with its path, and at one chosen step either fails it with an `errno` (EIO, ENOSPC)
 /// or lets it complete and then "stops the process": from then on nothing reaches the disk
 /// (every call fails, temporary files are not removed, journals are not cut back), which is
 /// what a process killed right after that step leaves behind.
-final class FaultyFileSystem: FileSystem, @unchecked Sendable {
-    enum Fault: Equatable, CustomStringConvertible {
+public final class FaultyFileSystem: FileSystem, @unchecked Sendable {
+    /// What goes wrong, at which recorded step.
+    public enum Fault: Equatable, CustomStringConvertible {
         case none
         case fail(at: Int, errno: Int32)
         case stopAfter(Int)
 
-        var description: String {
+        public var description: String {
             switch self {
             case .none: return "no fault"
             case .fail(let at, let code): return "step \(at) fails with \(String(cString: strerror(code)))"
@@ -28,16 +32,18 @@ final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     private var recorded: [(step: DurableStep, path: String)] = []
     private var appendDescriptors: Set<Int32> = []
     private var stopped = false
+    private var withoutSyncFileSystem = false
 
-    init(_ fault: Fault = .none) { self.fault = fault }
+    /// A file system that goes wrong as `fault` says.
+    public init(_ fault: Fault = .none) { self.fault = fault }
 
     /// The steps performed so far (including a failed one).
-    var steps: [(step: DurableStep, path: String)] { lock.withLock { recorded } }
+    public var steps: [(step: DurableStep, path: String)] { lock.withLock { recorded } }
     /// Whether the simulated process has stopped.
-    var hasStopped: Bool { lock.withLock { stopped } }
+    public var hasStopped: Bool { lock.withLock { stopped } }
 
     /// Clears the fault (the disk has room again), unless the process stopped.
-    func heal() { lock.withLock { fault = .none } }
+    public func heal() { lock.withLock { fault = .none } }
 
     private func perform<T>(_ step: DurableStep, _ path: String, _ body: () throws(StorageIOError) -> T) throws(StorageIOError) -> T {
         lock.lock()
@@ -61,47 +67,70 @@ final class FaultyFileSystem: FileSystem, @unchecked Sendable {
         if lock.withLock({ stopped }) { throw StorageIOError(message: "the process has stopped", code: EIO) }
     }
 
-    func createExclusive(_ path: String) throws(StorageIOError) -> Int32 {
+    public func createExclusive(_ path: String) throws(StorageIOError) -> Int32 {
         try perform(.createTemporary, path) { () throws(StorageIOError) in try real.createExclusive(path) }
     }
 
-    func openForAppend(_ path: String) throws(StorageIOError) -> Int32? {
+    public func openForAppend(_ path: String) throws(StorageIOError) -> Int32? {
         try alive(path)
         let fd = try real.openForAppend(path)
         if let fd { _ = lock.withLock { appendDescriptors.insert(fd) } }
         return fd
     }
 
-    func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(StorageIOError) {
+    public func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(StorageIOError) {
         let step: DurableStep = lock.withLock { appendDescriptors.contains(fd) } ? .append : .write
         try perform(step, path) { () throws(StorageIOError) in try real.write(fd, bytes, path: path) }
     }
 
-    func sync(_ fd: Int32, path: String) throws(StorageIOError) {
+    public func sync(_ fd: Int32, path: String) throws(StorageIOError) {
         let step: DurableStep = lock.withLock { appendDescriptors.contains(fd) } ? .syncAppend : .sync
         try perform(step, path) { () throws(StorageIOError) in try real.sync(fd, path: path) }
     }
 
-    func truncate(_ fd: Int32, to length: Int64, path: String) throws(StorageIOError) {
+    public func truncate(_ fd: Int32, to length: Int64, path: String) throws(StorageIOError) {
         try alive(path)
         try real.truncate(fd, to: length, path: path)
     }
 
-    func close(_ fd: Int32) {
+    public func close(_ fd: Int32) {
         _ = lock.withLock { appendDescriptors.remove(fd) }
         real.close(fd)
     }
 
-    func rename(_ source: String, to destination: String) throws(StorageIOError) {
+    public func rename(_ source: String, to destination: String) throws(StorageIOError) {
         try perform(.rename, destination) { () throws(StorageIOError) in try real.rename(source, to: destination) }
     }
 
-    func syncFolder(_ path: String) throws(StorageIOError) {
+    public func syncFolder(_ path: String) throws(StorageIOError) {
         try perform(.syncFolder, path) { () throws(StorageIOError) in try real.syncFolder(path) }
     }
 
-    func remove(_ path: String) {
+    public func remove(_ path: String) {
         guard !lock.withLock({ stopped }) else { return }
         real.remove(path)
     }
+
+    public func createFolder(_ path: String) throws(StorageIOError) {
+        try perform(.createFolder, path) { () throws(StorageIOError) in try real.createFolder(path) }
+    }
+
+    public func removeFolder(_ path: String) {
+        guard !lock.withLock({ stopped }) else { return }
+        real.removeFolder(path)
+    }
+
+    public func syncFileSystem(_ path: String) throws(StorageIOError) {
+        try perform(.syncFileSystem, path) { () throws(StorageIOError) in
+            if lock.withLock({ withoutSyncFileSystem }) { throw StorageIOError("write", path, code: ENOSYS) }
+            try real.syncFileSystem(path)
+        }
+    }
+
+    public func removeFile(_ path: String) throws(StorageIOError) {
+        try perform(.remove, path) { () throws(StorageIOError) in try real.removeFile(path) }
+    }
+
+    /// Behaves as a system without `syncfs(2)` (every ``syncFileSystem(_:)`` fails with `ENOSYS`).
+    public func dropSyncFileSystem() { lock.withLock { withoutSyncFileSystem = true } }
 }
