@@ -182,7 +182,8 @@ enum FileWalker {
                 if isDirectory(st) {
                     if viaLink { result.linkedFolders.append(path) } else { subdirectories.append(path) }
                 } else if isRegular(st) {
-                    take(path, name: name, st, viaLink: viaLink, into: &result)
+                    // A regular file's folder entry already had its name checked.
+                    take(path, name: name, st, viaLink: viaLink, nameChecked: type == DT_REG, into: &result)
                 } else {
                     result.notices.append(LibraryNotice(path: path, message: "skipped: \(kindName(st.st_mode)), not a regular file"))
                 }
@@ -216,8 +217,9 @@ enum FileWalker {
     }
 
     /// Adds a regular file found in a folder when its extension is an article's, else a notice.
-    private static func take(_ path: String, name: String, _ st: stat, viaLink: Bool, into result: inout Result) {
-        if isArticleName(name) {
+    private static func take(_ path: String, name: String, _ st: stat, viaLink: Bool, nameChecked: Bool = false,
+                             into result: inout Result) {
+        if nameChecked || isArticleName(name) {
             result.files.append(FoundFile(path: path, size: Int(st.st_size), modified: mtime(st), key: FileKey(st), viaLink: viaLink))
         } else {
             result.notices.append(notArticle(path, name))
