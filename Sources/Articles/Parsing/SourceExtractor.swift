@@ -17,12 +17,13 @@ public enum SourceExtractor {
             "follow ", "subscribe to the ", "subscribe to ", "sign up for the ", "get the ", "abonnez-vous à ",
         ]
         let ascii = isASCIIForSearch(line)
+        let bytes = ascii ? Array(line.utf8) : []  // once for every marker
         for marker in markers {
             // Case-insensitive search: by bytes for ASCII lines (where it gives the same
             // matches as Foundation's), else Foundation's.
             let found: String.Index?
             if ascii {
-                found = asciiCaseInsensitiveEnd(of: marker, in: line)
+                found = asciiCaseInsensitiveEnd(of: marker, in: line, bytes: bytes)
             } else {
                 found = line.range(of: marker, options: .caseInsensitive)?.upperBound
             }
@@ -51,11 +52,11 @@ public enum SourceExtractor {
     }
 
     /// The end of the first ASCII case-insensitive match of `marker` in `line` (which passes
-    /// ``isASCIIForSearch(_:)``).
-    static func asciiCaseInsensitiveEnd(of marker: String, in line: String) -> String.Index? {
+    /// ``isASCIIForSearch(_:)``); `bytes`, when given, are the line's UTF-8 bytes.
+    static func asciiCaseInsensitiveEnd(of marker: String, in line: String, bytes: [UInt8]? = nil) -> String.Index? {
         let needle = marker.utf8.map(ASCIICase.lower)
         guard needle.allSatisfy({ $0 < 0x80 }) else { return nil }  // cannot match ASCII text
-        guard let end = ASCIICase.firstMatchEnd(of: needle, in: Array(line.utf8)) else { return nil }
+        guard let end = ASCIICase.firstMatchEnd(of: needle, in: bytes ?? Array(line.utf8)) else { return nil }
         return line.utf8.index(line.utf8.startIndex, offsetBy: end)
     }
 
