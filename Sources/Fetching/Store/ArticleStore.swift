@@ -10,9 +10,19 @@ public struct ArticleStore {
     public let root: URL
     private var batch = DurableBatch()
     private var namesInUse: [String: Set<String>] = [:]
+    /// The index-cache folder the reader uses (`nil`: no index entries are recorded).
+    private let indexCacheDirectory: URL?
+    /// The staged files' paths and articles, for their index entries.
+    private var written: [(path: String, article: Article)] = []
 
-    /// A store over `root` (folders are created as articles are staged).
-    public init(root: URL) { self.root = root }
+    /// A store over `root` (folders are created as articles are staged). With
+    /// `indexCacheDirectory`, a commit records the new files' entries in the index cache of
+    /// the library over `root` (see `Library.recordWrittenFiles`), so that the reader does
+    /// not parse them again.
+    public init(root: URL, indexCacheDirectory: URL? = nil) {
+        self.root = root
+        self.indexCacheDirectory = indexCacheDirectory
+    }
 
     /// Number of files staged.
     public var stagedCount: Int { batch.count }
@@ -57,7 +67,9 @@ public struct ArticleStore {
             relative = folder + "/" + name
             if let previous { batch.remove(root.appendingPathComponent(previous)) }
         }
-        batch.add(root.appendingPathComponent(relative), bytes: rendered ?? Array(file.rendered().utf8))
+        let url = root.appendingPathComponent(relative)
+        batch.add(url, bytes: rendered ?? Array(file.rendered().utf8))
+        if indexCacheDirectory != nil { written.append((url.path, article)) }
         return relative
     }
 
@@ -90,5 +102,9 @@ public struct ArticleStore {
         guard !batch.isEmpty else { return }
         try batch.commit(fileSystem: fileSystem)
         batch = DurableBatch()
+        if let indexCacheDirectory {
+            Library.recordWrittenFiles(written, roots: [root.path], cacheDirectory: indexCacheDirectory)
+        }
+        written = []
     }
 }
