@@ -35,7 +35,7 @@ final class TitleIndex: @unchecked Sendable {
         var mask = [Bool](repeating: needle.isEmpty, count: itemCount)
         guard !needle.isEmpty, itemCount > 0 else { return mask }
         // Large lists are split into parts searched on every core (items never straddle parts).
-        let parts = itemCount >= 20_000 ? ProcessInfo.processInfo.activeProcessorCount * 2 : 1
+        let parts = itemCount >= 20_000 ? TitleIndex.cores * 2 : 1
         mask.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
             bytes.withUnsafeBufferPointer { buffer in
@@ -53,6 +53,10 @@ final class TitleIndex: @unchecked Sendable {
         }
         return mask
     }
+
+    /// Cores to search on, asked once (Foundation reads the cgroup's CPU quota files on
+    /// every call, which cost more than a short search).
+    private static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     /// Marks in `out` the items of `items` whose text contains `needle`: `memchr` to the
     /// needle's rarest byte (by English letter frequency, so few false starts), `memcmp` for
