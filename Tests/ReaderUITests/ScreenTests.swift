@@ -47,7 +47,8 @@ final class ScreenTests: XCTestCase {
 
     func testPrintableASCIIPrefixThenCharactersFillTheSameCellsAsOneCharacterAtATime() {
         let texts = ["plain title", "abe\u{301}z", "x\u{301}\u{302}yz", "tab\there", "ab日本cd", "A\u{1B}[31mB",
-                     "ends in e\u{301}", "", "👩‍💻 ok", "long line of plain ascii text that runs past the edge"]
+                     "ends in e\u{301}", "", "👩‍💻 ok", "long line of plain ascii text that runs past the edge",
+                     "it’s a “quoted” title", "a\r\nb", "日本 and 語 again", "\u{202E}rtl\u{202C} x", "é\u{301}q"]
         for text in texts {
             for (column, limit) in [(0, nil), (3, nil), (2, 5), (0, 1), (-2, nil)] as [(Int, Int?)] {
                 var fast = Screen(width: 20, height: 1)

@@ -165,27 +165,32 @@ final class FoldedLines: @unchecked Sendable {
     /// four bytes a match, turned into lines and columns only when asked.
     func find(_ needle: [UInt8], in lines: [Int]? = nil) -> FindMatches {
         guard !needle.isEmpty else { return FindMatches(folded: self, offsets: [], needleCount: 0) }
-        var out: [UInt32] = []
-        // Rough room: a one-letter needle in English text matches about one byte in 16.
-        out.reserveCapacity(needle.count == 1 ? bytes.count / 16 : bytes.count / 256)
+        // Matches do not overlap, so there are at most bytes / needle length: room for that
+        // many is reserved (pages never written are never touched), then the matches found
+        // are copied to an array of their own size.
+        let room = bytes.count / needle.count + 1
+        let found = UnsafeMutablePointer<UInt32>.allocate(capacity: room)
+        defer { found.deallocate() }
+        var n = 0
         bytes.withUnsafeBufferPointer { buffer in
             starts.withUnsafeBufferPointer { starts in
                 boundaryIndex.withUnsafeBufferPointer { kinds in
                     boundaries.withUnsafeBufferPointer { boundaries in
-                        needle.withUnsafeBufferPointer { n in
+                        needle.withUnsafeBufferPointer { needle in
                             // One pass of the buffers (no array retained per line).
                             let text = Text(base: buffer.baseAddress!, starts: starts, kinds: kinds, boundaries: boundaries)
-                            let probe = PairProbe(n)
+                            let probe = PairProbe(needle)
                             if let lines {
-                                for line in lines { text.search(line, n, probe, into: &out) }
+                                for line in lines { text.search(line, needle, probe, into: found, count: &n) }
                             } else {
-                                for line in 0..<count { text.search(line, n, probe, into: &out) }
+                                for line in 0..<count { text.search(line, needle, probe, into: found, count: &n) }
                             }
                         }
                     }
                 }
             }
         }
+        let out = Array(UnsafeBufferPointer(start: found, count: n))
         return FindMatches(folded: self, offsets: out, needleCount: needle.count)
     }
 
@@ -196,10 +201,12 @@ final class FoldedLines: @unchecked Sendable {
         let kinds: UnsafeBufferPointer<Int32>
         let boundaries: UnsafeBufferPointer<Boundaries>
 
-        /// Appends the starts of the matches of `n` in `line`: 16 positions at a time, those
+        /// Writes the starts of the matches of `n` in `line` to `out` from `found` on (and
+        /// counts them there): 16 positions at a time, those
         /// where both the needle's first and last bytes are found (`probe`), then the bytes
         /// between compared, and whole characters checked on lines that are not plain ASCII.
-        func search(_ line: Int, _ n: UnsafeBufferPointer<UInt8>, _ probe: PairProbe, into out: inout [UInt32]) {
+        func search(_ line: Int, _ n: UnsafeBufferPointer<UInt8>, _ probe: PairProbe,
+                    into out: UnsafeMutablePointer<UInt32>, count found: inout Int) {
             let lineStart = starts[line]
             let lineEnd = starts[line + 1] - 1  // before the 0 byte
             let count = n.count
@@ -227,7 +234,8 @@ final class FoldedLines: @unchecked Sendable {
                         }
                         guard whole else { continue }
                     }
-                    out.append(UInt32(truncatingIfNeeded: start))
+                    out[found] = UInt32(truncatingIfNeeded: start)
+                    found += 1
                     next = start + count
                 }
                 i += 16

@@ -42,14 +42,20 @@ public struct Screen: Hashable, Sendable {
         guard row >= 0, row < height, column < width else { return 0 }
         let end = min(width, limit.map { column + max(0, $0) } ?? width)
         var c = max(0, column)
-        // Printable ASCII at the start (most of a title or an article line): one byte, one
-        // cell, without splitting it into grapheme clusters; the rest character by character.
-        let (asciiEnd, asciiBytes) = putPrintableASCIIPrefix(text, row: row, from: c, end: end, style: style)
-        c = asciiEnd
-        if asciiBytes == text.utf8.count || c >= end { return c - max(0, column) }
-        let rest = text[text.utf8.index(text.utf8.startIndex, offsetBy: asciiBytes)...]
-        for raw in rest {
-            guard let ch = CellSanitizer.clean(raw) else { continue }
+        // Runs of printable ASCII (most of a title or an article line): one byte, one cell,
+        // without splitting them into grapheme clusters; other text character by character.
+        let utf8 = text.utf8
+        var offset = 0  // bytes of `text` written or skipped
+        while c < end {
+            let (runEnd, runBytes) = putPrintableASCII(text, fromByte: offset, row: row, column: c, end: end, style: style)
+            c = runEnd
+            offset += runBytes
+            guard offset < utf8.count, c < end else { break }
+            // One character that is not a lone printable ASCII byte.
+            let at = utf8.index(utf8.startIndex, offsetBy: offset)
+            let next = text.index(after: at)
+            offset += utf8.distance(from: at, to: next)
+            guard let ch = CellSanitizer.clean(text[at]) else { continue }
             let w = DisplayWidth.of(ch)
             if w == 0 { continue }
             if c + w > end { break }
@@ -75,17 +81,16 @@ public struct Screen: Hashable, Sendable {
         return used + put("…", row: row, column: column + used, style: style)
     }
 
-    /// Writes the leading printable ASCII characters of `text` from column `from`, each one
-    /// byte and one cell, stopping before `end`. A printable ASCII byte followed by a
-    /// non-ASCII byte is left out (a combining mark may join it into one character), so the
-    /// bytes taken always end on a character boundary. Returns the column after the last
-    /// cell written and the number of bytes taken (all of them only when every byte was
-    /// written).
-    private mutating func putPrintableASCIIPrefix(_ text: some StringProtocol, row: Int, from: Int, end: Int,
-                                                  style: Style) -> (column: Int, bytes: Int) {
+    /// Writes the printable ASCII characters of `text` that start at byte `fromByte` (a
+    /// character boundary), each one byte and one cell, from `column`, stopping before `end`.
+    /// A printable ASCII byte followed by a non-ASCII byte is left out (a combining mark may
+    /// join it into one character), so the bytes taken always end on a character boundary.
+    /// Returns the column after the last cell written and the number of bytes taken.
+    private mutating func putPrintableASCII(_ text: some StringProtocol, fromByte: Int, row: Int, column: Int, end: Int,
+                                            style: Style) -> (column: Int, bytes: Int) {
         let done = text.utf8.withContiguousStorageIfAvailable { bytes -> (column: Int, bytes: Int) in
-            var c = from
-            var i = 0
+            var c = column
+            var i = fromByte
             let count = bytes.count
             while i < count, c < end {
                 let byte = bytes[i]
@@ -94,9 +99,9 @@ public struct Screen: Hashable, Sendable {
                 c += 1
                 i += 1
             }
-            return (c, i)
+            return (c, i - fromByte)
         }
-        return done ?? (from, 0)
+        return done ?? (column, 0)
     }
 
     /// The `Character` of every ASCII byte, made once.
