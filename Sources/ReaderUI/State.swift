@@ -90,9 +90,13 @@ public struct FindMatch: Hashable, Sendable {
 /// Find-in-article state.
 public struct FindState: Hashable, Sendable {
     public var query: String
-    public var matches: [FindMatch]
+    /// The matches, kept compactly (a one-letter find can have hundreds of thousands).
+    public var found: FindMatches
     public var current: Int
     public var isEditing: Bool
+
+    /// Every match as a line and columns (made on demand: O(matches)).
+    public var matches: [FindMatch] { found.all }
 }
 
 /// The open article.
