@@ -87,7 +87,7 @@ struct FNV1a64 {
                     value = (value ^ 0x20) &* prime
                     pendingSpace = false
                 }
-                value = (value ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* prime
+                value = (value ^ UInt64(ASCIICase.lower(b))) &* prime
                 wroteAny = true
                 continue
             }

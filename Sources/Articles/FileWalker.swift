@@ -142,10 +142,12 @@ enum FileWalker {
         var subdirectories: [String] = []
         while let entry = readdir(dir) {
             let type = entry.pointee.d_type
+            var articleName: Bool?  // from the name's bytes, when its extension is plain ASCII
             let found: (name: String, valid: Bool)? = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: UInt8.self, capacity: 256) { raw -> (String, Bool)? in
                     if raw[0] == UInt8(ascii: ".") { return nil }  // hidden files, ".", ".."
                     let bytes = UnsafeBufferPointer(start: raw, count: strlen(UnsafeRawPointer(raw).assumingMemoryBound(to: CChar.self)))
+                    articleName = isArticleName(bytes: bytes)
                     if let name = String(validating: bytes, as: UTF8.self) { return (name, true) }
                     return (escaped(bytes), false)
                 }
@@ -160,7 +162,7 @@ enum FileWalker {
             case Int(DT_DIR):
                 subdirectories.append(path)
             case Int(DT_REG), Int(DT_LNK), Int(DT_UNKNOWN):
-                if type == DT_REG, !isArticleName(name) {
+                if type == DT_REG, !(articleName ?? isArticleName(name)) {
                     result.notices.append(notArticle(path, name))  // no `stat` needed
                     continue
                 }
@@ -182,7 +184,8 @@ enum FileWalker {
                 if isDirectory(st) {
                     if viaLink { result.linkedFolders.append(path) } else { subdirectories.append(path) }
                 } else if isRegular(st) {
-                    take(path, name: name, st, viaLink: viaLink, into: &result)
+                    // A regular file's folder entry already had its name checked.
+                    take(path, name: name, st, viaLink: viaLink, nameChecked: type == DT_REG, into: &result)
                 } else {
                     result.notices.append(LibraryNotice(path: path, message: "skipped: \(kindName(st.st_mode)), not a regular file"))
                 }
@@ -216,8 +219,9 @@ enum FileWalker {
     }
 
     /// Adds a regular file found in a folder when its extension is an article's, else a notice.
-    private static func take(_ path: String, name: String, _ st: stat, viaLink: Bool, into result: inout Result) {
-        if isArticleName(name) {
+    private static func take(_ path: String, name: String, _ st: stat, viaLink: Bool, nameChecked: Bool = false,
+                             into result: inout Result) {
+        if nameChecked || isArticleName(name) {
             result.files.append(FoundFile(path: path, size: Int(st.st_size), modified: mtime(st), key: FileKey(st), viaLink: viaLink))
         } else {
             result.notices.append(notArticle(path, name))
@@ -226,6 +230,29 @@ enum FileWalker {
 
     /// Whether a file found in a folder is taken as an article (by its extension).
     static func isArticleName(_ name: String) -> Bool { articleExtensions.contains(pathExtension(name)) }
+
+    /// ``isArticleName(_:)`` from a name's bytes, without making strings, for the names
+    /// ``pathExtension(_:)`` reads on its fast path (an extension of one to eight ASCII
+    /// letters and digits after a dot that neither starts the name nor follows a dot or
+    /// slash); `nil` for any other name.
+    static func isArticleName(bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard let dot = bytes.lastIndex(of: 0x2E), dot > 0 else { return nil }
+        let length = bytes.count - dot - 1
+        let before = bytes[dot - 1]
+        guard length >= 1, length <= 8, before != 0x2E, before != 0x2F else { return nil }
+        var ext: UInt64 = 0  // the extension in ASCII lowercase, first byte lowest
+        for k in 0..<length {
+            let b = bytes[dot + 1 + k]
+            guard FastText.isASCIIAlphanumeric(b) else { return nil }
+            ext |= UInt64(ASCIICase.lower(b)) << (8 * UInt64(k))
+        }
+        return articleExtensionWords.contains(ext)
+    }
+
+    /// ``articleExtensions`` as the words ``isArticleName(bytes:)`` makes.
+    private static let articleExtensionWords: Set<UInt64> = Set(articleExtensions.map { ext in
+        ext.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+    })
 
     private static func notArticle(_ path: String, _ name: String) -> LibraryNotice {
         let ext = pathExtension(name)

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The library's index cache: one line per article file, so that a warm start reads one
 /// small file instead of parsing every article.
 ///
@@ -70,6 +76,12 @@ struct IndexCache {
         /// The cached entry for a file at `path` with this size and modification time, if
         /// the cache has one; `path` becomes the entry's path (no copy).
         func match(path: String, size: Int, modified: Int64) -> LibraryEntry? {
+            claim(path: path, size: size, modified: modified).map { entry(at: $0, path: path) }
+        }
+
+        /// The line for a file at `path` with this size and modification time, if the cache
+        /// has one, now taken (one thread at a time: this moves the cursor).
+        func claim(path: String, size: Int, modified: Int64) -> Int? {
             var index: Int?
             if byPath == nil, cursor < lines.count, sameBytes(lines[cursor].path, path) {
                 index = cursor
@@ -82,8 +94,12 @@ struct IndexCache {
             let line = lines[index]
             guard line.size == size, line.modified == modified else { return nil }
             taken[index] = true
-            return entry(line, path: path)
+            return index
         }
+
+        /// The entry of line `index` for the file at `path` (safe from any thread: it only
+        /// reads the loaded bytes).
+        func entry(at index: Int, path: String) -> LibraryEntry { entry(lines[index], path: path) }
 
         private func sameBytes(_ range: Range<Int>, _ path: String) -> Bool {
             var path = path
@@ -127,8 +143,31 @@ struct IndexCache {
 
     /// Loads a cache file; `nil` when it is missing or unreadable.
     static func load(from url: URL) -> Lines? {
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        return Lines(bytes: [UInt8](data))
+        guard let bytes = readAll(url.path) else { return nil }
+        return Lines(bytes: bytes)
+    }
+
+    /// A regular file's bytes, read straight into one array (no `Data` and copy).
+    static func readAll(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(st.st_size) + 1)
+        var total = 0
+        while true {
+            if total == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + total, $0.count - total) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 { break }
+            total += n
+        }
+        bytes.removeLast(bytes.count - total)
+        return bytes
     }
 
     /// The records of cache bytes (lines that do not have the expected fields are skipped;

@@ -29,17 +29,34 @@ public final class Library: @unchecked Sendable {
     /// Opens the library at `paths` (folders are searched recursively; hidden files are
     /// skipped). `cacheDirectory` holds the index cache; `nil` disables it.
     public init(paths: [String], cacheDirectory: URL?) {
-        let walk = FileWalker.walk(paths)
         let cacheURL = cacheDirectory.map { Library.cacheFile(in: $0, roots: paths) }
-        let cache = cacheURL.flatMap(IndexCache.load)
+        // The cache is read and split into lines on another thread while the folders are
+        // walked (the walk waits on the file system, the cache on the processor).
+        let loading = cacheURL.map { url in
+            let load = PendingCache()
+            load.group.enter()
+            DispatchQueue.global(qos: .userInitiated).async {
+                load.lines = IndexCache.load(from: url)
+                load.group.leave()
+            }
+            return load
+        }
+        let walk = FileWalker.walk(paths)
+        loading?.group.wait()
+        let cache = loading?.lines
         let cachedCount = cache?.count ?? 0
 
         var entries = [LibraryEntry?](repeating: nil, count: walk.files.count)
         var errors = [LibraryNotice?](repeating: nil, count: walk.files.count)
+        // Each title's sort key, made where the entry is made (its bytes are then in cache).
+        var titleKeys = [TitleKey](repeating: TitleKey(prefix: 0, isASCII: false), count: walk.files.count)
         var toParse: [Int] = []
+        // Lines are claimed in the walk's order on this thread; their entries (four strings
+        // each) are made on every core.
+        var cachedLines = [Int](repeating: -1, count: cache == nil ? 0 : walk.files.count)
         for (i, file) in walk.files.enumerated() {
-            if let entry = cache?.match(path: file.path, size: file.size, modified: file.modified) {
-                entries[i] = entry
+            if let line = cache?.claim(path: file.path, size: file.size, modified: file.modified) {
+                cachedLines[i] = line
             } else {
                 toParse.append(i)
             }
@@ -48,20 +65,37 @@ public final class Library: @unchecked Sendable {
         let files = walk.files
         let parseList = toParse
         entries.withUnsafeMutableBufferPointer { entryBuffer in
-            errors.withUnsafeMutableBufferPointer { errorBuffer in
-                nonisolated(unsafe) let entryOut = entryBuffer
-                nonisolated(unsafe) let errorOut = errorBuffer
-                let chunk = 64
-                let chunks = (parseList.count + chunk - 1) / chunk
-                DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                    for k in (c * chunk)..<min(parseList.count, (c + 1) * chunk) {
-                        let i = parseList[k]
-                        let file = files[i]
-                        do {
-                            let article = try Library.indexFile(atPath: file.path, size: file.size)
-                            entryOut[i] = LibraryEntry(article: article, path: file.path, fileDate: file.fallbackDate)
-                        } catch {
-                            errorOut[i] = LibraryNotice(path: file.path, message: Library.describe(error))
+            titleKeys.withUnsafeMutableBufferPointer { keyBuffer in
+                errors.withUnsafeMutableBufferPointer { errorBuffer in
+                    nonisolated(unsafe) let entryOut = entryBuffer
+                    nonisolated(unsafe) let keyOut = keyBuffer
+                    nonisolated(unsafe) let errorOut = errorBuffer
+                    if let cache {
+                        nonisolated(unsafe) let cache = cache
+                        let lines = cachedLines
+                        let chunk = 1024
+                        DispatchQueue.concurrentPerform(iterations: (lines.count + chunk - 1) / chunk) { c in
+                            for i in (c * chunk)..<min(lines.count, (c + 1) * chunk) where lines[i] >= 0 {
+                                let entry = cache.entry(at: lines[i], path: files[i].path)
+                                keyOut[i] = TitleKey(entry.title)
+                                entryOut[i] = entry
+                            }
+                        }
+                    }
+                    let chunk = 64
+                    let chunks = (parseList.count + chunk - 1) / chunk
+                    DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                        for k in (c * chunk)..<min(parseList.count, (c + 1) * chunk) {
+                            let i = parseList[k]
+                            let file = files[i]
+                            do {
+                                let article = try Library.indexFile(atPath: file.path, size: file.size)
+                                let entry = LibraryEntry(article: article, path: file.path, fileDate: file.fallbackDate)
+                                keyOut[i] = TitleKey(entry.title)
+                                entryOut[i] = entry
+                            } catch {
+                                errorOut[i] = LibraryNotice(path: file.path, message: Library.describe(error))
+                            }
                         }
                     }
                 }
@@ -71,10 +105,13 @@ public final class Library: @unchecked Sendable {
         // The cache needs rewriting only when a file was parsed now, a cached file is gone, or
         // its lines were not in the walk's order.
         let cacheChanged = cacheURL != nil && (!toParse.isEmpty || files.count != cachedCount || cache?.isOutOfOrder == true)
+        // Each id's position in `kept` (then, once sorted, in `entries`): one dictionary.
         var seen: [ArticleID: Int] = [:]
         seen.reserveCapacity(files.count)
         var kept: [LibraryEntry?] = []
         kept.reserveCapacity(files.count)
+        var sortKeys = SortKeys()
+        sortKeys.reserveCapacity(files.count)
         var notices = walk.notices
         var newCache = IndexCache()
         if cacheChanged { newCache.records.reserveCapacity(files.count) }
@@ -84,20 +121,28 @@ public final class Library: @unchecked Sendable {
             if cacheChanged {
                 newCache.records.append(IndexCache.Record(size: file.size, modified: file.modified, entry: entry))
             }
-            if let first = seen[entry.id] {
-                notices.append(LibraryNotice(path: file.path, message: "skipped: same article as \(files[first].path)"))
+            // One hash on the usual path (a new id); a duplicate puts the first one back.
+            if let first = seen.updateValue(kept.count, forKey: entry.id) {
+                seen[entry.id] = first
+                notices.append(LibraryNotice(path: file.path, message: "skipped: same article as \(kept[first]!.path)"))
                 continue
             }
-            seen[entry.id] = i
+            sortKeys.append(entry, titleKey: titleKeys[i])
             kept.append(entry)
         }
-        self.entries = Library.sortedNewestFirst(taking: &kept)
+        let order = Library.newestFirstOrder(sortKeys, kept)
+        var position = [Int](repeating: 0, count: order.count)
+        for (p, k) in order.enumerated() { position[k] = p }
+        // By index (not `indices`, which would hold the storage and make this write copy it).
+        var slot = seen.values.startIndex
+        while slot != seen.values.endIndex {
+            seen.values[slot] = position[seen.values[slot]]
+            seen.values.formIndex(after: &slot)
+        }
+        self.entries = order.map { kept[$0].take()! }
         self.notices = notices
         self.parsedCount = toParse.count
-        var index: [ArticleID: Int] = [:]
-        index.reserveCapacity(self.entries.count)
-        for (i, entry) in self.entries.enumerated() { index[entry.id] = i }
-        self.indexByID = index
+        self.indexByID = seen
         if let cacheURL, cacheChanged { newCache.write(to: cacheURL) }
     }
 
@@ -112,34 +157,105 @@ public final class Library: @unchecked Sendable {
     /// The same, moving the entries out of `slots` (every slot must hold one) instead of
     /// copying them: no retain and release per string at 100,000 entries.
     static func sortedNewestFirst(taking slots: inout [LibraryEntry?]) -> [LibraryEntry] {
-        let n = slots.count
+        var keys = SortKeys()
+        for slot in slots { keys.append(slot!) }
+        return newestFirstOrder(keys, slots).map { slots[$0].take()! }
+    }
+
+    /// What the newest-first order reads of each entry, gathered as the entries are (reading
+    /// them from the entries later copies every entry, retaining all its strings, whose
+    /// memory is no longer in the processor's cache by then).
+    struct SortKeys {
+        var dates: [Double] = []
+        var titleKeys: [TitleKey] = []
+
+        mutating func reserveCapacity(_ n: Int) {
+            dates.reserveCapacity(n)
+            titleKeys.reserveCapacity(n)
+        }
+
+        mutating func append(_ entry: borrowing LibraryEntry, titleKey: TitleKey? = nil) {
+            dates.append(entry.date.timeIntervalSinceReferenceDate)
+            titleKeys.append(titleKey ?? TitleKey(entry.title))
+        }
+    }
+
+    /// Positions of the entries in `slots` (every slot holds one), described by `sortKeys`,
+    /// in ``LibraryEntry/newestFirst`` order, ties kept in position order.
+    static func newestFirstOrder(_ sortKeys: SortKeys, _ slots: [LibraryEntry?]) -> [Int] {
+        let n = sortKeys.dates.count
+        let titleKeys = sortKeys.titleKeys
         // One 128-bit key per entry, date (newest first) above position: a plain integer
         // sort, with no closure call per comparison.
         var keys = [UInt128]()
         keys.reserveCapacity(n)
         for i in 0..<n {
-            keys.append(UInt128(descendingKey(slots[i]!.date.timeIntervalSinceReferenceDate)) << 64 | UInt128(i))
+            keys.append(UInt128(descendingKey(sortKeys.dates[i])) << 64 | UInt128(i))
         }
         keys.sort()
         var order = keys.map { Int(truncatingIfNeeded: UInt64(truncatingIfNeeded: $0)) }
         func sameDate(_ a: Int, _ b: Int) -> Bool { keys[a] >> 64 == keys[b] >> 64 }
-        let titles = slots.map { $0!.title }
-        let paths = slots.map { $0!.path }
         var start = 0
         while start < n {
             var end = start + 1
             while end < n && sameDate(end, start) { end += 1 }
             if end - start > 1 {
-                // Same date: by title, then path, then position (as ``LibraryEntry/newestFirst``).
-                order[start..<end].sort { a, b in
-                    if titles[a] != titles[b] { return titles[a] < titles[b] }
-                    if paths[a] != paths[b] { return paths[a] < paths[b] }
-                    return a < b
+                // Same date: by title, then path, then position (as ``LibraryEntry/newestFirst``),
+                // on integer keys of the titles' first bytes where they decide.
+                let run = order[start..<end].map { (i: $0, title: titleKeys[$0]) }
+                let sorted = run.sorted { a, b in
+                    if let less = TitleKey.less(a.title, b.title) { return less }
+                    let ea = slots[a.i].unsafelyUnwrapped, eb = slots[b.i].unsafelyUnwrapped
+                    if ea.title != eb.title { return ea.title < eb.title }
+                    if ea.path != eb.path { return ea.path < eb.path }
+                    return a.i < b.i
                 }
+                for (k, item) in sorted.enumerated() { order[start + k] = item.i }
             }
             start = end
         }
-        return order.map { slots[$0].take()! }
+        return order
+    }
+
+    /// The first fifteen bytes of a title as a big-endian integer, for titles whose first
+    /// sixteen bytes (or all, when shorter) are ASCII other than NUL.
+    ///
+    /// For two such titles, different keys give `String`'s order at once: they differ at a
+    /// byte before the sixteenth, every byte up to the difference is followed by an ASCII
+    /// byte or the end (so Unicode normalization, which composes a letter only with a
+    /// following combining mark, leaves them as they are), and ASCII compares as bytes. A
+    /// shorter title is zero-padded, which puts it before any longer title it begins.
+    struct TitleKey {
+        var prefix: UInt128
+        var isASCII: Bool
+
+        init(prefix: UInt128, isASCII: Bool) {
+            self.prefix = prefix
+            self.isASCII = isASCII
+        }
+
+        init(_ title: String) {
+            var title = title
+            (prefix, isASCII) = title.withUTF8 { bytes -> (UInt128, Bool) in
+                var key: UInt128 = 0
+                for k in 0..<15 { key = key << 8 | UInt128(k < bytes.count ? bytes[k] : 0) }
+                for k in 0..<min(16, bytes.count) where bytes[k] >= 0x80 || bytes[k] == 0 { return (key, false) }
+                return (key, true)
+            }
+        }
+
+        /// `a < b` when the keys decide it, `nil` when the titles must be compared.
+        @inline(__always)
+        static func less(_ a: TitleKey, _ b: TitleKey) -> Bool? {
+            guard a.isASCII, b.isASCII, a.prefix != b.prefix else { return nil }
+            return a.prefix < b.prefix
+        }
+    }
+
+    /// The cache being loaded while the folders are walked.
+    private final class PendingCache: @unchecked Sendable {
+        let group = DispatchGroup()
+        var lines: IndexCache.Lines?
     }
 
     /// A key whose unsigned order is the newest-first order of `time` (the IEEE 754 bits

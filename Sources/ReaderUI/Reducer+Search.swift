@@ -7,15 +7,16 @@ extension Reducer {
             s.mode = .list
             s.isEditingQuery = true
         case .article:
-            s.open?.find = FindState(query: "", matches: [], current: 0, isEditing: true)
+            s.open?.find = FindState(query: "", found: .none, current: 0, isEditing: true)
         }
     }
 
     static func input(_ s: inout ReaderState, _ c: Character) {
         guard let clean = CellSanitizer.clean(c) else { return }
-        if s.mode == .article, var find = s.open?.find {
-            // The longer query can only match in lines where the shorter one did.
-            let narrowed = find.query.isEmpty ? nil : linesWithMatches(find.matches)
+        if s.mode == .article, let open = s.open, var find = open.find {
+            // The longer query can only match in lines where the shorter one did (not worth
+            // listing when there are more matches than lines: nearly every line has one).
+            let narrowed = find.query.isEmpty || find.found.count >= open.layout.folded.count ? nil : find.found.lines
             find.query.append(clean)
             updateFind(&s, find, within: narrowed)
         } else if s.isEditingQuery {
@@ -41,9 +42,9 @@ extension Reducer {
                 s.open?.find = nil
             } else {
                 s.open?.find = find
-                s.message = StatusMessage(find.matches.isEmpty
+                s.message = StatusMessage(find.found.isEmpty
                     ? "Not found: \(find.query)"
-                    : (["\(find.matches.count) match\(find.matches.count == 1 ? "" : "es")"]
+                    : (["\(find.found.count) match\(find.found.count == 1 ? "" : "es")"]
                         + [s.options.keyMap.phrase([("find-next", "next"), ("find-previous", "previous"), ("back", "clears")])])
                         .filter { !$0.isEmpty }.joined(separator: " · "))
             }
@@ -68,14 +69,14 @@ extension Reducer {
     }
 
     static func findNext(_ s: inout ReaderState, _ d: Int) {
-        guard var find = s.open?.find, !find.matches.isEmpty else {
+        guard var find = s.open?.find, !find.found.isEmpty else {
             if let query = s.open?.find?.query { s.message = StatusMessage("Not found: \(query)") }
             return
         }
-        find.current = (find.current + d + find.matches.count) % find.matches.count
+        find.current = (find.current + d + find.found.count) % find.found.count
         s.open?.find = find
-        reveal(&s, line: find.matches[find.current].line)
-        s.message = StatusMessage("Match \(find.current + 1) of \(find.matches.count)")
+        reveal(&s, line: find.found.line(of: find.current))
+        s.message = StatusMessage("Match \(find.current + 1) of \(find.found.count)")
     }
 
     /// Recomputes matches (only in `lines` when given) and moves to the first one at or
@@ -83,11 +84,11 @@ extension Reducer {
     static func updateFind(_ s: inout ReaderState, _ find: FindState, within lines: [Int]? = nil) {
         guard let open = s.open else { return }
         var find = find
-        find.matches = findMatches(find.query, in: open.layout, within: lines)
+        find.found = open.layout.folded.find(FoldedLines.needle(find.query), in: lines)
         let first = find.firstMatch(atOrBelow: open.top)
-        find.current = first < find.matches.count ? first : 0
+        find.current = first < find.found.count ? first : 0
         s.open?.find = find
-        if !find.matches.isEmpty { reveal(&s, line: find.matches[find.current].line) }
+        if !find.found.isEmpty { reveal(&s, line: find.found.line(of: find.current)) }
     }
 
     /// Scrolls so `line` is visible (a third of the way down when it was not).
@@ -169,15 +170,7 @@ extension Reducer {
 }
 
 extension FindState {
-    /// The index of the first match on line `line` or below (``matches`` when none), by
-    /// binary search: matches are in line order.
-    func firstMatch(atOrBelow line: Int) -> Int {
-        var low = 0
-        var high = matches.count
-        while low < high {
-            let mid = (low + high) / 2
-            if matches[mid].line < line { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
+    /// The index of the first match on line `line` or below (the match count when none),
+    /// by binary search: matches are in line order.
+    func firstMatch(atOrBelow line: Int) -> Int { found.first(atOrBelow: line) }
 }

@@ -175,7 +175,7 @@ public enum Reducer {
             open.top = open.layout.lineIndex(block: position.block, line: position.line)
             open.top = max(0, min(open.top, maxTop(open, s)))
             if let find = open.find {
-                open.find = FindState(query: find.query, matches: findMatches(find.query, in: open.layout),
+                open.find = FindState(query: find.query, found: open.layout.folded.find(FoldedLines.needle(find.query)),
                                       current: 0, isEditing: find.isEditing)
             }
             s.open = open

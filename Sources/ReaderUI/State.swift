@@ -90,9 +90,13 @@ public struct FindMatch: Hashable, Sendable {
 /// Find-in-article state.
 public struct FindState: Hashable, Sendable {
     public var query: String
-    public var matches: [FindMatch]
+    /// The matches, kept compactly (a one-letter find can have hundreds of thousands).
+    public var found: FindMatches
     public var current: Int
     public var isEditing: Bool
+
+    /// Every match as a line and columns (made on demand: O(matches)).
+    public var matches: [FindMatch] { found.all }
 }
 
 /// The open article.
@@ -169,12 +173,18 @@ public struct ReaderState: Hashable, Sendable {
         var read = Set<ArticleID>()
         var saved = Set<ArticleID>()
         var positions: [ArticleID: ReadingPosition] = [:]
-        for item in context.items {
-            if store.isRead(item.id) {
-                read.insert(item.id)
-                if let p = store.readingPosition(item.id) { positions[item.id] = p }
+        // By index, so that only the id is copied (not every item's strings); a store with
+        // nothing read or saved is not asked about each item.
+        let anyRead = store.hasReadRecords, anySaved = store.hasSavedRecords
+        if anyRead || anySaved {
+            for index in context.items.indices {
+                let id = context.items[index].id
+                if anyRead, store.isRead(id) {
+                    read.insert(id)
+                    if let p = store.readingPosition(id) { positions[id] = p }
+                }
+                if anySaved, store.isSaved(id) { saved.insert(id) }
             }
-            if store.isSaved(item.id) { saved.insert(item.id) }
         }
         var notes = warnings + store.warnings
         if !library.notices.isEmpty {

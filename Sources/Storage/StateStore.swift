@@ -119,6 +119,12 @@ public final class StateStore: @unchecked Sendable {
         return lock.withLock { readTable[key] }
     }
 
+    /// Whether any read record (read or unread) is stored: when not, no article is read.
+    public var hasReadRecords: Bool { lock.withLock { !readTable.isEmpty } }
+
+    /// Whether any favorite record (saved or unsaved) is stored: when not, none is saved.
+    public var hasSavedRecords: Bool { lock.withLock { !savedTable.isEmpty } }
+
     /// How many articles are marked read.
     public var readCount: Int {
         lock.withLock {

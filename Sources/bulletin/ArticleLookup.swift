@@ -2,20 +2,21 @@ import Articles
 import Foundation
 
 /// Finds the article a command-line argument names: an article file, or an id looked up in
-/// a library (the given paths, by default the user's library or, while it is empty, the
-/// bundled one) or among saved favorites.
+/// a library (the given paths plus the settings file's `[library]` folders; by default the
+/// user's library or, while it and the settings name nothing, the bundled one) or among
+/// saved favorites.
 struct ArticleLookup {
     /// Library folders or files to look ids up in; empty means the default library.
     var libraryPaths: [String]
+    /// The settings file's `[library]` folders, looked in as well.
+    var extraFolders: [String] = []
     /// The index cache folder, `nil` for no cache (`--no-cache`).
     var cacheDirectory: URL? = Library.defaultCacheDirectory()
 
     /// The library to look ids up in, or `nil` when there is none.
     func openLibrary() -> Library? {
-        var paths = libraryPaths
-        if paths.isEmpty, let user = UserLibrary.locate() { paths = [user.path] }
-        if paths.isEmpty, let bundled = BundledLibrary.locate() { paths = [bundled.path] }
-        return paths.isEmpty ? nil : Library(paths: paths, cacheDirectory: cacheDirectory)
+        guard let paths = LibraryOptions.resolve(libraryPaths, extra: extraFolders) else { return nil }
+        return Library(paths: paths, cacheDirectory: cacheDirectory)
     }
 
     /// The article in the file at `path`, or a one-line failure naming the file.

@@ -23,13 +23,20 @@ struct LibraryOptions: ParsableArguments {
     /// folders); with no path given, the user's library (when it holds articles) plus `extra`;
     /// the bundled samples when all of that is empty.
     func resolvedPaths(extra: [String] = []) throws -> [String] {
-        if !paths.isEmpty { return paths + extra }
-        let user = UserLibrary.locate().map { [$0.path] } ?? []
-        if !user.isEmpty || !extra.isEmpty { return user + extra }
-        guard let bundled = BundledLibrary.locate() else {
+        guard let resolved = LibraryOptions.resolve(paths, extra: extra) else {
             throw CLIFailure("cannot find the bundled sample library; give a folder of articles")
         }
-        return [bundled.path]
+        return resolved
+    }
+
+    /// The library paths for `given` paths plus `extra` folders: with none given, the user's
+    /// library (when it holds articles) plus `extra`, else the bundled samples (`nil` when
+    /// they cannot be found either). The one rule for every command that opens a library.
+    static func resolve(_ given: [String], extra: [String]) -> [String]? {
+        if !given.isEmpty { return given + extra }
+        let user = UserLibrary.locate().map { [$0.path] } ?? []
+        if !user.isEmpty || !extra.isEmpty { return user + extra }
+        return BundledLibrary.locate().map { [$0.path] }
     }
 
     /// Opens the library, printing a notice per skipped file on stderr when `verbose`.

@@ -114,6 +114,21 @@ final class FileWalkerTests: XCTestCase {
         let text = bytes.withUnsafeBufferPointer { FileWalker.escaped($0) }
         XCTAssertEqual(text, "aé\\xFF東\\xE6\\x9Db😀")
     }
+
+    func testArticleNameFromBytesAgreesWithTheStringRule() {
+        let names = ["a.txt", "a.TXT", "a.Md", "notes.markdown", "page.HTM", "page.html", "a.text", "a.txt.bak", "a.tx",
+                     "a.txtx", "a..txt", "a.", "txt", "a.t_t", "a.médoc", "a.md ", "2024-01-01-x.md", "a.b.c.html",
+                     "archive.tar.gz", "a.12345678", "a.123456789", "a/.md", "résumé.txt", "x.MARKDOWN", "x.mD"]
+        var decided = 0
+        for name in names {
+            let bytes = Array(name.utf8)
+            if let fast = bytes.withUnsafeBufferPointer(FileWalker.isArticleName(bytes:)) {
+                decided += 1
+                XCTAssertEqual(fast, FileWalker.isArticleName(name), name)
+            }
+        }
+        XCTAssertGreaterThan(decided, 15)
+    }
 }
 
 /// A listening Unix-domain socket at a path (a socket file in a folder).

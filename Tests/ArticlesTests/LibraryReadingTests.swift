@@ -50,6 +50,33 @@ final class LibraryReadingTests: XCTestCase {
         XCTAssertEqual(Library.sortedNewestFirst(entries), entries.sorted(by: LibraryEntry.newestFirst))
     }
 
+    /// Titles whose order the integer title keys decide, or must leave to `String`: long
+    /// shared prefixes, emoji, accents composed and decomposed (a combining mark changes the
+    /// letter before it), short titles that begin longer ones.
+    func testSortedNewestFirstMatchesSortingTrickyTitles() {
+        let pieces = ["The harbour", "The harbour ", "The harbour at dusk", "The harbour at dawn 🚲", "The harbour at duske",
+                      "The harbour at dus\u{0301}k", "The harbour at dusé", "The harbour at duse\u{0301}", "The harbour a",
+                      "The harbour at", "Thé", "The\u{0301}", "The", "the", "Zebra", "Ábaco", "A\u{0301}baco", "Abaco",
+                      "A", "", "😀 first", "Short é", "Short e\u{0301}z", "Short ez", "Fifteen bytes!!", "Fifteen bytes!!\u{0301}",
+                      "Fifteen bytes!!x", "Fifteen bytes!x\u{0301}", "Fifteen bytes!\u{0301}"]
+        var random = SplitMix64(seed: 7)
+        let entries = (0..<2000).map { i in
+            LibraryEntry(
+                id: ArticleID(rawValue: String(i)), path: "/p/\(random.below(5))/\(i)", title: pieces[random.below(pieces.count)],
+                source: nil, author: nil, date: Date(timeIntervalSince1970: Double(random.below(4))), dateIsFromText: true,
+                wordCount: i, summaryCount: 0)
+        }
+        XCTAssertEqual(Library.sortedNewestFirst(entries), entries.sorted(by: LibraryEntry.newestFirst))
+        // Every pair the keys decide, they decide as `String` does.
+        for a in pieces {
+            for b in pieces {
+                if let less = Library.TitleKey.less(Library.TitleKey(a), Library.TitleKey(b)) {
+                    XCTAssertEqual(less, a < b, "\(a.debugDescription) < \(b.debugDescription)")
+                }
+            }
+        }
+    }
+
     func testDescendingKeyOrdersTimesNewestFirst() {
         var random = SplitMix64(seed: 3)
         var times: [Double] = [0, -0.0, 1, -1, 0.5, -0.5, 1e12, -1e12, .greatestFiniteMagnitude, -.greatestFiniteMagnitude]

@@ -110,6 +110,33 @@ final class SettingsEndToEndTests: XCTestCase {
         XCTAssertTrue(refused.stderr.contains("bad.toml:2:"), refused.stderr)
     }
 
+    func testShowAndSaveFindIdsInTheLibraryFolders() throws {
+        let extra = temp.file("extra")
+        try FileManager.default.createDirectory(at: extra, withIntermediateDirectories: true)
+        let article = try temp.write("extra/2024-05-02-ferry.txt", "The night ferry keeps its timetable\n\nThe last ferry of the evening left the pier on time again this week.\n")
+        let file = try temp.write("library.toml", "[library]\nfolders = [\"\(extra.path)\"]\n")
+        let parsed = try bulletin(["parse", "--json", article.path])
+        XCTAssertEqual(parsed.status, 0, parsed.stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(parsed.stdout.utf8)) as? [String: Any]
+        let id = try XCTUnwrap(json?["id"] as? String)
+        let env = ["XDG_DATA_HOME": temp.file("data").path]
+        let state = ["--state-dir", temp.file("state").path, "--no-cache"]
+        let unknown = try bulletin(["show", id] + state, environment: env)
+        XCTAssertEqual(unknown.status, 1, unknown.stdout)
+        XCTAssertTrue(unknown.stderr.contains("no article with this id"), unknown.stderr)
+        let shown = try bulletin(["show", id, "--config", file.path, "--width", "60"] + state, environment: env)
+        XCTAssertEqual(shown.status, 0, shown.stderr)
+        XCTAssertTrue(shown.stdout.contains("The night ferry keeps its timetable"), shown.stdout)
+        let saved = try bulletin(["save", id, "--config", file.path] + state, environment: env)
+        XCTAssertEqual(saved.status, 0, saved.stderr)
+        let favorites = try bulletin(["saved", "--state-dir", temp.file("state").path], environment: env)
+        XCTAssertTrue(favorites.stdout.contains("The night ferry keeps its timetable"), favorites.stdout)
+        let bad = try temp.write("bad.toml", "[library]\nfolders = 3\n")
+        let refused = try bulletin(["show", id, "--config", bad.path] + state, environment: env)
+        XCTAssertEqual(refused.status, 2, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("bad.toml:2:"), refused.stderr)
+    }
+
     func testReadmeKeyTableIsTheGeneratedOne() throws {
         let readme = try String(contentsOf: Products.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
         let table = try bulletin(["config", "--keys-table"])

@@ -45,6 +45,46 @@ final class ScreenTests: XCTestCase {
         XCTAssertEqual(screen[0, 0].character, "e\u{301}")
     }
 
+    func testPrintableASCIIPrefixThenCharactersFillTheSameCellsAsOneCharacterAtATime() {
+        let texts = ["plain title", "abe\u{301}z", "x\u{301}\u{302}yz", "tab\there", "ab日本cd", "A\u{1B}[31mB",
+                     "ends in e\u{301}", "", "👩‍💻 ok", "long line of plain ascii text that runs past the edge",
+                     "it’s a “quoted” title", "a\r\nb", "日本 and 語 again", "\u{202E}rtl\u{202C} x", "é\u{301}q"]
+        for text in texts {
+            for (column, limit) in [(0, nil), (3, nil), (2, 5), (0, 1), (-2, nil)] as [(Int, Int?)] {
+                var fast = Screen(width: 20, height: 1)
+                let written = fast.put(text, row: 0, column: column, limit: limit)
+                // The reference: each character on its own (no ASCII run longer than one).
+                var slow = Screen(width: 20, height: 1)
+                let end = min(20, limit.map { column + $0 } ?? 20)
+                var c = max(0, column)
+                for ch in text {
+                    guard let clean = CellSanitizer.clean(ch) else { continue }
+                    let w = DisplayWidth.of(clean)
+                    if w == 0 { continue }
+                    if c + w > end { break }
+                    slow.put(String(clean), row: 0, column: c)
+                    c += w
+                }
+                XCTAssertEqual(fast, slow, "\(text.debugDescription) at \(column), limit \(String(describing: limit))")
+                XCTAssertEqual(written, c - max(0, column), text.debugDescription)
+            }
+        }
+    }
+
+    func testPuttingTruncatedTextEqualsPuttingTheTruncatedString() {
+        let texts = ["A harbour at dawn", "short", "exactly ten", "日本語のテキスト", "café au lait", ""]
+        for text in texts {
+            for width in [0, 1, 2, 5, 10, 11, 30] {
+                var direct = Screen(width: 16, height: 1)
+                let written = direct.put(text, row: 0, column: 2, truncatedTo: width, style: .muted)
+                var reference = Screen(width: 16, height: 1)
+                let expected = reference.put(TextFit.truncate(text, to: width), row: 0, column: 2, style: .muted)
+                XCTAssertEqual(direct, reference, "\(text) in \(width)")
+                XCTAssertEqual(written, expected, "\(text) in \(width)")
+            }
+        }
+    }
+
     func testTruncateByDisplayWidth() {
         XCTAssertEqual(TextFit.truncate("日本語のテキスト", to: 7), "日本語…")
         XCTAssertEqual(DisplayWidth.of(TextFit.truncate("日本語のテキスト", to: 6)), 5)

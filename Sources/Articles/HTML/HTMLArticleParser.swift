@@ -95,13 +95,7 @@ public enum HTMLArticleParser {
         var head = Array(bytes.prefix(4096))
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
         var i = 0
-        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-        func matches(_ literal: String, at k: Int) -> Bool {
-            let chars = Array(literal.utf8)
-            guard k + chars.count <= head.count else { return false }
-            for (offset, c) in chars.enumerated() where lower(head[k + offset]) != c { return false }
-            return true
-        }
+        func matches(_ literal: String, at k: Int) -> Bool { ASCIICase.matches(Array(literal.utf8), in: head, at: k) }
         while i < head.count {
             let b = head[i]
             if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C { i += 1; continue }

@@ -105,12 +105,7 @@ enum HTMLEncoding {
     static func declaredCharset(_ bytes: [UInt8]) -> String? {
         let limit = min(bytes.count, 4096)
         var i = 0
-        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-        func matches(_ literal: [UInt8], at k: Int) -> Bool {
-            guard k + literal.count <= limit else { return false }
-            for (offset, c) in literal.enumerated() where lower(bytes[k + offset]) != c { return false }
-            return true
-        }
+        func matches(_ literal: [UInt8], at k: Int) -> Bool { ASCIICase.matches(literal, in: bytes[..<limit], at: k) }
         let meta = Array("<meta".utf8), charset = Array("charset".utf8)
         while i < limit {
             guard bytes[i] == 0x3C, matches(meta, at: i) else { i += 1; continue }
@@ -128,7 +123,7 @@ enum HTMLEncoding {
                         let b = bytes[v]
                         if b == 0x22 || b == 0x27 || b == 0x3B || b == 0x3E || b == 0x20 || b == 0x2F && value.isEmpty { break }
                         if b < 0x21 || b > 0x7E { break }
-                        value.append(lower(b))
+                        value.append(ASCIICase.lower(b))
                         v += 1
                     }
                     if !value.isEmpty { return String(decoding: value, as: UTF8.self) }

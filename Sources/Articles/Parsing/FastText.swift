@@ -132,14 +132,10 @@ struct PhraseSet: Sendable {
     /// without making the key.
     func occurs(inLowerKeyOf text: Substring) -> Bool {
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return occurs(in: LineClassifier.lowerKey(text)) }
-        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
         return UTF8Scan.withBytes(String(text)) { t in
-            let n = t.count
-            for i in 0..<n {
-                for candidate in buckets[Int(lower(t[i]))] where candidate.count <= n - i {
-                    var k = 1
-                    while k < candidate.count && lower(t[i + k]) == candidate[k] { k += 1 }
-                    if k == candidate.count { return true }
+            for i in 0..<t.count {
+                for candidate in buckets[Int(ASCIICase.lower(t[i]))] where ASCIICase.matches(candidate, in: t, at: i) {
+                    return true
                 }
             }
             return false

@@ -17,12 +17,13 @@ public enum SourceExtractor {
             "follow ", "subscribe to the ", "subscribe to ", "sign up for the ", "get the ", "abonnez-vous à ",
         ]
         let ascii = isASCIIForSearch(line)
+        let bytes = ascii ? Array(line.utf8) : []  // once for every marker
         for marker in markers {
             // Case-insensitive search: by bytes for ASCII lines (where it gives the same
             // matches as Foundation's), else Foundation's.
             let found: String.Index?
             if ascii {
-                found = asciiCaseInsensitiveEnd(of: marker, in: line)
+                found = asciiCaseInsensitiveEnd(of: marker, in: line, bytes: bytes)
             } else {
                 found = line.range(of: marker, options: .caseInsensitive)?.upperBound
             }
@@ -51,24 +52,12 @@ public enum SourceExtractor {
     }
 
     /// The end of the first ASCII case-insensitive match of `marker` in `line` (which passes
-    /// ``isASCIIForSearch(_:)``).
-    static func asciiCaseInsensitiveEnd(of marker: String, in line: String) -> String.Index? {
-        let needle = Array(marker.utf8)
+    /// ``isASCIIForSearch(_:)``); `bytes`, when given, are the line's UTF-8 bytes.
+    static func asciiCaseInsensitiveEnd(of marker: String, in line: String, bytes: [UInt8]? = nil) -> String.Index? {
+        let needle = marker.utf8.map(ASCIICase.lower)
         guard needle.allSatisfy({ $0 < 0x80 }) else { return nil }  // cannot match ASCII text
-        let haystack = Array(line.utf8)
-        guard let first = needle.first, needle.count <= haystack.count else { return nil }
-        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-        let firstLower = lower(first)
-        var i = 0
-        while i + needle.count <= haystack.count {
-            if lower(haystack[i]) == firstLower {
-                var k = 1
-                while k < needle.count && lower(haystack[i + k]) == lower(needle[k]) { k += 1 }
-                if k == needle.count { return line.utf8.index(line.utf8.startIndex, offsetBy: i + k) }
-            }
-            i += 1
-        }
-        return nil
+        guard let end = ASCIICase.firstMatchEnd(of: needle, in: bytes ?? Array(line.utf8)) else { return nil }
+        return line.utf8.index(line.utf8.startIndex, offsetBy: end)
     }
 
     static let platforms: Set<String> = [

@@ -42,7 +42,7 @@ public struct PageSaver: Sendable {
         defer { lock.unlock() }
         var stateFile = FeedStateFile.load(paths.stateFile)
         var state = stateFile[PageSaver.stateKey]
-        var store = ArticleStore(root: paths.articlesDirectory)
+        var store = ArticleStore(root: paths.articlesDirectory, indexCacheDirectory: paths.indexCacheDirectory)
         let relative = try store.stage(ArticleFile(article: article, guid: key), folder: PageSaver.folder,
                                        previous: state.items[key]?.file)
         try store.commit()

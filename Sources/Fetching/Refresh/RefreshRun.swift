@@ -135,7 +135,7 @@ public struct RefreshRun: Sendable {
                 progress(RefreshProgress(done: works.count, total: subscriptions.count, newArticles: newSoFar))
             }
         }
-        var store = ArticleStore(root: paths.articlesDirectory)
+        var store = ArticleStore(root: paths.articlesDirectory, indexCacheDirectory: paths.indexCacheDirectory)
         store.fileSystem = fileSystem
         for (i, work) in works.sorted(by: { $0.0 < $1.0 }) {
             var state = work.state

@@ -10,14 +10,22 @@ public struct ArticleStore {
     public let root: URL
     private var batch = DurableBatch()
     private var namesInUse: [String: Set<String>] = [:]
+    /// The index-cache folder the reader uses (`nil`: no index entries are recorded).
+    private let indexCacheDirectory: URL?
+    /// The staged files' paths and articles, for their index entries.
+    private var written: [(path: String, article: Article)] = []
 
     /// `root.path`, to build file URLs from paths (`appendingPathComponent` validates and
     /// re-encodes the whole path, a noticeable share of staging 10,000 files).
     private let rootPath: String
 
-    /// A store over `root` (folders are created as articles are staged).
-    public init(root: URL) {
+    /// A store over `root` (folders are created as articles are staged). With
+    /// `indexCacheDirectory`, a commit records the new files' entries in the index cache of
+    /// the library over `root` (see `Library.recordWrittenFiles`), so that the reader does
+    /// not parse them again.
+    public init(root: URL, indexCacheDirectory: URL? = nil) {
         self.root = root
+        self.indexCacheDirectory = indexCacheDirectory
         rootPath = root.path
     }
 
@@ -71,7 +79,9 @@ public struct ArticleStore {
             relative = folder + "/" + name
             if let previous { batch.remove(fileURL(previous)) }
         }
-        batch.add(fileURL(relative), bytes: rendered ?? Array(file.rendered().utf8))
+        let url = fileURL(relative)
+        batch.add(url, bytes: rendered ?? Array(file.rendered().utf8))
+        if indexCacheDirectory != nil { written.append((url.path, article)) }
         return relative
     }
 
@@ -104,5 +114,9 @@ public struct ArticleStore {
         guard !batch.isEmpty else { return }
         try batch.commit(fileSystem: fileSystem)
         batch = DurableBatch()
+        if let indexCacheDirectory {
+            Library.recordWrittenFiles(written, roots: [root.path], cacheDirectory: indexCacheDirectory)
+        }
+        written = []
     }
 }

@@ -1,3 +1,4 @@
+import Articles
 import Foundation
 import Storage
 
@@ -7,17 +8,22 @@ public struct FetchingPaths: Sendable, Equatable {
     public var configDirectory: URL
     /// The data folder, `$XDG_DATA_HOME/bulletin` (see `StateDirectory`): holds `feed-state.json`.
     public var dataDirectory: URL
+    /// The reader's index-cache folder, where stored articles' entries are recorded so that
+    /// the reader does not parse them again (`nil`: none are recorded).
+    public var indexCacheDirectory: URL?
 
     /// Creates the paths from explicit folders.
-    public init(configDirectory: URL, dataDirectory: URL) {
+    public init(configDirectory: URL, dataDirectory: URL, indexCacheDirectory: URL? = nil) {
         self.configDirectory = configDirectory
         self.dataDirectory = dataDirectory
+        self.indexCacheDirectory = indexCacheDirectory
     }
 
     /// The paths for this environment.
     public static func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) -> FetchingPaths {
         FetchingPaths(configDirectory: configDirectory(environment: environment),
-                      dataDirectory: StateDirectory.resolve(environment: environment))
+                      dataDirectory: StateDirectory.resolve(environment: environment),
+                      indexCacheDirectory: Library.defaultCacheDirectory(environment: environment))
     }
 
     /// `$XDG_CONFIG_HOME/bulletin` when absolute, else `$HOME/.config/bulletin`.

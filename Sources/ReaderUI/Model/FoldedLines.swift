@@ -11,7 +11,8 @@ import Foundation
 /// display column, so a match is taken only on character boundaries and drawn where
 /// the character is.
 final class FoldedLines: @unchecked Sendable {
-    /// Folded text of every line, each followed by a 0 byte (which no needle contains).
+    /// Folded text of every line, each followed by a 0 byte (which no needle contains),
+    /// then ``padding`` more 0 bytes.
     let bytes: [UInt8]
     /// Where each line starts in ``bytes``; one more entry than there are lines.
     let starts: [Int]
@@ -39,7 +40,10 @@ final class FoldedLines: @unchecked Sendable {
     }
 
     private init(_ builder: Builder) {
-        bytes = builder.bytes
+        var bytes = builder.bytes
+        // Zero bytes after the last line, so a search may load 16 bytes past a line's end.
+        bytes.append(contentsOf: repeatElement(0, count: FoldedLines.padding))
+        self.bytes = bytes
         starts = builder.starts
         boundaryIndex = builder.boundaryIndex
         boundaries = builder.boundaries
@@ -126,6 +130,9 @@ final class FoldedLines: @unchecked Sendable {
         }
     }
 
+    /// Zero bytes after the last line (room for one 16-byte load past any line's end).
+    static let padding = 32
+
     /// Number of lines.
     var count: Int { starts.count - 1 }
 
@@ -148,75 +155,127 @@ final class FoldedLines: @unchecked Sendable {
     }
 
     /// Non-overlapping matches of `needle`, left to right, in each of `lines` (every line
-    /// when `nil`; given lines must be ascending).
+    /// when `nil`; given lines must be ascending), as line and columns.
     func matches(_ needle: [UInt8], in lines: [Int]? = nil) -> [FindMatch] {
-        guard !needle.isEmpty else { return [] }
-        var out: [FindMatch] = []
-        // Rough room: a one-letter needle in English text matches about one byte in 16.
-        out.reserveCapacity(min(bytes.count / (needle.count == 1 ? 16 : 256), (lines?.count ?? count) * 8))
-        bytes.withUnsafeBufferPointer { buffer in
-            needle.withUnsafeBufferPointer { n in
-                if let lines {
-                    for line in lines { search(line, buffer, n, into: &out) }
-                } else {
-                    for line in 0..<count { search(line, buffer, n, into: &out) }
-                }
-            }
-        }
-        return out
+        find(needle, in: lines).all
     }
 
-    private func search(_ line: Int, _ buffer: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>, into out: inout [FindMatch]) {
-        let base = buffer.baseAddress!
-        let lineStart = starts[line]
-        let lineEnd = starts[line + 1] - 1  // before the 0 byte
-        let count = n.count
-        guard lineEnd - lineStart >= count else { return }
-        let k = boundaryIndex[line]
-        let boundaries = k < 0 ? nil : self.boundaries[Int(k)]
-        if count == 1, k < 0 {
-            // One ASCII byte in a plain line: every occurrence is a match, a column each.
-            let byte = n[0]
-            for i in lineStart..<lineEnd where base[i] == byte {
-                out.append(FindMatch(line: line, column: i - lineStart, width: 1))
-            }
-            return
-        }
-        let first = Int32(n[0])
-        var position = lineStart
-        while position + count <= lineEnd, let found = memchr(base + position, first, lineEnd - position) {
-            let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            guard start + count <= lineEnd else { break }
-            guard memcmp(base + start, n.baseAddress!, count) == 0 else {
-                position = start + 1
-                continue
-            }
-            if let boundaries {
-                // Only whole characters match (an "e" is not found inside "é" written e + U+0301).
-                let offsets = boundaries.offsets
-                guard let a = Self.index(of: start - lineStart, in: offsets),
-                      let b = Self.index(of: start - lineStart + count, in: offsets)
-                else {
-                    position = start + 1
-                    continue
+    /// Non-overlapping matches of `needle`, left to right, in each of `lines` (every line
+    /// when `nil`; given lines must be ascending), kept as where each starts in ``bytes``:
+    /// four bytes a match, turned into lines and columns only when asked.
+    func find(_ needle: [UInt8], in lines: [Int]? = nil) -> FindMatches {
+        guard !needle.isEmpty else { return FindMatches(folded: self, offsets: [], needleCount: 0) }
+        // Matches do not overlap, so there are at most bytes / needle length: room for that
+        // many is reserved (pages never written are never touched), then the matches found
+        // are copied to an array of their own size.
+        let room = bytes.count / needle.count + 1
+        let found = UnsafeMutablePointer<UInt32>.allocate(capacity: room)
+        defer { found.deallocate() }
+        var n = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            starts.withUnsafeBufferPointer { starts in
+                boundaryIndex.withUnsafeBufferPointer { kinds in
+                    boundaries.withUnsafeBufferPointer { boundaries in
+                        needle.withUnsafeBufferPointer { needle in
+                            // One pass of the buffers (no array retained per line).
+                            let text = Text(base: buffer.baseAddress!, starts: starts, kinds: kinds, boundaries: boundaries)
+                            let probe = PairProbe(needle)
+                            if let lines {
+                                for line in lines { text.search(line, needle, probe, into: found, count: &n) }
+                            } else {
+                                for line in 0..<count { text.search(line, needle, probe, into: found, count: &n) }
+                            }
+                        }
+                    }
                 }
-                out.append(FindMatch(line: line, column: boundaries.columns[a], width: boundaries.columns[b] - boundaries.columns[a]))
-            } else {
-                out.append(FindMatch(line: line, column: start - lineStart, width: count))
             }
-            position = start + count
         }
+        let out = Array(UnsafeBufferPointer(start: found, count: n))
+        return FindMatches(folded: self, offsets: out, needleCount: needle.count)
+    }
+
+    /// The folded text's buffers, borrowed for one search.
+    private struct Text {
+        let base: UnsafePointer<UInt8>
+        let starts: UnsafeBufferPointer<Int>
+        let kinds: UnsafeBufferPointer<Int32>
+        let boundaries: UnsafeBufferPointer<Boundaries>
+
+        /// Writes the starts of the matches of `n` in `line` to `out` from `found` on (and
+        /// counts them there): 16 positions at a time, those
+        /// where both the needle's first and last bytes are found (`probe`), then the bytes
+        /// between compared, and whole characters checked on lines that are not plain ASCII.
+        func search(_ line: Int, _ n: UnsafeBufferPointer<UInt8>, _ probe: PairProbe,
+                    into out: UnsafeMutablePointer<UInt32>, count found: inout Int) {
+            let lineStart = starts[line]
+            let lineEnd = starts[line + 1] - 1  // before the 0 byte
+            let count = n.count
+            let lastStart = lineEnd - count  // the last place a match can start
+            guard lastStart >= lineStart else { return }
+            let k = kinds[line]
+            let raw = UnsafeRawPointer(base)
+            var i = lineStart
+            var next = lineStart  // matches do not overlap: the next one starts here or later
+            while i <= lastStart {
+                // Loads reach at most 15 + count - 1 bytes past `lastStart`, within the line's
+                // 0 byte and the padding after the last line.
+                var bits = probe.mask(raw, at: i)
+                while bits != 0 {
+                    let start = i + bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    if start > lastStart { break }
+                    if start < next { continue }
+                    if count > 2, memcmp(base + start + 1, n.baseAddress! + 1, count - 2) != 0 { continue }
+                    if k >= 0 {
+                        // Only whole characters match (an "e" is not found inside "é" written e + U+0301).
+                        let whole = boundaries[Int(k)].offsets.withUnsafeBufferPointer { offsets in
+                            FoldedLines.index(of: start - lineStart, in: offsets) != nil
+                                && FoldedLines.index(of: start - lineStart + count, in: offsets) != nil
+                        }
+                        guard whole else { continue }
+                    }
+                    out[found] = UInt32(truncatingIfNeeded: start)
+                    found += 1
+                    next = start + count
+                }
+                i += 16
+            }
+        }
+    }
+
+    /// The line holding byte `offset` of ``bytes``, by binary search.
+    func line(containing offset: Int) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if starts[mid + 1] <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The match of `length` folded bytes from byte `offset` of `line` (found by
+    /// ``find(_:in:)``, so on character boundaries) as display columns.
+    func match(line: Int, offset: Int, length: Int) -> FindMatch {
+        let k = boundaryIndex[line]
+        let start = offset - starts[line]
+        guard k >= 0 else { return FindMatch(line: line, column: start, width: length) }
+        let b = boundaries[Int(k)]
+        let from = Self.index(of: start, in: b.offsets) ?? 0
+        let to = Self.index(of: start + length, in: b.offsets) ?? from
+        return FindMatch(line: line, column: b.columns[from], width: b.columns[to] - b.columns[from])
     }
 
     /// The index of `offset` in the ascending `offsets`, if it is there.
-    private static func index(of offset: Int, in offsets: [Int]) -> Int? {
+    static func index(of offset: Int, in offsets: some RandomAccessCollection<Int>) -> Int? {
         var low = 0
         var high = offsets.count
+        let base = offsets.startIndex
         while low < high {
             let mid = (low + high) / 2
-            if offsets[mid] < offset { low = mid + 1 } else { high = mid }
+            if offsets[offsets.index(base, offsetBy: mid)] < offset { low = mid + 1 } else { high = mid }
         }
-        return low < offsets.count && offsets[low] == offset ? low : nil
+        return low < offsets.count && offsets[offsets.index(base, offsetBy: low)] == offset ? low : nil
     }
 }
 

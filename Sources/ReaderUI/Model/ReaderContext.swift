@@ -15,6 +15,8 @@ public final class ReaderContext: @unchecked Sendable {
     public let library: Library
     /// Bodies for search.
     public let bodyIndex: BodyIndex
+    /// The preview pane's lines of recently shown articles.
+    let previews = PreviewCache()
     private let lock = NSLock()
     private var _titleIndex: TitleIndex?
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Lowercased "title author source" text of every catalog item in one contiguous buffer,
-/// built once (on the first search) so that each search keystroke is one `memmem` pass.
+/// built once (on the first search) so that each search keystroke is one pass over it.
 final class TitleIndex: @unchecked Sendable {
     private let bytes: [UInt8]
     private let offsets: [Int]
@@ -18,6 +18,8 @@ final class TitleIndex: @unchecked Sendable {
             bytes.append(0)
             offsets.append(bytes.count)
         }
+        // Zero bytes after the last item, so a scan may load 16 bytes past any item's end.
+        bytes.append(contentsOf: repeatElement(0, count: 32))
         self.bytes = bytes
         self.offsets = offsets
     }
@@ -27,7 +29,7 @@ final class TitleIndex: @unchecked Sendable {
         bytes.withUnsafeBufferPointer { ByteSearch.contains($0, offsets[index]..<offsets[index + 1], needle) }
     }
 
-    /// Which items match the folded `needle`, found with `memchr`/`memcmp` over the whole buffer in one
+    /// Which items match the folded `needle`, found over the whole buffer in one
     /// pass (items are separated by a 0 byte, which no needle contains, so a match never
     /// spans two items). Much faster than one search per item on large lists.
     func matchMask(_ needle: [UInt8]) -> [Bool] {
@@ -35,7 +37,7 @@ final class TitleIndex: @unchecked Sendable {
         var mask = [Bool](repeating: needle.isEmpty, count: itemCount)
         guard !needle.isEmpty, itemCount > 0 else { return mask }
         // Large lists are split into parts searched on every core (items never straddle parts).
-        let parts = itemCount >= 20_000 ? ProcessInfo.processInfo.activeProcessorCount * 2 : 1
+        let parts = itemCount >= 20_000 ? TitleIndex.cores * 2 : 1
         mask.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
             bytes.withUnsafeBufferPointer { buffer in
@@ -54,9 +56,13 @@ final class TitleIndex: @unchecked Sendable {
         return mask
     }
 
-    /// Marks in `out` the items of `items` whose text contains `needle`: `memchr` to the
-    /// needle's rarest byte (by English letter frequency, so few false starts), `memcmp` for
-    /// the whole needle, then a jump to the next item.
+    /// Cores to search on, asked once (Foundation reads the cgroup's CPU quota files on
+    /// every call, which cost more than a short search).
+    private static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// Marks in `out` the items of `items` whose text contains `needle`: 16 positions at a
+    /// time, those where the needle's first and last bytes are (``PairProbe``), then the
+    /// bytes between compared, then a jump to the next item.
     private static func scan(
         _ buffer: UnsafeBufferPointer<UInt8>, _ starts: UnsafeBufferPointer<Int>, items: Range<Int>,
         needle n: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<Bool>
@@ -64,23 +70,29 @@ final class TitleIndex: @unchecked Sendable {
         guard let base = buffer.baseAddress, let needleBase = n.baseAddress, !items.isEmpty else { return }
         let end = starts[items.upperBound]
         let count = n.count
-        let k = rarestByteIndex(n)
-        let probe = Int32(n[k])
-        var position = starts[items.lowerBound]  // where the next match may start
+        let lastStart = end - count  // the last place a match can start
+        let probe = PairProbe(n)
+        let raw = UnsafeRawPointer(base)
         var item = items.lowerBound
-        while position + count <= end, item < items.upperBound,
-            let found = memchr(base + position + k, probe, end - position - k)
-        {
-            let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) - k
-            guard start + count <= end else { break }
-            guard equal(base + start, needleBase, count) else {
-                position = start + 1
-                continue
+        var i = starts[item]
+        scanning: while i <= lastStart {
+            // Loads reach at most 15 + count - 1 bytes past `lastStart`: the padding.
+            var bits = probe.mask(raw, at: i)
+            while bits != 0 {
+                let start = i + bits.trailingZeroBitCount
+                bits &= bits - 1
+                if start > lastStart { break scanning }
+                guard count <= 2 || equal(base + start + 1, needleBase + 1, count - 2) else { continue }
+                // A match never spans two items: they are separated by a 0 byte, which no
+                // needle contains.
+                while starts[item + 1] <= start { item += 1 }
+                out[item] = true
+                item += 1
+                if item == items.upperBound { break scanning }
+                i = starts[item]
+                continue scanning
             }
-            while starts[item + 1] <= start { item += 1 }
-            out[item] = true
-            position = starts[item + 1]
-            item += 1
+            i += 16
         }
     }
 
@@ -95,31 +107,6 @@ final class TitleIndex: @unchecked Sendable {
         }
         return true
     }
-
-    /// Index of the needle byte least likely to occur in text.
-    private static func rarestByteIndex(_ n: UnsafeBufferPointer<UInt8>) -> Int {
-        var best = 0
-        var bestRank = -1
-        for (i, byte) in n.enumerated() {
-            let rank = rarity(byte)
-            if rank > bestRank { (best, bestRank) = (i, rank) }
-        }
-        return best
-    }
-
-    /// Higher is rarer: lowercase letters by English frequency; space is the most common.
-    private static func rarity(_ byte: UInt8) -> Int {
-        if byte == 0x20 { return 0 }
-        if byte >= 0x61, byte <= 0x7A { return letterRarity[Int(byte - 0x61)] }
-        return 20  // digits, punctuation, non-ASCII bytes: rarer than common letters
-    }
-
-    /// a…z: rank in "etaoinshrdlcumwfgypbvkjxqz" + 1 (e = 1 … z = 26).
-    private static let letterRarity: [Int] = {
-        var ranks = [Int](repeating: 20, count: 26)
-        for (rank, letter) in "etaoinshrdlcumwfgypbvkjxqz".utf8.enumerated() { ranks[Int(letter - 0x61)] = rank + 1 }
-        return ranks
-    }()
 
     /// Runs `body` with a matcher (one buffer access for a whole pass).
     func withMatcher<R>(_ needle: [UInt8], _ body: ((Int) -> Bool) -> R) -> R {

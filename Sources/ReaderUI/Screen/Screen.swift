@@ -42,8 +42,20 @@ public struct Screen: Hashable, Sendable {
         guard row >= 0, row < height, column < width else { return 0 }
         let end = min(width, limit.map { column + max(0, $0) } ?? width)
         var c = max(0, column)
-        for raw in text {
-            guard let ch = CellSanitizer.clean(raw) else { continue }
+        // Runs of printable ASCII (most of a title or an article line): one byte, one cell,
+        // without splitting them into grapheme clusters; other text character by character.
+        let utf8 = text.utf8
+        var offset = 0  // bytes of `text` written or skipped
+        while c < end {
+            let (runEnd, runBytes) = putPrintableASCII(text, fromByte: offset, row: row, column: c, end: end, style: style)
+            c = runEnd
+            offset += runBytes
+            guard offset < utf8.count, c < end else { break }
+            // One character that is not a lone printable ASCII byte.
+            let at = utf8.index(utf8.startIndex, offsetBy: offset)
+            let next = text.index(after: at)
+            offset += utf8.distance(from: at, to: next)
+            guard let ch = CellSanitizer.clean(text[at]) else { continue }
             let w = DisplayWidth.of(ch)
             if w == 0 { continue }
             if c + w > end { break }
@@ -53,6 +65,47 @@ public struct Screen: Hashable, Sendable {
         }
         return c - max(0, column)
     }
+
+    /// Writes `text` cut to at most `width` columns (ending with `…` when cut), exactly as
+    /// `put(TextFit.truncate(text, to: width), ...)` does, but without making the cut string
+    /// when `text` is printable ASCII (most list titles). Returns the number of columns written.
+    @discardableResult
+    public mutating func put(_ text: String, row: Int, column: Int, truncatedTo width: Int, style: Style = .plain) -> Int {
+        guard width > 0 else { return 0 }
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else {
+            return put(TextFit.truncate(text, to: width), row: row, column: column, style: style)
+        }
+        if utf8.count <= width { return put(text, row: row, column: column, style: style) }
+        let used = put(text, row: row, column: column, limit: width - 1, style: style)
+        return used + put("…", row: row, column: column + used, style: style)
+    }
+
+    /// Writes the printable ASCII characters of `text` that start at byte `fromByte` (a
+    /// character boundary), each one byte and one cell, from `column`, stopping before `end`.
+    /// A printable ASCII byte followed by a non-ASCII byte is left out (a combining mark may
+    /// join it into one character), so the bytes taken always end on a character boundary.
+    /// Returns the column after the last cell written and the number of bytes taken.
+    private mutating func putPrintableASCII(_ text: some StringProtocol, fromByte: Int, row: Int, column: Int, end: Int,
+                                            style: Style) -> (column: Int, bytes: Int) {
+        let done = text.utf8.withContiguousStorageIfAvailable { bytes -> (column: Int, bytes: Int) in
+            var c = column
+            var i = fromByte
+            let count = bytes.count
+            while i < count, c < end {
+                let byte = bytes[i]
+                guard byte >= 0x20, byte <= 0x7E, i + 1 == count || bytes[i + 1] < 0x80 else { break }
+                set(row, c, Cell(Screen.asciiCharacters[Int(byte)], width: 1, style: style))
+                c += 1
+                i += 1
+            }
+            return (c, i - fromByte)
+        }
+        return done ?? (column, 0)
+    }
+
+    /// The `Character` of every ASCII byte, made once.
+    private static let asciiCharacters: [Character] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
 
     /// Changes the style of existing cells in a range of one row (for highlights).
     public mutating func restyle(row: Int, column: Int, width: Int, style: Style) {

@@ -21,8 +21,9 @@ enum ArticleView {
             // Matches are in line order: start at the first visible one (a one-letter find
             // in a 5 MB article has hundreds of thousands).
             var k = find.firstMatch(atOrBelow: open.top)
-            while k < find.matches.count, find.matches[k].line < open.top + rows {
-                let match = find.matches[k]
+            while k < find.found.count {
+                let match = find.found[k]
+                guard match.line < open.top + rows else { break }
                 defer { k += 1 }
                 let line = lines[match.line]
                 let x = margin + DisplayWidth.of(line.prefix) + match.column

@@ -63,19 +63,19 @@ enum ListView {
         screen.put(saved ? "★" : " ", row: row, column: 2, style: selected ? base : .savedMark)
         var x = 4
         let titleStyle: Style = selected ? base : (unread ? Style([.bold]) : .plain)
-        screen.put(TextFit.truncate(item.title, to: c.title), row: row, column: x, style: titleStyle)
+        screen.put(item.title, row: row, column: x, truncatedTo: c.title, style: titleStyle)
         x += c.title
         let metaStyle: Style = selected ? base : .muted
         if c.meta > 0 {
             var meta = item.source ?? item.author ?? ""
             if item.isSavedCopy { meta = meta.isEmpty ? "saved copy" : meta + " (saved copy)" }
             x += 2
-            screen.put(TextFit.truncate(meta, to: c.meta), row: row, column: x, style: metaStyle)
+            screen.put(meta, row: row, column: x, truncatedTo: c.meta, style: metaStyle)
             x += c.meta
         }
         if c.date > 0 {
             x += 2
-            screen.put(TextFit.truncate(state.options.listDate.string(item.date), to: c.date), row: row, column: x, style: metaStyle)
+            screen.put(state.options.listDate.string(item.date), row: row, column: x, truncatedTo: c.date, style: metaStyle)
             x += c.date
         }
         let time = "\(item.readingMinutes) min"

@@ -8,7 +8,7 @@ enum StatusBar {
             prompt("/", state.query, KeyHelp.hints(.prompt, state.options.keyMap), row, &screen)
         } else if state.mode == .article, let find = state.open?.find, find.isEditing {
             let hints = KeyHelp.hints(.prompt, state.options.keyMap)
-            prompt("Find: ", find.query, "\(find.matches.count) found" + (hints.isEmpty ? "" : " · " + hints), row, &screen)
+            prompt("Find: ", find.query, "\(find.found.count) found" + (hints.isEmpty ? "" : " · " + hints), row, &screen)
         } else if let message = state.message {
             let style: Style = message.isWarning ? .warning : .bar
             screen.fill(row: row, style: style)

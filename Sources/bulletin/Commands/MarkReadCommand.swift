@@ -20,7 +20,7 @@ struct MarkReadCommand: ParsableCommand {
 enum ReadMark {
     static func set(read: Bool, _ reference: ArticleReferenceOptions, _ state: StateOptions) throws {
         let store = StateCommandSupport.open(state)
-        let (id, title) = try StateCommandSupport.knownID(reference.article, lookup: reference.lookup, store: store)
+        let (id, title) = try StateCommandSupport.knownID(reference.article, lookup: try reference.lookup(), store: store)
         try StateCommandSupport.requireWritable(store, .read)
         if read { store.markRead(id) } else { store.markUnread(id) }
         try StateCommandSupport.commit(store)

@@ -16,7 +16,7 @@ struct SaveCommand: ParsableCommand {
     func run() throws {
         let store = StateCommandSupport.open(state)
         try StateCommandSupport.requireWritable(store, .saved)
-        let found = try reference.lookup.find(reference.article) { store.savedArticle($0)?.article }
+        let found = try reference.lookup().find(reference.article) { store.savedArticle($0)?.article }
         store.save(found)
         try StateCommandSupport.commit(store)
         Terminal.write("saved \(StateCommandSupport.label(found.id, found.title))\n")

@@ -24,7 +24,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let directory = state.directory
         // The state folder is opened only when the id is not in the library.
-        let resolved = try reference.lookup.find(reference.article) { id in
+        let resolved = try reference.lookup().find(reference.article) { id in
             StateStore(directory: directory, mode: .readOnly).savedArticle(id)?.article
         }
         Terminal.write(ArticleTextFormatter.format(resolved, width: width ?? TerminalSize.columns() ?? 80))

@@ -35,7 +35,7 @@ enum StateCommandSupport {
     }
 
     /// The id of `reference` if the article is known: an article file, or an id among saved
-    /// favorites, in the library of `lookup` (default: the bundled one), or with a read
+    /// favorites, in the library of `lookup` (see ``ArticleLookup/openLibrary()``), or with a read
     /// record. Otherwise a one-line failure. Files and ids are told apart exactly as
     /// ``ArticleLookup/find(_:saved:)`` does (``ArticleLookup/classify(_:isKnown:)``).
     static func knownID(_ reference: String, lookup: ArticleLookup, store: StateStore) throws -> (ArticleID, String?) {

@@ -119,6 +119,40 @@ final class RefreshRunTests: XCTestCase {
         XCTAssertEqual(Set(state.items.keys), ["c"])
         XCTAssertEqual(state.items["c"]?.pruned, true)
     }
+
+    /// A refresh records the new files' index entries: the library over the articles folder
+    /// then parses none of them, and its entries equal those of parsing every file.
+    func testRefreshRecordsIndexEntriesTheLibraryUsesWithoutParsing() async throws {
+        let www = temp.url.appendingPathComponent("www")
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("FeedsTests/Fixtures")
+        var subscriptions = [Subscription(name: "Generated", url: server.url("/feed?items=40").absoluteString, fullArticle: .never)]
+        for name in ["rss2-quirks.xml", "atom10-quirks.xml", "atom03.xml", "rss091.xml", "rdf.xml", "jsonfeed10.json"] {
+            try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: www.appendingPathComponent(name))
+            subscriptions.append(Subscription(name: name, url: server.url("/files/\(name)").absoluteString, fullArticle: .never))
+        }
+        let cache = temp.url.appendingPathComponent("cache")
+        var paths = self.paths
+        paths.indexCacheDirectory = cache
+        let root = paths.articlesDirectory.path
+        // An article already in the library, indexed by an earlier start, keeps its entry.
+        let own = paths.articlesDirectory.appendingPathComponent("own/2024-01-02-mine.txt")
+        try FileManager.default.createDirectory(at: own.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("Mine\n\nA paragraph of my own, long enough to count.\n".utf8).write(to: own)
+        XCTAssertEqual(Library(paths: [root], cacheDirectory: cache).parsedCount, 1)
+
+        let summary = try await HTTPFetcher.withFetcher { fetcher in
+            try await RefreshRun(paths: paths, transport: fetcher).run(subscriptions)
+        }
+        XCTAssertEqual(summary.failures.count, 0)
+        XCTAssertGreaterThan(summary.newArticles, 45)
+        let cached = Library(paths: [root], cacheDirectory: cache)
+        XCTAssertEqual(cached.parsedCount, 0, "every stored article came from the index cache")
+        let parsed = Library(paths: [root], cacheDirectory: nil)
+        XCTAssertEqual(parsed.parsedCount, summary.newArticles + 1)
+        XCTAssertEqual(cached.entries, parsed.entries)
+        XCTAssertEqual(cached.notices, parsed.notices)
+    }
 }
 
 /// Progress values and when they arrived, from any task.

@@ -70,6 +70,31 @@ final class FoldedLinesTests: XCTestCase {
         XCTAssertFalse(previous.isEmpty)
     }
 
+    func testFoundMatchesAnswerLinesAndTheFirstMatchBelowALineLikeTheFullList() {
+        var random = SplitMix64(seed: 11)
+        let paragraphs = (0..<40).map { _ in
+            (0..<random.below(120)).map { _ in Self.pieces[random.below(Self.pieces.count)] }.joined()
+        }
+        // Wide lines: each spans many 16-byte probes.
+        let layout = ArticleLayout(article: Article(title: "Probe", sections: [ArticleSection(paragraphs: paragraphs)]), width: 200)
+        for query in ["e", "the", "aa", "é", "東", "harbour", "a a"] {
+            let found = layout.folded.find(FoldedLines.needle(query))
+            let all = Self.referenceMatches(query, in: layout.lines)
+            XCTAssertEqual(found.all, all, query)
+            XCTAssertEqual(found.count, all.count, query)
+            XCTAssertEqual(found.lines, Reducer.linesWithMatches(all), query)
+            for k in all.indices {
+                XCTAssertEqual(found[k], all[k], query)
+                XCTAssertEqual(found.line(of: k), all[k].line, query)
+            }
+            for line in 0...(layout.lines.count + 1) {
+                let expected = all.firstIndex { $0.line >= line } ?? all.count
+                XCTAssertEqual(found.first(atOrBelow: line), expected, "\(query) from line \(line)")
+            }
+        }
+        XCTAssertTrue(layout.folded.find([]).isEmpty)
+    }
+
     func testTypingAFindInTheReaderNarrowsAndFindsTheSameMatches() {
         var session = Fixtures.session(width: 80, height: 24)
         session.send(Key.parse("Enter / t h e"))
