@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 #if canImport(Glibc)
     import Glibc
@@ -59,26 +60,23 @@ public enum FeedPruner {
         return candidates.filter { state.mayRemove($0.id) }.sorted { $0.file < $1.file }
     }
 
-    /// Unlinks the files (one already gone counts as removed) and flushes each folder touched.
-    public static func remove(_ articles: [PrunedArticle], articlesDirectory: URL) throws(FetchFailure) {
+    /// Unlinks the files (one already gone counts as removed) and flushes each folder touched,
+    /// through `fileSystem` (the crash-point tests inject faults there).
+    public static func remove(
+        _ articles: [PrunedArticle], articlesDirectory: URL, fileSystem: any FileSystem = POSIXFileSystem()
+    ) throws(FetchFailure) {
         var folders = Set<String>()
-        for article in articles {
-            let url = articlesDirectory.appendingPathComponent(article.file)
-            if unlink(url.path) != 0 && errno != ENOENT {
-                throw FetchFailure("cannot remove \(url.path): \(String(cString: strerror(errno)))")
+        do {
+            for article in articles {
+                let url = articlesDirectory.appendingPathComponent(article.file)
+                try fileSystem.removeFile(url.path)
+                folders.insert(url.deletingLastPathComponent().path)
             }
-            folders.insert(url.deletingLastPathComponent().path)
-        }
-        for folder in folders.sorted() {
-            let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if fd < 0 {
-                if errno == ENOENT { continue }
-                throw FetchFailure("cannot flush \(folder): \(String(cString: strerror(errno)))")
+            for folder in folders.sorted() {
+                do { try fileSystem.syncFolder(folder) } catch where error.code == ENOENT { continue }
             }
-            let failed = fsync(fd) != 0
-            let code = errno
-            close(fd)
-            if failed { throw FetchFailure("cannot flush \(folder): \(String(cString: strerror(code)))") }
+        } catch {
+            throw FetchFailure(error.message)
         }
     }
 
@@ -93,16 +91,16 @@ public enum FeedPruner {
     /// plans. Returns the articles removed (or that would be).
     public static func run(
         paths: FetchingPaths, policy: PrunePolicy, now: Date = Date(), dryRun: Bool,
-        lookup: () -> ReadingStateLookup
+        fileSystem: any FileSystem = POSIXFileSystem(), lookup: () -> ReadingStateLookup
     ) throws(FetchFailure) -> [PrunedArticle] {
         let lock = try FeedsLock(paths.lockFile)
         defer { lock.unlock() }
         var stateFile = FeedStateFile.load(paths.stateFile)
         let pruned = plan(stateFile, policy: policy, now: now, articlesDirectory: paths.articlesDirectory, lookup: lookup)
         guard !dryRun, !pruned.isEmpty else { return pruned }
-        try remove(pruned, articlesDirectory: paths.articlesDirectory)
+        try remove(pruned, articlesDirectory: paths.articlesDirectory, fileSystem: fileSystem)
         record(pruned, in: &stateFile)
-        try stateFile.save(to: paths.stateFile)
+        try stateFile.save(to: paths.stateFile, fileSystem: fileSystem)
         return pruned
     }
 

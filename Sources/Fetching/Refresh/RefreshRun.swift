@@ -114,7 +114,7 @@ public struct RefreshRun: Sendable {
             pruned = FeedPruner.plan(stateFile, policy: prune, now: now, articlesDirectory: paths.articlesDirectory,
                                      lookup: readingState)
             if !pruned.isEmpty {
-                try FeedPruner.remove(pruned, articlesDirectory: paths.articlesDirectory)
+                try FeedPruner.remove(pruned, articlesDirectory: paths.articlesDirectory, fileSystem: fileSystem)
                 FeedPruner.record(pruned, in: &stateFile)
             }
         }
