@@ -134,6 +134,10 @@ public enum ConfigLoader {
 
     /// Reads settings from `text`, naming `file` in messages.
     public static func load(text: String, file: String) -> ConfigResult {
+        // A byte order mark opens the document for toml++ as for editors: the checks below
+        // must see the first line as toml++ does (`BOM[# x]` asserted in toml++).
+        var text = text
+        if text.unicodeScalars.first == "\u{FEFF}" { text = String(text.unicodeScalars.dropFirst()) }
         if let control = firstControlCharacter(text) {
             return ConfigResult(settings: .defaults, errors: [ConfigDiagnostic(
                 file: file, line: control.line, column: control.column,

@@ -29,6 +29,14 @@ final class ConfigControlCharacterTests: XCTestCase {
         }
     }
 
+    func testAByteOrderMarkDoesNotHideAHeaderWithoutAName() {
+        // The BOM opens the document for toml++, so the header is on line 1 for it too.
+        let result = ConfigLoader.load(text: "\u{FEFF}[# Bulletin settings\n", file: "config.toml")
+        XCTAssertEqual(result.errors.map(\.description), ["config.toml:1:2: expected a table name after '['"])
+        XCTAssertTrue(ConfigLoader.load(text: "\u{FEFF}[reader]\nmeasure = 70\n", file: "c.toml").isValid)
+        XCTAssertEqual(ConfigLoader.load(text: "\u{FEFF}[reader]\nmeasure = 70\n", file: "c.toml").settings.reader.measure, 70)
+    }
+
     func testABraceWhereAValueBelongsIsRefusedWithItsPosition() {
         for (text, line, column) in [("folders = [}", 2, 12), ("folders = [\"a\",}", 2, 16), ("folders = [ # note\n}", 3, 1)] {
             let result = ConfigLoader.load(text: "[library]\n\(text)\n", file: "config.toml")
