@@ -47,14 +47,21 @@ public enum ConfigLoader {
         return nil
     }
 
-    /// The first `}` right after `[` or `,` (spaces, line breaks and comments between),
-    /// outside strings and comments: never valid TOML, and toml++ (inside TOMLKit) asserts
-    /// on it inside an array (`folders = [}`) instead of reporting it.
-    static func braceWithoutValue(_ text: String) -> (line: Int, column: Int)? {
+    /// The first construct that toml++ (inside TOMLKit) asserts on instead of reporting,
+    /// with its 1-based line and column and the message to give, found by one pass that
+    /// knows strings, multi-line strings, comments and open arrays:
+    /// - a `}` right after `[` or `,` (spaces, line breaks and comments between), never valid
+    ///   TOML (`folders = [}`);
+    /// - a table header (`[` or `[[` opening a line outside any value) whose name does not
+    ///   start with an ASCII key character, a quote or `]` (`[[# x`, `[=`, `[` alone).
+    static func syntaxTOMLKitCannotReport(_ text: String) -> (line: Int, column: Int, message: String)? {
         enum Mode { case normal, comment, basic, literal, multiBasic, multiLiteral }
         let scalars = Array(text.unicodeScalars)
         var mode = Mode.normal
         var last: Unicode.Scalar = "\n"  // the last significant scalar outside strings and comments
+        var depth = 0  // arrays and inline tables open in the value being read
+        var lineIsBlank = true  // nothing but spaces and tabs yet on this line
+        var inHeader = false
         var line = 1
         var column = 0
         var i = 0
@@ -62,19 +69,37 @@ public enum ConfigLoader {
             let u = Array(s.unicodeScalars)
             return i + u.count <= scalars.count && Array(scalars[i..<(i + u.count)]) == u
         }
+        func isNameStart(_ c: Unicode.Scalar) -> Bool {
+            ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c)
+                || c == "_" || c == "-" || c == "\"" || c == "'" || c == "]"
+        }
         while i < scalars.count {
             let c = scalars[i]
             column += 1
             if c == "\n" {
                 line += 1
                 column = 0
+                lineIsBlank = true
+                inHeader = false
                 if mode == .comment || mode == .basic || mode == .literal { mode = .normal }
                 i += 1
                 continue
             }
+            let blank = c == " " || c == "\t" || c == "\r"
+            let wasBlank = lineIsBlank
+            if !blank { lineIsBlank = false }
             switch mode {
             case .normal:
-                if c == "#" {
+                if c == "[" && wasBlank && depth == 0 {
+                    var j = i + 1
+                    if j < scalars.count, scalars[j] == "[" { j += 1 }
+                    while j < scalars.count, scalars[j] == " " || scalars[j] == "\t" { j += 1 }
+                    if j >= scalars.count || !isNameStart(scalars[j]) {
+                        return (line, column + (j - i), "expected a table name after '['")
+                    }
+                    inHeader = true
+                    last = c
+                } else if c == "#" {
                     mode = .comment
                 } else if starts("\"\"\"") {
                     mode = .multiBasic; i += 3; column += 2; last = "\""; continue
@@ -84,8 +109,12 @@ public enum ConfigLoader {
                     mode = .basic; last = c
                 } else if c == "'" {
                     mode = .literal; last = c
-                } else if c != " " && c != "\t" && c != "\r" {
-                    if c == "}" && (last == "[" || last == ",") { return (line, column) }
+                } else if !blank {
+                    if c == "}" && (last == "[" || last == ",") { return (line, column, "expected a value before '}'") }
+                    if !inHeader {
+                        if c == "[" || c == "{" { depth += 1 }
+                        if (c == "]" || c == "}") && depth > 0 { depth -= 1 }
+                    }
                     last = c
                 }
             case .comment:
@@ -107,31 +136,6 @@ public enum ConfigLoader {
         return nil
     }
 
-    /// The first table header (`[` or `[[` opening a line outside a multi-line string) whose
-    /// name does not start with an ASCII key character, a quote or `]`, with the 1-based line and
-    /// column of what follows the bracket. toml++ (inside TOMLKit) asserts on such a header
-    /// (`[[# x`, `[=`) instead of reporting it, so it is refused before TOMLKit sees it.
-    static func headerWithoutName(_ text: String) -> (line: Int, column: Int)? {
-        var inMultiLineString = false
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let delimiters = line.components(separatedBy: "\"\"\"").count - 1 + line.components(separatedBy: "'''").count - 1
-            defer { if delimiters % 2 == 1 { inMultiLineString.toggle() } }
-            if inMultiLineString { continue }
-            let scalars = Array(line.unicodeScalars)
-            var i = 0
-            while i < scalars.count, scalars[i] == " " || scalars[i] == "\t" { i += 1 }
-            guard i < scalars.count, scalars[i] == "[" else { continue }
-            i += 1
-            if i < scalars.count, scalars[i] == "[" { i += 1 }
-            while i < scalars.count, scalars[i] == " " || scalars[i] == "\t" { i += 1 }
-            let next = i < scalars.count ? scalars[i] : "\n"
-            let isKeyStart = ("a"..."z").contains(next) || ("A"..."Z").contains(next) || ("0"..."9").contains(next) || next == "_" || next == "-"
-                || next == "\"" || next == "'" || next == "]"
-            if !isKeyStart { return (index + 1, i + 1) }
-        }
-        return nil
-    }
-
     /// Reads settings from `text`, naming `file` in messages.
     public static func load(text: String, file: String) -> ConfigResult {
         // A byte order mark opens the document for toml++ as for editors: the checks below
@@ -143,15 +147,9 @@ public enum ConfigLoader {
                 file: file, line: control.line, column: control.column,
                 message: "control character U+\(String(format: "%04X", control.value)) is not allowed in TOML")], warnings: [])
         }
-        if let brace = braceWithoutValue(text) {
+        if let refused = syntaxTOMLKitCannotReport(text) {
             return ConfigResult(settings: .defaults, errors: [ConfigDiagnostic(
-                file: file, line: brace.line, column: brace.column,
-                message: "expected a value before '}'")], warnings: [])
-        }
-        if let header = headerWithoutName(text) {
-            return ConfigResult(settings: .defaults, errors: [ConfigDiagnostic(
-                file: file, line: header.line, column: header.column,
-                message: "expected a table name after '['")], warnings: [])
+                file: file, line: refused.line, column: refused.column, message: refused.message)], warnings: [])
         }
         let root: TOMLTable
         do {

@@ -37,6 +37,16 @@ final class ConfigControlCharacterTests: XCTestCase {
         XCTAssertEqual(ConfigLoader.load(text: "\u{FEFF}[reader]\nmeasure = 70\n", file: "c.toml").settings.reader.measure, 70)
     }
 
+    func testQuotesInACommentDoNotHideAHeaderAndArraysAreNotHeaders() {
+        // `"""` inside a comment opens no string: the bare `[` below is still a header.
+        let hidden = ConfigLoader.load(text: "# say \"\"\"\"\"\"\"\"\" here\n[\nkey = 1\n", file: "config.toml")
+        XCTAssertEqual(hidden.errors.map(\.description), ["config.toml:2:2: expected a table name after '['"])
+        // A `[` opening a line inside an array value is an array, whatever follows it.
+        let nested = ConfigLoader.load(text: "[library]\nfolders = [\n  [{ a = 1 }],\n  [ 'x' ],\n]\n", file: "c.toml")
+        XCTAssertFalse(nested.errors.contains { $0.message.contains("table name") }, "\(nested.errors)")
+        XCTAssertTrue(ConfigLoader.load(text: "[library]\nfolders = [\n  \"/a\",\n  \"/b\",\n]\n[reader]\nmeasure = 70\n", file: "c.toml").isValid)
+    }
+
     func testABraceWhereAValueBelongsIsRefusedWithItsPosition() {
         for (text, line, column) in [("folders = [}", 2, 12), ("folders = [\"a\",}", 2, 16), ("folders = [ # note\n}", 3, 1)] {
             let result = ConfigLoader.load(text: "[library]\n\(text)\n", file: "config.toml")
