@@ -69,6 +69,12 @@ public enum ConfigLoader {
             let u = Array(s.unicodeScalars)
             return i + u.count <= scalars.count && Array(scalars[i..<(i + u.count)]) == u
         }
+        // toml++ skips more than TOML's space and tab between tokens (a second byte order
+        // mark, other Unicode spaces), so everything of that kind counts as blank here.
+        func isBlank(_ c: Unicode.Scalar) -> Bool {
+            c == " " || c == "\t" || c == "\r" || c == "\u{FEFF}" || c == "\u{200B}" || c == "\u{2060}" || c == "\u{180E}"
+                || (c.properties.isWhitespace && c != "\n")
+        }
         func isNameStart(_ c: Unicode.Scalar) -> Bool {
             ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c)
                 || c == "_" || c == "-" || c == "\"" || c == "'" || c == "]"
@@ -85,7 +91,7 @@ public enum ConfigLoader {
                 i += 1
                 continue
             }
-            let blank = c == " " || c == "\t" || c == "\r"
+            let blank = isBlank(c)
             let wasBlank = lineIsBlank
             if !blank { lineIsBlank = false }
             switch mode {
@@ -93,7 +99,7 @@ public enum ConfigLoader {
                 if c == "[" && wasBlank && depth == 0 {
                     var j = i + 1
                     if j < scalars.count, scalars[j] == "[" { j += 1 }
-                    while j < scalars.count, scalars[j] == " " || scalars[j] == "\t" { j += 1 }
+                    while j < scalars.count, isBlank(scalars[j]) && scalars[j] != "\n" { j += 1 }
                     if j >= scalars.count || !isNameStart(scalars[j]) {
                         return (line, column + (j - i), "expected a table name after '['")
                     }
