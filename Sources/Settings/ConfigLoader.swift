@@ -69,11 +69,14 @@ public enum ConfigLoader {
             let u = Array(s.unicodeScalars)
             return i + u.count <= scalars.count && Array(scalars[i..<(i + u.count)]) == u
         }
-        // toml++ skips more than TOML's space and tab between tokens (a second byte order
-        // mark, other Unicode spaces), so everything of that kind counts as blank here.
-        func isBlank(_ c: Unicode.Scalar) -> Bool {
-            c == " " || c == "\t" || c == "\r" || c == "\u{FEFF}" || c == "\u{200B}" || c == "\u{2060}" || c == "\u{180E}"
-                || (c.properties.isWhitespace && c != "\n")
+        // The horizontal whitespace toml++ skips between tokens: TOML's space and tab, and
+        // (beyond TOML) a byte order mark and other Unicode spaces. Not `\r`: a `\r` right
+        // after the bracket reaches toml++'s assertion too.
+        func isHorizontal(_ c: Unicode.Scalar) -> Bool {
+            switch c.value {
+            case 0x20, 0x09, 0xA0, 0x1680, 0x180E, 0x2000...0x200B, 0x202F, 0x205F, 0x2060, 0x3000, 0xFEFF: return true
+            default: return false
+            }
         }
         func isNameStart(_ c: Unicode.Scalar) -> Bool {
             ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c)
@@ -91,7 +94,7 @@ public enum ConfigLoader {
                 i += 1
                 continue
             }
-            let blank = isBlank(c)
+            let blank = isHorizontal(c) || c == "\r"
             let wasBlank = lineIsBlank
             if !blank { lineIsBlank = false }
             switch mode {
@@ -99,7 +102,7 @@ public enum ConfigLoader {
                 if c == "[" && wasBlank && depth == 0 {
                     var j = i + 1
                     if j < scalars.count, scalars[j] == "[" { j += 1 }
-                    while j < scalars.count, isBlank(scalars[j]) && scalars[j] != "\n" { j += 1 }
+                    while j < scalars.count, isHorizontal(scalars[j]) { j += 1 }
                     if j >= scalars.count || !isNameStart(scalars[j]) {
                         return (line, column + (j - i), "expected a table name after '['")
                     }

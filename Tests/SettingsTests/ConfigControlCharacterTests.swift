@@ -33,7 +33,7 @@ final class ConfigControlCharacterTests: XCTestCase {
         // The BOM opens the document for toml++, so the header is on line 1 for it too.
         let result = ConfigLoader.load(text: "\u{FEFF}[# Bulletin settings\n", file: "config.toml")
         XCTAssertEqual(result.errors.map(\.description), ["config.toml:1:2: expected a table name after '['"])
-        for text in ["\u{FEFF}\u{FEFF}[#[er>", "\u{3000}[# x", "[\u{00A0}# x", "\u{200B}[[=a]]"] {
+        for text in ["\u{FEFF}\u{FEFF}[#[er>", "\u{3000}[# x", "[\u{00A0}# x", "\u{200B}[[=a]]", "[\rE/f", "[[\u{2060}\r"] {
             XCTAssertTrue(ConfigLoader.load(text: text + "\n", file: "c.toml").errors.contains { $0.message.contains("table name") }, text)
         }
         XCTAssertTrue(ConfigLoader.load(text: "\u{FEFF}[reader]\nmeasure = 70\n", file: "c.toml").isValid)
