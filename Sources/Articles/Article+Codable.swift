@@ -79,7 +79,7 @@ public enum ArticleDateFormat {
         let t = date.timeIntervalSince1970
         guard t >= 0, t < 253_402_300_800, t.rounded(.down) == t else { return nil }
         let seconds = Int(t)
-        let (year, month, day) = civil(days: seconds / 86_400)
+        let (year, month, day) = CivilDate.civil(days: seconds / 86_400)
         let time = seconds % 86_400
         var out = [UInt8](repeating: 0, count: 20)
         func put(_ value: Int, _ at: Int, _ digits: Int) {
@@ -102,20 +102,6 @@ public enum ArticleDateFormat {
         put(time % 60, 17, 2)
         out[19] = 0x5A
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Year, month and day of a day count from 1970-01-01 (proleptic Gregorian; Howard
-    /// Hinnant's `civil_from_days`).
-    static func civil(days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// `2024-03-01`: the UTC day of `date`.

@@ -375,13 +375,6 @@ enum FileDate {
         guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10),
             (1970...2200).contains(y), (1...12).contains(m), (1...31).contains(d)
         else { return nil }
-        // Days from the civil date (Howard Hinnant's algorithm), then seconds.
-        let yy = m <= 2 ? y - 1 : y
-        let era = yy / 400
-        let yoe = yy - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        let days = era * 146_097 + doe - 719_468
-        return Date(timeIntervalSince1970: Double(days) * 86_400)
+        return Date(timeIntervalSince1970: Double(CivilDate.days(year: y, month: m, day: d)) * 86_400)
     }
 }

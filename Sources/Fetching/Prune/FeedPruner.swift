@@ -1,3 +1,4 @@
+import Articles
 import Foundation
 import Storage
 
@@ -137,13 +138,6 @@ public enum FeedPruner {
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
             (1...12).contains(month), (1...31).contains(day)
         else { return nil }
-        // Days from civil (proleptic Gregorian), Howard Hinnant's algorithm.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return Double(era * 146_097 + doe - 719_468) * 86_400
+        return Double(CivilDate.days(year: year, month: month, day: day)) * 86_400
     }
 }
