@@ -68,7 +68,8 @@ enum FileWalker {
     /// Finds article files under `paths`. A path that names a file is taken whatever its
     /// extension; inside folders only ``articleExtensions`` are taken. With `parallel`,
     /// the subfolders of each root are walked on every core (the result is the same).
-    static func walk(_ paths: [String], parallel: Bool = true) -> Result {
+    /// `splitAt` is the ``splitThreshold`` to use (tests).
+    static func walk(_ paths: [String], parallel: Bool = true, splitAt: Int = splitThreshold) -> Result {
         var result = Result()
         let visited = Visited()
         for raw in paths {
@@ -79,7 +80,7 @@ enum FileWalker {
                 continue
             }
             if isDirectory(st) {
-                if !walkDirectory(path, visited: visited, into: &result, parallel: parallel) {
+                if !walkDirectory(path, visited: visited, into: &result, parallel: parallel, splitAt: splitAt) {
                     result.notices.append(LibraryNotice(path: raw, message: "skipped: folder already listed"))
                 }
             } else if isRegular(st) {
@@ -93,7 +94,7 @@ enum FileWalker {
         while next < result.linkedFolders.count {
             let link = result.linkedFolders[next]
             next += 1
-            if !walkDirectory(link, visited: visited, into: &result, parallel: false) {
+            if !walkDirectory(link, visited: visited, into: &result, parallel: false, splitAt: splitAt) {
                 result.notices.append(LibraryNotice(path: link, message: "skipped: link to a folder already listed"))
             }
         }
@@ -115,12 +116,18 @@ enum FileWalker {
         return files.indices.filter { owner[files[$0].key] == $0 }.map { files[$0] }
     }
 
+    /// Folders with at least this many entries are examined (`fstatat` per entry) on two
+    /// threads when the walk is parallel: one large folder is otherwise one thread's work.
+    static let splitThreshold = 2_048
+
     /// Walks one folder: its files in `readdir` order, then its subfolders sorted by path.
     /// Returns `false` (and walks nothing) when the folder was already entered. With
     /// `parallel`, the subfolders are walked on all cores (each into its own result,
-    /// joined in the same order).
+    /// joined in the same order), and a folder of ``splitThreshold`` entries or more has
+    /// its entries examined in two halves on two threads (joined in the same order).
     @discardableResult
-    private static func walkDirectory(_ directory: String, visited: Visited, into result: inout Result, parallel: Bool) -> Bool {
+    private static func walkDirectory(_ directory: String, visited: Visited, into result: inout Result, parallel: Bool,
+                                      splitAt: Int) -> Bool {
         // O_DIRECTORY: never opens anything else, even if the entry changed since it was seen.
         let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
@@ -139,59 +146,42 @@ enum FileWalker {
         }
         defer { closedir(dir) }
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        var subdirectories: [String] = []
+        // Every entry's name first, as bytes in one buffer (no string per name).
+        var names = FolderNames()
         while let entry = readdir(dir) {
             let type = entry.pointee.d_type
-            var articleName: Bool?  // from the name's bytes, when its extension is plain ASCII
-            let found: (name: String, valid: Bool)? = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: UInt8.self, capacity: 256) { raw -> (String, Bool)? in
-                    if raw[0] == UInt8(ascii: ".") { return nil }  // hidden files, ".", ".."
-                    let bytes = UnsafeBufferPointer(start: raw, count: strlen(UnsafeRawPointer(raw).assumingMemoryBound(to: CChar.self)))
-                    articleName = isArticleName(bytes: bytes)
-                    if let name = String(validating: bytes, as: UTF8.self) { return (name, true) }
-                    return (escaped(bytes), false)
+            withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: UInt8.self, capacity: 256) { raw in
+                    if raw[0] == UInt8(ascii: ".") { return }  // hidden files, ".", ".."
+                    names.append(UnsafeBufferPointer(start: raw, count: strlen(UnsafeRawPointer(raw).assumingMemoryBound(to: CChar.self))), type: type)
                 }
             }
-            guard let (name, valid) = found else { continue }
-            let path = prefix + name
-            guard valid else {
-                result.notices.append(LibraryNotice(path: path, message: "skipped: name is not valid UTF-8"))
-                continue
-            }
-            switch Int(type) {
-            case Int(DT_DIR):
-                subdirectories.append(path)
-            case Int(DT_REG), Int(DT_LNK), Int(DT_UNKNOWN):
-                if type == DT_REG, !(articleName ?? isArticleName(name)) {
-                    result.notices.append(notArticle(path, name))  // no `stat` needed
-                    continue
-                }
-                var st = stat()
-                // `fstatat` relative to the open folder, without following a link.
-                guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else {
-                    result.notices.append(LibraryNotice(path: path, message: errnoMessage(errno)))
-                    continue
-                }
-                var viaLink = false
-                if isLink(st) {
-                    viaLink = true
-                    guard fstatat(fd, name, &st, 0) == 0 else {
-                        let reason = errno == ELOOP ? "a loop of links" : errno == ENOENT ? "target missing" : errnoMessage(errno)
-                        result.notices.append(LibraryNotice(path: path, message: "skipped: broken link (\(reason))"))
-                        continue
+        }
+        var subdirectories: [String] = []
+        var prefixBytes = Array(prefix.utf8)
+        prefixBytes.withUnsafeMutableBufferPointer { prefixBuffer in
+            nonisolated(unsafe) let prefixBytes = UnsafeBufferPointer(prefixBuffer)
+            if parallel && names.count >= splitAt {
+                let halves = [0..<names.count / 2, names.count / 2..<names.count]
+                var parts = [(Result, [String])](repeating: (Result(), []), count: 2)
+                parts.withUnsafeMutableBufferPointer { buffer in
+                    nonisolated(unsafe) let out = buffer
+                    nonisolated(unsafe) let names = names
+                    DispatchQueue.concurrentPerform(iterations: 2) { k in
+                        var part = Result()
+                        var folders: [String] = []
+                        examine(names, halves[k], in: fd, prefix: prefix, prefixBytes: prefixBytes, into: &part, subdirectories: &folders)
+                        out[k] = (part, folders)
                     }
                 }
-                if isDirectory(st) {
-                    if viaLink { result.linkedFolders.append(path) } else { subdirectories.append(path) }
-                } else if isRegular(st) {
-                    // A regular file's folder entry already had its name checked.
-                    take(path, name: name, st, viaLink: viaLink, nameChecked: type == DT_REG, into: &result)
-                } else {
-                    result.notices.append(LibraryNotice(path: path, message: "skipped: \(kindName(st.st_mode)), not a regular file"))
+                for (part, folders) in parts {
+                    result.files.append(contentsOf: part.files)
+                    result.notices.append(contentsOf: part.notices)
+                    result.linkedFolders.append(contentsOf: part.linkedFolders)
+                    subdirectories.append(contentsOf: folders)
                 }
-            default:
-                // FIFO, socket, device: reported from the folder entry alone, never opened or stat'ed.
-                result.notices.append(LibraryNotice(path: path, message: "skipped: \(typeName(type)), not a regular file"))
+            } else {
+                examine(names, 0..<names.count, in: fd, prefix: prefix, prefixBytes: prefixBytes, into: &result, subdirectories: &subdirectories)
             }
         }
         let sorted = subdirectories.sorted()
@@ -201,7 +191,9 @@ enum FileWalker {
                 nonisolated(unsafe) let out = buffer
                 DispatchQueue.concurrentPerform(iterations: sorted.count) { k in
                     var part = Result()
-                    walkDirectory(sorted[k], visited: visited, into: &part, parallel: false)
+                    // Still parallel: a large folder inside is split, and GCD runs nested work
+                    // on the same threads.
+                    walkDirectory(sorted[k], visited: visited, into: &part, parallel: true, splitAt: splitAt)
                     out[k] = part
                 }
             }
@@ -213,18 +205,109 @@ enum FileWalker {
             return true
         }
         for subdirectory in sorted {
-            walkDirectory(subdirectory, visited: visited, into: &result, parallel: false)
+            walkDirectory(subdirectory, visited: visited, into: &result, parallel: parallel, splitAt: splitAt)
         }
         return true
     }
 
-    /// Adds a regular file found in a folder when its extension is an article's, else a notice.
-    private static func take(_ path: String, name: String, _ st: stat, viaLink: Bool, nameChecked: Bool = false,
-                             into result: inout Result) {
-        if nameChecked || isArticleName(name) {
-            result.files.append(FoundFile(path: path, size: Int(st.st_size), modified: mtime(st), key: FileKey(st), viaLink: viaLink))
-        } else {
-            result.notices.append(notArticle(path, name))
+    /// The names of one folder's entries (hidden ones left out), in `readdir` order: their
+    /// bytes, each followed by a NUL, in one buffer.
+    struct FolderNames {
+        private(set) var bytes: [UInt8] = []
+        /// Where each name starts in ``bytes``, its length and its `d_type`.
+        private(set) var items: [(start: Int32, length: Int32, type: UInt8)] = []
+
+        var count: Int { items.count }
+
+        mutating func append(_ name: UnsafeBufferPointer<UInt8>, type: UInt8) {
+            items.append((Int32(bytes.count), Int32(name.count), type))
+            bytes.append(contentsOf: name)
+            bytes.append(0)
+        }
+    }
+
+    /// Examines entries `range` of a folder open as `fd`: `fstatat` for those that need it
+    /// (relative to the folder, from the name's bytes), files taken or reported in order,
+    /// subfolders collected. A path string is made only for entries that are kept or
+    /// reported, straight from the folder's and the name's bytes when the name is ASCII.
+    private static func examine(_ names: FolderNames, _ range: Range<Int>, in fd: Int32, prefix: String,
+                                prefixBytes: UnsafeBufferPointer<UInt8>, into result: inout Result,
+                                subdirectories: inout [String]) {
+        names.bytes.withUnsafeBufferPointer { all in
+            for k in range {
+                let item = names.items[k]
+                let bytes = UnsafeBufferPointer(rebasing: all[Int(item.start)..<Int(item.start + item.length)])
+                let cName = UnsafeRawPointer(all.baseAddress! + Int(item.start)).assumingMemoryBound(to: CChar.self)
+                let type = item.type
+                // The path: the folder's bytes and the name's when the name is ASCII (valid
+                // UTF-8 as it is), else through validation.
+                let path: String
+                if isASCII(bytes) {
+                    path = joined(prefixBytes, bytes)
+                } else if String(validating: bytes, as: UTF8.self) != nil {
+                    path = joined(prefixBytes, bytes)
+                } else {
+                    result.notices.append(LibraryNotice(path: prefix + escaped(bytes), message: "skipped: name is not valid UTF-8"))
+                    continue
+                }
+                func name() -> String { String(decoding: bytes, as: UTF8.self) }
+                switch Int(type) {
+                case Int(DT_DIR):
+                    subdirectories.append(path)
+                case Int(DT_REG), Int(DT_LNK), Int(DT_UNKNOWN):
+                    let articleName = type == DT_REG ? (isArticleName(bytes: bytes) ?? isArticleName(name())) : nil
+                    if articleName == false {
+                        result.notices.append(notArticle(path, name()))  // no `stat` needed
+                        continue
+                    }
+                    var st = stat()
+                    // `fstatat` relative to the open folder, without following a link.
+                    guard fstatat(fd, cName, &st, AT_SYMLINK_NOFOLLOW) == 0 else {
+                        result.notices.append(LibraryNotice(path: path, message: errnoMessage(errno)))
+                        continue
+                    }
+                    var viaLink = false
+                    if isLink(st) {
+                        viaLink = true
+                        guard fstatat(fd, cName, &st, 0) == 0 else {
+                            let reason = errno == ELOOP ? "a loop of links" : errno == ENOENT ? "target missing" : errnoMessage(errno)
+                            result.notices.append(LibraryNotice(path: path, message: "skipped: broken link (\(reason))"))
+                            continue
+                        }
+                    }
+                    if isDirectory(st) {
+                        if viaLink { result.linkedFolders.append(path) } else { subdirectories.append(path) }
+                    } else if isRegular(st) {
+                        // A regular file's folder entry already had its name checked.
+                        if articleName == true || isArticleName(bytes: bytes) ?? isArticleName(name()) {
+                            result.files.append(FoundFile(path: path, size: Int(st.st_size), modified: mtime(st), key: FileKey(st), viaLink: viaLink))
+                        } else {
+                            result.notices.append(notArticle(path, name()))
+                        }
+                    } else {
+                        result.notices.append(LibraryNotice(path: path, message: "skipped: \(kindName(st.st_mode)), not a regular file"))
+                    }
+                default:
+                    // FIFO, socket, device: reported from the folder entry alone, never opened or stat'ed.
+                    result.notices.append(LibraryNotice(path: path, message: "skipped: \(typeName(type)), not a regular file"))
+                }
+            }
+        }
+    }
+
+    /// Whether every byte is ASCII.
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var any: UInt8 = 0
+        for b in bytes { any |= b }
+        return any < 0x80
+    }
+
+    /// `prefix` and `name` (both valid UTF-8) as one string, copied once.
+    private static func joined(_ prefix: UnsafeBufferPointer<UInt8>, _ name: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: prefix.count + name.count) { out in
+            _ = out.initialize(fromContentsOf: prefix)
+            _ = UnsafeMutableBufferPointer(rebasing: out[prefix.count...]).initialize(fromContentsOf: name)
+            return prefix.count + name.count
         }
     }
 
@@ -249,8 +332,9 @@ enum FileWalker {
         return articleExtensionWords.contains(ext)
     }
 
-    /// ``articleExtensions`` as the words ``isArticleName(bytes:)`` makes.
-    private static let articleExtensionWords: Set<UInt64> = Set(articleExtensions.map { ext in
+    /// ``articleExtensions`` as the words ``isArticleName(bytes:)`` makes (an array: six
+    /// compares cost less than hashing the word).
+    private static let articleExtensionWords: [UInt64] = Array(articleExtensions.map { ext in
         ext.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
     })
 

@@ -49,7 +49,11 @@ public final class Library: @unchecked Sendable {
         var entries = [LibraryEntry?](repeating: nil, count: walk.files.count)
         var errors = [LibraryNotice?](repeating: nil, count: walk.files.count)
         // Each title's sort key, made where the entry is made (its bytes are then in cache).
-        var titleKeys = [TitleKey](repeating: TitleKey(prefix: 0, isASCII: false), count: walk.files.count)
+        var titleKeys = [TitleKey](repeating: TitleKey(prefix: 0, asciiRun: 0, isASCII: false), count: walk.files.count)
+        // Each entry's date for the sort, and whether the file gave an entry (read later
+        // without copying the entries, which would retain their strings).
+        var dates = [Double](repeating: 0, count: walk.files.count)
+        var made = [Bool](repeating: false, count: walk.files.count)
         var toParse: [Int] = []
         // Lines are claimed in the walk's order on this thread; their entries (four strings
         // each) are made on every core.
@@ -67,9 +71,13 @@ public final class Library: @unchecked Sendable {
         entries.withUnsafeMutableBufferPointer { entryBuffer in
             titleKeys.withUnsafeMutableBufferPointer { keyBuffer in
                 errors.withUnsafeMutableBufferPointer { errorBuffer in
+                  dates.withUnsafeMutableBufferPointer { dateBuffer in
+                   made.withUnsafeMutableBufferPointer { madeBuffer in
                     nonisolated(unsafe) let entryOut = entryBuffer
                     nonisolated(unsafe) let keyOut = keyBuffer
                     nonisolated(unsafe) let errorOut = errorBuffer
+                    nonisolated(unsafe) let dateOut = dateBuffer
+                    nonisolated(unsafe) let madeOut = madeBuffer
                     if let cache {
                         nonisolated(unsafe) let cache = cache
                         let lines = cachedLines
@@ -78,6 +86,8 @@ public final class Library: @unchecked Sendable {
                             for i in (c * chunk)..<min(lines.count, (c + 1) * chunk) where lines[i] >= 0 {
                                 let entry = cache.entry(at: lines[i], path: files[i].path)
                                 keyOut[i] = TitleKey(entry.title)
+                                dateOut[i] = entry.date.timeIntervalSinceReferenceDate
+                                madeOut[i] = true
                                 entryOut[i] = entry
                             }
                         }
@@ -92,12 +102,16 @@ public final class Library: @unchecked Sendable {
                                 let article = try Library.indexFile(atPath: file.path, size: file.size)
                                 let entry = LibraryEntry(article: article, path: file.path, fileDate: file.fallbackDate)
                                 keyOut[i] = TitleKey(entry.title)
+                                dateOut[i] = entry.date.timeIntervalSinceReferenceDate
+                                madeOut[i] = true
                                 entryOut[i] = entry
                             } catch {
                                 errorOut[i] = LibraryNotice(path: file.path, message: Library.describe(error))
                             }
                         }
                     }
+                   }
+                  }
                 }
             }
         }
@@ -105,41 +119,76 @@ public final class Library: @unchecked Sendable {
         // The cache needs rewriting only when a file was parsed now, a cached file is gone, or
         // its lines were not in the walk's order.
         let cacheChanged = cacheURL != nil && (!toParse.isEmpty || files.count != cachedCount || cache?.isOutOfOrder == true)
-        // Each id's position in `kept` (then, once sorted, in `entries`): one dictionary.
-        var seen: [ArticleID: Int] = [:]
-        seen.reserveCapacity(files.count)
-        var kept: [LibraryEntry?] = []
-        kept.reserveCapacity(files.count)
+        // The files that gave an entry, in walk order, and what the sort reads of them.
+        var present: [Int] = []
+        present.reserveCapacity(files.count)
         var sortKeys = SortKeys()
         sortKeys.reserveCapacity(files.count)
+        for i in files.indices where made[i] {
+            present.append(i)
+            sortKeys.dates.append(dates[i])
+            sortKeys.titleKeys.append(titleKeys[i])
+        }
+        // Two independent passes on two cores: the ids (the first file of each id keeps it,
+        // a later one is a duplicate) and the newest-first order of every entry (duplicates
+        // are dropped from it afterwards, which leaves the others' order as it is).
+        var seen: [ArticleID: Int] = [:]
+        var firstOf: [Int: Int] = [:]  // walk index of a duplicate -> of its id's first file
+        var order: [Int] = []
+        do {
+            nonisolated(unsafe) let slots = entries
+            nonisolated(unsafe) let present = present
+            nonisolated(unsafe) let sortKeys = sortKeys
+            nonisolated(unsafe) var seenOut: [ArticleID: Int] = [:]
+            nonisolated(unsafe) var firstOut: [Int: Int] = [:]
+            nonisolated(unsafe) var orderOut: [Int] = []
+            DispatchQueue.concurrentPerform(iterations: 2) { task in
+                if task == 0 {
+                    var ids: [ArticleID: Int] = [:]
+                    ids.reserveCapacity(present.count)
+                    var repeats: [Int: Int] = [:]
+                    for i in present {
+                        // One hash on the usual path (a new id); a duplicate puts the first one back.
+                        let id = slots[i].unsafelyUnwrapped.id
+                        if let first = ids.updateValue(i, forKey: id) {
+                            ids[id] = first
+                            repeats[i] = first
+                        }
+                    }
+                    seenOut = ids
+                    firstOut = repeats
+                } else {
+                    orderOut = Library.newestFirstOrder(sortKeys) { slots[present[$0]].unsafelyUnwrapped }.map { present[$0] }
+                }
+            }
+            seen = seenOut
+            firstOf = firstOut
+            order = orderOut
+        }
         var notices = walk.notices
         var newCache = IndexCache()
         if cacheChanged { newCache.records.reserveCapacity(files.count) }
         for (i, file) in files.enumerated() {
             if let error = errors[i] { notices.append(error) }
-            guard let entry = entries[i].take() else { continue }
+            guard made[i] else { continue }
             if cacheChanged {
-                newCache.records.append(IndexCache.Record(size: file.size, modified: file.modified, entry: entry))
+                newCache.records.append(IndexCache.Record(size: file.size, modified: file.modified, entry: entries[i]!))
             }
-            // One hash on the usual path (a new id); a duplicate puts the first one back.
-            if let first = seen.updateValue(kept.count, forKey: entry.id) {
-                seen[entry.id] = first
-                notices.append(LibraryNotice(path: file.path, message: "skipped: same article as \(kept[first]!.path)"))
-                continue
+            if let first = firstOf[i] {
+                notices.append(LibraryNotice(path: file.path, message: "skipped: same article as \(entries[first]!.path)"))
             }
-            sortKeys.append(entry, titleKey: titleKeys[i])
-            kept.append(entry)
         }
-        let order = Library.newestFirstOrder(sortKeys, kept)
-        var position = [Int](repeating: 0, count: order.count)
-        for (p, k) in order.enumerated() { position[k] = p }
+        if !firstOf.isEmpty { order.removeAll { firstOf[$0] != nil } }
+        // Each id's walk index becomes its position in `entries`.
+        var position = [Int](repeating: 0, count: files.count)
+        for (p, i) in order.enumerated() { position[i] = p }
         // By index (not `indices`, which would hold the storage and make this write copy it).
         var slot = seen.values.startIndex
         while slot != seen.values.endIndex {
             seen.values[slot] = position[seen.values[slot]]
             seen.values.formIndex(after: &slot)
         }
-        self.entries = order.map { kept[$0].take()! }
+        self.entries = order.map { entries[$0].take()! }
         self.notices = notices
         self.parsedCount = toParse.count
         self.indexByID = seen
@@ -159,7 +208,8 @@ public final class Library: @unchecked Sendable {
     static func sortedNewestFirst(taking slots: inout [LibraryEntry?]) -> [LibraryEntry] {
         var keys = SortKeys()
         for slot in slots { keys.append(slot!) }
-        return newestFirstOrder(keys, slots).map { slots[$0].take()! }
+        let order = newestFirstOrder(keys) { slots[$0].unsafelyUnwrapped }
+        return order.map { slots[$0].take()! }
     }
 
     /// What the newest-first order reads of each entry, gathered as the entries are (reading
@@ -180,9 +230,10 @@ public final class Library: @unchecked Sendable {
         }
     }
 
-    /// Positions of the entries in `slots` (every slot holds one), described by `sortKeys`,
-    /// in ``LibraryEntry/newestFirst`` order, ties kept in position order.
-    static func newestFirstOrder(_ sortKeys: SortKeys, _ slots: [LibraryEntry?]) -> [Int] {
+    /// Positions of the entries described by `sortKeys` in ``LibraryEntry/newestFirst``
+    /// order, ties kept in position order; `entry` gives the entry at a position (read only
+    /// when the keys cannot decide).
+    static func newestFirstOrder(_ sortKeys: SortKeys, entry: (Int) -> LibraryEntry) -> [Int] {
         let n = sortKeys.dates.count
         let titleKeys = sortKeys.titleKeys
         // One 128-bit key per entry, date (newest first) above position: a plain integer
@@ -205,7 +256,7 @@ public final class Library: @unchecked Sendable {
                 let run = order[start..<end].map { (i: $0, title: titleKeys[$0]) }
                 let sorted = run.sorted { a, b in
                     if let less = TitleKey.less(a.title, b.title) { return less }
-                    let ea = slots[a.i].unsafelyUnwrapped, eb = slots[b.i].unsafelyUnwrapped
+                    let ea = entry(a.i), eb = entry(b.i)
                     if ea.title != eb.title { return ea.title < eb.title }
                     if ea.path != eb.path { return ea.path < eb.path }
                     return a.i < b.i
@@ -217,37 +268,47 @@ public final class Library: @unchecked Sendable {
         return order
     }
 
-    /// The first fifteen bytes of a title as a big-endian integer, for titles whose first
-    /// sixteen bytes (or all, when shorter) are ASCII other than NUL.
+    /// The first fifteen bytes of a title as a big-endian integer (zero-padded), with how
+    /// many of its first sixteen bytes are ASCII other than NUL, and whether that is all of it.
     ///
-    /// For two such titles, different keys give `String`'s order at once: they differ at a
-    /// byte before the sixteenth, every byte up to the difference is followed by an ASCII
-    /// byte or the end (so Unicode normalization, which composes a letter only with a
-    /// following combining mark, leaves them as they are), and ASCII compares as bytes. A
-    /// shorter title is zero-padded, which puts it before any longer title it begins.
+    /// Two keys decide `String`'s order at once when they differ at a byte `d` (before the
+    /// sixteenth) such that, in each title, bytes `0...d+1` are such ASCII or the title is
+    /// all such ASCII: every byte up to the difference is then followed by an ASCII byte or
+    /// the end (so Unicode normalization, which composes a letter only with a following
+    /// combining mark, leaves them as they are), and ASCII compares as bytes. A shorter
+    /// title is zero-padded, which puts it before any longer title it begins.
     struct TitleKey {
         var prefix: UInt128
+        /// Leading bytes (at most sixteen) that are ASCII other than NUL.
+        var asciiRun: UInt8
+        /// Whether the whole title is that run.
         var isASCII: Bool
 
-        init(prefix: UInt128, isASCII: Bool) {
+        init(prefix: UInt128, asciiRun: UInt8, isASCII: Bool) {
             self.prefix = prefix
+            self.asciiRun = asciiRun
             self.isASCII = isASCII
         }
 
         init(_ title: String) {
             var title = title
-            (prefix, isASCII) = title.withUTF8 { bytes -> (UInt128, Bool) in
+            (prefix, asciiRun, isASCII) = title.withUTF8 { bytes -> (UInt128, UInt8, Bool) in
                 var key: UInt128 = 0
                 for k in 0..<15 { key = key << 8 | UInt128(k < bytes.count ? bytes[k] : 0) }
-                for k in 0..<min(16, bytes.count) where bytes[k] >= 0x80 || bytes[k] == 0 { return (key, false) }
-                return (key, true)
+                var run = 0
+                while run < min(16, bytes.count), bytes[run] < 0x80, bytes[run] != 0 { run += 1 }
+                return (key, UInt8(run), run == bytes.count)
             }
         }
 
         /// `a < b` when the keys decide it, `nil` when the titles must be compared.
         @inline(__always)
         static func less(_ a: TitleKey, _ b: TitleKey) -> Bool? {
-            guard a.isASCII, b.isASCII, a.prefix != b.prefix else { return nil }
+            let differ = a.prefix ^ b.prefix
+            guard differ != 0 else { return nil }
+            // The first differing byte (the key's top byte is always zero).
+            let d = (differ.leadingZeroBitCount - 8) / 8
+            guard a.isASCII || d + 1 < Int(a.asciiRun), b.isASCII || d + 1 < Int(b.asciiRun) else { return nil }
             return a.prefix < b.prefix
         }
     }

@@ -131,6 +131,109 @@ final class FileWalkerTests: XCTestCase {
     }
 }
 
+/// One folder with more entries than the split threshold: examined in two halves on two
+/// threads, it must give exactly what one thread gives. (The folders are a few hundred
+/// entries with a threshold to match: creating thousands of files is slow on some disks.)
+final class FileWalkerSplitTests: XCTestCase {
+    private var dir: TemporaryDirectory!
+
+    override func setUpWithError() throws { dir = try TemporaryDirectory(prefix: "walker-split") }
+    override func tearDown() { dir.remove() }
+
+    /// A folder of `count` entries of every kind the walker tells apart, as the only
+    /// subfolder of `lib` (so the parallel walk reaches it with both threads free).
+    private func makeLargeFolder(count: Int) throws -> String {
+        let big = dir.file("lib/big").path
+        try FileManager.default.createDirectory(atPath: big, withIntermediateDirectories: true)
+        for i in 0..<count {
+            let name: String
+            switch i % 10 {
+            case 0: name = "photo-\(i).jpg"  // not an article: a notice, no stat
+            case 1: name = "é-\(i).md"  // not ASCII, valid UTF-8
+            case 2: name = ".hidden-\(i).txt"
+            default: name = "article-\(i).txt"
+            }
+            XCTAssertTrue(FileManager.default.createFile(atPath: big + "/" + name, contents: Data("T\(i)\n\nBody \(i).\n".utf8)))
+        }
+        try FileManager.default.createDirectory(atPath: big + "/sub", withIntermediateDirectories: true)
+        try Data("Sub\n\nBody.\n".utf8).write(to: URL(fileURLWithPath: big + "/sub/inner.txt"))
+        try Data("Outside\n\nBody.\n".utf8).write(to: dir.file("outside.txt"))
+        try FileManager.default.createSymbolicLink(atPath: big + "/link-0.txt", withDestinationPath: dir.file("outside.txt").path)
+        try FileManager.default.createSymbolicLink(atPath: big + "/dangling.txt", withDestinationPath: "nowhere.txt")
+        XCTAssertEqual(mkfifo(big + "/pipe.txt", 0o644), 0)
+        // A name that is not UTF-8.
+        let bad = Array(big.utf8) + [0x2F, 0x62, 0xFF, 0x2E, 0x74, 0x78, 0x74, 0]
+        let fd = bad.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        close(fd)
+        return big
+    }
+
+    func testALargeFolderSplitBetweenThreadsGivesTheSequentialResult() throws {
+        let count = 347
+        let big = try makeLargeFolder(count: count)
+        let lib = dir.file("lib").path
+        let parallel = FileWalker.walk([lib], parallel: true, splitAt: 200)
+        let sequential = FileWalker.walk([lib], parallel: false)
+        XCTAssertEqual(FileWalker.walk([lib], parallel: true).files, sequential.files)  // not split
+        XCTAssertEqual(parallel.files, sequential.files)
+        XCTAssertEqual(parallel.notices, sequential.notices)
+        // Every file of the folder, in `readdir` order, then the subfolder's.
+        let articles = (0..<count).filter { $0 % 10 != 0 && $0 % 10 != 2 }.count
+        XCTAssertEqual(parallel.files.count, articles + 2)  // the link to a file, and sub/inner.txt
+        XCTAssertEqual(parallel.files.last?.path, big + "/sub/inner.txt")
+        XCTAssertEqual(parallel.files.filter(\.viaLink).map(\.path), [big + "/link-0.txt"])
+        XCTAssertEqual(Set(parallel.files.map(\.path)).count, parallel.files.count)
+        XCTAssertTrue(parallel.files.contains { $0.path == big + "/é-1.md" })
+        XCTAssertFalse(parallel.files.contains { $0.path.contains("/.hidden") })
+        let messages = Dictionary(parallel.notices.map { ($0.message, 1) }, uniquingKeysWith: +)
+        XCTAssertEqual(messages["skipped: not an article file (.jpg)"], count / 10 + (count % 10 > 0 ? 1 : 0))
+        XCTAssertEqual(messages["skipped: broken link (target missing)"], 1)
+        XCTAssertEqual(messages["skipped: FIFO, not a regular file"], 1)
+        XCTAssertEqual(parallel.notices.filter { $0.message == "skipped: name is not valid UTF-8" }.map(\.path), [big + "/b\\xFF.txt"])
+        // Each found file's size and time are its own.
+        for file in parallel.files.prefix(50) {
+            let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
+            XCTAssertEqual(file.size, (attributes[.size] as? NSNumber)?.intValue, file.path)
+        }
+    }
+
+    func testAFolderIsReadFromTheCacheAndChangesAfterwardsAreSeen() throws {
+        let big = try makeLargeFolder(count: 120)
+        let lib = dir.file("lib").path
+        let cache = dir.file("cache")
+        let first = Library(paths: [lib], cacheDirectory: cache)
+        let uncached = Library(paths: [lib], cacheDirectory: nil)
+        XCTAssertEqual(first.entries, uncached.entries)
+        XCTAssertEqual(first.notices, uncached.notices)
+        let warm = Library(paths: [lib], cacheDirectory: cache)
+        XCTAssertEqual(warm.parsedCount, 0)
+        XCTAssertEqual(warm.entries, first.entries)
+        XCTAssertEqual(warm.notices, first.notices)
+
+        // Same size, new time and text; a new file; a removed file.
+        let changed = big + "/article-5.txt"
+        try Data("T5!\n\nBody 5.\n".utf8).write(to: URL(fileURLWithPath: changed))
+        XCTAssertEqual((try FileManager.default.attributesOfItem(atPath: changed)[.size] as? NSNumber)?.intValue, "T5\n\nBody 5.\n".utf8.count + 1)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 2_000_000_000)], ofItemAtPath: changed)
+        try Data("Added\n\nA new body.\n".utf8).write(to: URL(fileURLWithPath: big + "/added.txt"))
+        try FileManager.default.removeItem(atPath: big + "/article-7.txt")
+        let after = Library(paths: [lib], cacheDirectory: cache)
+        XCTAssertEqual(after.parsedCount, 2)
+        XCTAssertTrue(after.entries.contains { $0.path == changed && $0.title == "T5!" })
+        XCTAssertTrue(after.entries.contains { $0.path == big + "/added.txt" && $0.title == "Added" })
+        XCTAssertFalse(after.entries.contains { $0.path == big + "/article-7.txt" })
+        XCTAssertEqual(after.entries, Library(paths: [lib], cacheDirectory: nil).entries)
+
+        // Only the time changes (same bytes): the file is parsed again all the same.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 2_000_000_100)], ofItemAtPath: changed)
+        let touched = Library(paths: [lib], cacheDirectory: cache)
+        XCTAssertEqual(touched.parsedCount, 1)
+        XCTAssertEqual(touched.entries.first { $0.path == changed }?.date, Date(timeIntervalSince1970: 2_000_000_100))
+        XCTAssertEqual(touched.entries, Library(paths: [lib], cacheDirectory: nil).entries)
+    }
+}
+
 /// A listening Unix-domain socket at a path (a socket file in a folder).
 private struct UnixSocket {
     let fd: Int32

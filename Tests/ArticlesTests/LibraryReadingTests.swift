@@ -58,7 +58,10 @@ final class LibraryReadingTests: XCTestCase {
                       "The harbour at dus\u{0301}k", "The harbour at dusé", "The harbour at duse\u{0301}", "The harbour a",
                       "The harbour at", "Thé", "The\u{0301}", "The", "the", "Zebra", "Ábaco", "A\u{0301}baco", "Abaco",
                       "A", "", "😀 first", "Short é", "Short e\u{0301}z", "Short ez", "Fifteen bytes!!", "Fifteen bytes!!\u{0301}",
-                      "Fifteen bytes!!x", "Fifteen bytes!x\u{0301}", "Fifteen bytes!\u{0301}"]
+                      "Fifteen bytes!!x", "Fifteen bytes!x\u{0301}", "Fifteen bytes!\u{0301}",
+                      // Not ASCII after the first difference: the keys still decide.
+                      "Ravensholm’s canal", "Ravensholm’s gate", "Ravenx’s", "Ravenab’s", "Ravenxy’s", "Raven’s", "Rav’ens", "Ravens\u{0301}",
+                      "Ravensh", "Ravensholm", "Ravensholm\u{0301}", "Ravensholn’", "B’", "A’", "A\u{212A}", "AK", "Ak"]
         var random = SplitMix64(seed: 7)
         let entries = (0..<2000).map { i in
             LibraryEntry(
@@ -67,7 +70,12 @@ final class LibraryReadingTests: XCTestCase {
                 wordCount: i, summaryCount: 0)
         }
         XCTAssertEqual(Library.sortedNewestFirst(entries), entries.sorted(by: LibraryEntry.newestFirst))
-        // Every pair the keys decide, they decide as `String` does.
+        // Every pair the keys decide, they decide as `String` does; titles that differ
+        // early in ASCII are decided whatever follows.
+        XCTAssertEqual(Library.TitleKey.less(Library.TitleKey("Ravenab’s"), Library.TitleKey("Ravenxy’s")), true)
+        XCTAssertNil(Library.TitleKey.less(Library.TitleKey("Ravenx’s"), Library.TitleKey("Raven’s")))
+        XCTAssertEqual(Library.TitleKey.less(Library.TitleKey("Ravensholm’s gate"), Library.TitleKey("Ravensh")), false)
+        XCTAssertNil(Library.TitleKey.less(Library.TitleKey("Ravens\u{0301}"), Library.TitleKey("Ravenx’s")))
         for a in pieces {
             for b in pieces {
                 if let less = Library.TitleKey.less(Library.TitleKey(a), Library.TitleKey(b)) {

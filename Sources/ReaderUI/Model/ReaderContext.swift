@@ -24,12 +24,20 @@ public final class ReaderContext: @unchecked Sendable {
     /// `sort` order (`date`: the library's order, newest first, then the saved copies).
     public init(library: Library, saved: [SavedArticle], sort: ListOrder = .date) {
         self.library = library
-        var items: [CatalogItem] = []
-        items.reserveCapacity(library.entries.count + saved.count)
-        for (i, entry) in library.entries.enumerated() {
-            items.append(CatalogItem(
-                id: entry.id, title: entry.title, source: entry.source, author: entry.author,
-                date: entry.date, readingMinutes: entry.readingMinutes, origin: .library(i)))
+        // The library's items are made on every core (100,000 items are 400,000 retains).
+        let entries = library.entries
+        var items = [CatalogItem](unsafeUninitializedCapacity: entries.count + saved.count) { buffer, initialized in
+            nonisolated(unsafe) let out = buffer
+            let chunk = 4096
+            DispatchQueue.concurrentPerform(iterations: (entries.count + chunk - 1) / chunk) { c in
+                for i in (c * chunk)..<min(entries.count, (c + 1) * chunk) {
+                    let entry = entries[i]
+                    (out.baseAddress! + i).initialize(to: CatalogItem(
+                        id: entry.id, title: entry.title, source: entry.source, author: entry.author,
+                        date: entry.date, readingMinutes: entry.readingMinutes, origin: .library(i)))
+                }
+            }
+            initialized = entries.count
         }
         for copy in saved where library.index(of: copy.article.id) == nil {
             let a = copy.article

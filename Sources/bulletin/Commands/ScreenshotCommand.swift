@@ -43,8 +43,10 @@ struct ScreenshotCommand: ParsableCommand {
         let opened = try library.openLibrary(reportNotices: false, extra: loaded.folders)
         // Read-only: the keys may mark articles read, but only in memory.
         let store = StateStore(directory: state.directory, mode: .readOnly)
-        let text = ReaderSession.screenshot(library: opened, store: store, width: width, height: height,
-                                            keys: Key.parse(keys), options: loaded.settings.readerOptions)
-        Terminal.write(text + "\n")
+        let session = ReaderSession.replaying(Key.parse(keys), library: opened, store: store, width: width, height: height,
+                                              options: loaded.settings.readerOptions)
+        // The catalog (100,000 items at most) is left for the system to reclaim at exit.
+        ProcessLifetime.keep(session.state.context)
+        Terminal.write(session.render().text + "\n")
     }
 }
