@@ -209,7 +209,7 @@ struct IndexCache {
             guard count == 9 else { continue }
             fields[9] = fieldStart..<stop
             let line = UnsafeBufferPointer(rebasing: bytes[start..<stop])
-            guard !UnsafeCharacters.containsUnsafeExceptTabAndNewline(line),
+            guard !IndexCache.hasUnsafe(line),
                 !UnsafeBufferPointer(rebasing: bytes[fields[9]]).contains(0x09)  // an eleventh field
             else { continue }
             func number(_ k: Int) -> Int64? {
@@ -242,6 +242,37 @@ struct IndexCache {
                 id: fields[2], path: fields[6], title: fields[7], source: fields[8], author: fields[9]))
         }
         return lines
+    }
+
+    /// Whether a line holds an unsafe character other than tab and newline (what
+    /// ``UnsafeCharacters/containsUnsafeExceptTabAndNewline(_:)`` says), eight bytes at a
+    /// time: a word of plain ASCII without a control byte is passed at once, any other word
+    /// (a tab between fields, a letter outside ASCII) is read byte by byte.
+    static func hasUnsafe(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = line.baseAddress else { return false }
+        let n = line.count
+        var i = 0
+        while i < n {
+            if i + 8 <= n {
+                let word = UTF8Scan.load(base, i)
+                if word & UTF8Scan.highBits == 0 && !UTF8Scan.hasByte(word, lessThan: 0x20)
+                    && !UTF8Scan.hasByte(word, equalTo: 0x7F)
+                {
+                    i += 8
+                    continue
+                }
+            }
+            for k in i..<min(i + 8, n) {
+                let b = base[k]
+                if b < 0x80 {
+                    if (b < 0x20 || b == 0x7F) && b != 0x09 && b != 0x0A { return true }
+                } else if UnsafeCharacters.isUnsafeMultiByte(line, at: k) {
+                    return true
+                }
+            }
+            i += 8
+        }
+        return false
     }
 
     /// Writes the cache atomically (temp file and rename), records in their order; failures

@@ -47,7 +47,6 @@ public final class Library: @unchecked Sendable {
         let cachedCount = cache?.count ?? 0
 
         var entries = [LibraryEntry?](repeating: nil, count: walk.files.count)
-        var errors = [LibraryNotice?](repeating: nil, count: walk.files.count)
         // Each title's sort key, made where the entry is made (its bytes are then in cache).
         var titleKeys = [TitleKey](repeating: TitleKey(prefix: 0, asciiRun: 0, isASCII: false), count: walk.files.count)
         // Each entry's date for the sort, and whether the file gave an entry (read later
@@ -65,9 +64,10 @@ public final class Library: @unchecked Sendable {
                 toParse.append(i)
             }
         }
-        // Parse new and changed files on every core.
+        // Parse new and changed files on every core (their errors by position in `toParse`).
         let files = walk.files
         let parseList = toParse
+        var errors = [LibraryNotice?](repeating: nil, count: toParse.count)
         entries.withUnsafeMutableBufferPointer { entryBuffer in
             titleKeys.withUnsafeMutableBufferPointer { keyBuffer in
                 errors.withUnsafeMutableBufferPointer { errorBuffer in
@@ -106,7 +106,7 @@ public final class Library: @unchecked Sendable {
                                 madeOut[i] = true
                                 entryOut[i] = entry
                             } catch {
-                                errorOut[i] = LibraryNotice(path: file.path, message: Library.describe(error))
+                                errorOut[k] = LibraryNotice(path: file.path, message: Library.describe(error))
                             }
                         }
                     }
@@ -168,8 +168,12 @@ public final class Library: @unchecked Sendable {
         var notices = walk.notices
         var newCache = IndexCache()
         if cacheChanged { newCache.records.reserveCapacity(files.count) }
+        var parsed = 0  // the next position in `toParse`
         for (i, file) in files.enumerated() {
-            if let error = errors[i] { notices.append(error) }
+            if parsed < toParse.count, toParse[parsed] == i {
+                if let error = errors[parsed] { notices.append(error) }
+                parsed += 1
+            }
             guard made[i] else { continue }
             if cacheChanged {
                 newCache.records.append(IndexCache.Record(size: file.size, modified: file.modified, entry: entries[i]!))

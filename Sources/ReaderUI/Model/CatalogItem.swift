@@ -23,10 +23,11 @@ public struct CatalogItem: Hashable, Sendable {
     public enum Origin: Hashable, Sendable {
         /// `Library.entries[index]`.
         case library(Int)
-        /// A saved copy (the source file is gone).
-        case savedCopy(Article)
+        /// A saved copy (the source file is gone). Boxed, like ``memory(_:)``: an article
+        /// held inline would make every item (100,000 library items) as large as one.
+        indirect case savedCopy(Article)
         /// An article given in memory (tests, benchmarks).
-        case memory(Article)
+        indirect case memory(Article)
     }
 
     /// Whether the item comes from a saved copy only.
