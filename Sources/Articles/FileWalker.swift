@@ -197,6 +197,7 @@ enum FileWalker {
                     out[k] = part
                 }
             }
+            result.files.reserveCapacity(result.files.count + parts.reduce(0) { $0 + $1.files.count })
             for part in parts {
                 result.files.append(contentsOf: part.files)
                 result.notices.append(contentsOf: part.notices)

@@ -154,8 +154,26 @@ struct IndexCache {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(st.st_size) + 1)
-        var total = 0
+        // One byte more than the size (a grown file is noticed), not zeroed first: `read`
+        // fills what is kept.
+        let expected = Int(st.st_size) + 1
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+            var total = 0
+            while total < buffer.count {
+                let n = read(fd, buffer.baseAddress! + total, buffer.count - total)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                }
+                if n <= 0 { break }
+                total += n
+            }
+            count = total
+        }
+        if failed { return nil }
+        if bytes.count < expected { return bytes }
+        var total = bytes.count
         while true {
             if total == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
             let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + total, $0.count - total) }
@@ -246,20 +264,26 @@ struct IndexCache {
 
     /// Whether a line holds an unsafe character other than tab and newline (what
     /// ``UnsafeCharacters/containsUnsafeExceptTabAndNewline(_:)`` says), eight bytes at a
-    /// time: a word of plain ASCII without a control byte is passed at once, any other word
-    /// (a tab between fields, a letter outside ASCII) is read byte by byte.
+    /// time: a word of plain ASCII whose only control bytes are tabs (the field separators)
+    /// is passed at once, any other word (a letter outside ASCII) is read byte by byte.
     static func hasUnsafe(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = line.baseAddress else { return false }
         let n = line.count
+        let high = UTF8Scan.highBits, ones = UTF8Scan.ones
         var i = 0
         while i < n {
             if i + 8 <= n {
                 let word = UTF8Scan.load(base, i)
-                if word & UTF8Scan.highBits == 0 && !UTF8Scan.hasByte(word, lessThan: 0x20)
-                    && !UTF8Scan.hasByte(word, equalTo: 0x7F)
-                {
-                    i += 8
-                    continue
+                if word & high == 0 {
+                    // Per byte, exact for bytes under 0x80 (the high bit set first stops
+                    // borrows between bytes): at least 0x20; not a tab; not DEL.
+                    let printable = ((word | high) &- ones &* 0x20) & high
+                    let notTab = (((word ^ ones &* 0x09) | high) &- ones) & high
+                    let notDEL = (((word ^ ones &* 0x7F) | high) &- ones) & high
+                    if (printable | ~notTab) & high == high, notDEL == high {
+                        i += 8
+                        continue
+                    }
                 }
             }
             for k in i..<min(i + 8, n) {

@@ -43,4 +43,18 @@ final class IndexCacheTests: XCTestCase {
         XCTAssertGreaterThan(unsafe, 500)
         XCTAssertLessThan(unsafe, 4_500)
     }
+
+    /// Every byte value at every place of two eight-byte words, among letters and tabs.
+    func testEveryByteAtEveryPlaceOfAWord() {
+        for filler in [UInt8(ascii: "a"), 0x09] {
+            for position in 0..<17 {
+                for byte in UInt8(0)...UInt8(255) {
+                    var line = [UInt8](repeating: filler, count: 17)
+                    line[position] = byte
+                    let expected = UnsafeCharacters.containsUnsafeExceptTabAndNewline(line)
+                    line.withUnsafeBufferPointer { XCTAssertEqual(IndexCache.hasUnsafe($0), expected, "\(byte) at \(position)") }
+                }
+            }
+        }
+    }
 }
