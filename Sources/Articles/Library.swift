@@ -169,17 +169,18 @@ public final class Library: @unchecked Sendable {
         var newCache = IndexCache()
         if cacheChanged { newCache.records.reserveCapacity(files.count) }
         var parsed = 0  // the next position in `toParse`
-        for (i, file) in files.enumerated() {
+        // By index: a file is copied (its path retained) only when it is needed.
+        for i in files.indices {
             if parsed < toParse.count, toParse[parsed] == i {
                 if let error = errors[parsed] { notices.append(error) }
                 parsed += 1
             }
             guard made[i] else { continue }
             if cacheChanged {
-                newCache.records.append(IndexCache.Record(size: file.size, modified: file.modified, entry: entries[i]!))
+                newCache.records.append(IndexCache.Record(size: files[i].size, modified: files[i].modified, entry: entries[i]!))
             }
-            if let first = firstOf[i] {
-                notices.append(LibraryNotice(path: file.path, message: "skipped: same article as \(entries[first]!.path)"))
+            if !firstOf.isEmpty, let first = firstOf[i] {
+                notices.append(LibraryNotice(path: files[i].path, message: "skipped: same article as \(entries[first]!.path)"))
             }
         }
         if !firstOf.isEmpty { order.removeAll { firstOf[$0] != nil } }
