@@ -20,7 +20,7 @@ public final class Library: @unchecked Sendable {
     /// How many entries were parsed now (not taken from the cache).
     public let parsedCount: Int
 
-    private let indexByID: [ArticleID: Int]
+    private let indexByID: ArticleIDIndex
     private let lock = NSLock()
     private var recent: [ArticleID: Article] = [:]
     private var recentOrder: [ArticleID] = []
@@ -132,28 +132,22 @@ public final class Library: @unchecked Sendable {
         // Two independent passes on two cores: the ids (the first file of each id keeps it,
         // a later one is a duplicate) and the newest-first order of every entry (duplicates
         // are dropped from it afterwards, which leaves the others' order as it is).
-        var seen: [ArticleID: Int] = [:]
+        var seen = ArticleIDIndex(capacity: 0)
         var firstOf: [Int: Int] = [:]  // walk index of a duplicate -> of its id's first file
         var order: [Int] = []
         do {
             nonisolated(unsafe) let slots = entries
             nonisolated(unsafe) let present = present
             nonisolated(unsafe) let sortKeys = sortKeys
-            nonisolated(unsafe) var seenOut: [ArticleID: Int] = [:]
+            nonisolated(unsafe) var seenOut = ArticleIDIndex(capacity: 0)
             nonisolated(unsafe) var firstOut: [Int: Int] = [:]
             nonisolated(unsafe) var orderOut: [Int] = []
             DispatchQueue.concurrentPerform(iterations: 2) { task in
                 if task == 0 {
-                    var ids: [ArticleID: Int] = [:]
-                    ids.reserveCapacity(present.count)
+                    var ids = ArticleIDIndex(capacity: present.count)
                     var repeats: [Int: Int] = [:]
                     for i in present {
-                        // One hash on the usual path (a new id); a duplicate puts the first one back.
-                        let id = slots[i].unsafelyUnwrapped.id
-                        if let first = ids.updateValue(i, forKey: id) {
-                            ids[id] = first
-                            repeats[i] = first
-                        }
+                        if let first = ids.insert(slots[i].unsafelyUnwrapped.id, at: i) { repeats[i] = first }
                     }
                     seenOut = ids
                     firstOut = repeats
@@ -187,12 +181,7 @@ public final class Library: @unchecked Sendable {
         // Each id's walk index becomes its position in `entries`.
         var position = [Int](repeating: 0, count: files.count)
         for (p, i) in order.enumerated() { position[i] = p }
-        // By index (not `indices`, which would hold the storage and make this write copy it).
-        var slot = seen.values.startIndex
-        while slot != seen.values.endIndex {
-            seen.values[slot] = position[seen.values[slot]]
-            seen.values.formIndex(after: &slot)
-        }
+        seen.remap(position)
         self.entries = order.map { entries[$0].take()! }
         self.notices = notices
         self.parsedCount = toParse.count
@@ -334,11 +323,11 @@ public final class Library: @unchecked Sendable {
 
     /// The entry with this id, if the library has it.
     public func entry(id: ArticleID) -> LibraryEntry? {
-        indexByID[id].map { entries[$0] }
+        indexByID.position(of: id).map { entries[$0] }
     }
 
     /// Position of the entry with this id in ``entries``.
-    public func index(of id: ArticleID) -> Int? { indexByID[id] }
+    public func index(of id: ArticleID) -> Int? { indexByID.position(of: id) }
 
     /// The full article for an entry, parsed from its file (recently opened ones are cached).
     public func article(for entry: LibraryEntry) throws -> Article {

@@ -1,0 +1,83 @@
+/// Positions by article id without a `Hasher` per id: ids of 16 lowercase hex digits (every
+/// id the parser and the index cache make) are kept by their 64-bit value in an
+/// open-addressing table, any other id in a dictionary.
+///
+/// At 100,000 entries, hashing each id's string through a `Dictionary` cost more than
+/// sorting the entries; the value of a hex id is already a hash (FNV-1a of the content).
+struct ArticleIDIndex: Sendable {
+    /// Each slot's id value, meaningful where ``slots`` is not 0.
+    private var values: [UInt64]
+    /// Each slot's position plus one; 0 for an empty slot.
+    private var slots: [Int]
+    private let mask: Int
+    /// Ids that are not 16 lowercase hex digits.
+    private var others: [ArticleID: Int] = [:]
+
+    /// An empty index for about `capacity` ids (the table stays at most half full).
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        values = [UInt64](repeating: 0, count: size)
+        slots = [Int](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    /// The 64-bit value of an id of exactly 16 lowercase hex digits, else `nil`.
+    static func value(of id: ArticleID) -> UInt64? {
+        var text = id.rawValue
+        return text.withUTF8 { bytes -> UInt64? in
+            guard bytes.count == 16 else { return nil }
+            var value: UInt64 = 0
+            for b in bytes {
+                let digit: UInt8
+                switch b {
+                case 0x30...0x39: digit = b - 0x30
+                case 0x61...0x66: digit = b - 0x61 + 10
+                default: return nil
+                }
+                value = value << 4 | UInt64(digit)
+            }
+            return value
+        }
+    }
+
+    @inline(__always)
+    private func start(_ value: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((value ^ (value >> 29)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    /// The position of `id`, if it was inserted.
+    func position(of id: ArticleID) -> Int? {
+        guard let value = ArticleIDIndex.value(of: id) else { return others[id] }
+        var slot = start(value)
+        while slots[slot] != 0 {
+            if values[slot] == value { return slots[slot] - 1 }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    /// Adds `id` at `position`, unless it is there already: then nothing changes and the
+    /// position it has is returned.
+    mutating func insert(_ id: ArticleID, at position: Int) -> Int? {
+        guard let value = ArticleIDIndex.value(of: id) else {
+            if let first = others[id] { return first }
+            others[id] = position
+            return nil
+        }
+        var slot = start(value)
+        while slots[slot] != 0 {
+            if values[slot] == value { return slots[slot] - 1 }
+            slot = (slot + 1) & mask
+        }
+        values[slot] = value
+        slots[slot] = position + 1
+        return nil
+    }
+
+    /// Every id's position `p` becomes `map[p]`.
+    mutating func remap(_ map: [Int]) {
+        for slot in slots.indices where slots[slot] != 0 { slots[slot] = map[slots[slot] - 1] + 1 }
+        for (id, p) in others { others[id] = map[p] }
+    }
+}
