@@ -10,20 +10,16 @@ public enum SourceExtractor {
     /// "follow Saltmarsh Weekly for…", "Subscribe to the Eastgate Evening News newsletter",
     /// "follow us on The Lantern Post". Social networks ("follow us on Google News") are not sites.
     public static func fromPromo(_ line: String) -> String? {
-        let markers = [
-            "news from ", "articles from ", "stories from ", "updates from ", "the latest from ",
-            "newsletter from ", "l'actualité de ", "l’actualité de ", "actualités de ", "les news de ",
-            "l'actu de ", "l’actu de ", "nouvelles de ", "infos de ", "articles de ", "follow us on ",
-            "follow ", "subscribe to the ", "subscribe to ", "sign up for the ", "get the ", "abonnez-vous à ",
-        ]
         let ascii = isASCIIForSearch(line)
         let bytes = ascii ? Array(line.utf8) : []  // once for every marker
-        for marker in markers {
+        for (marker, needle) in zip(promoMarkers, promoMarkerNeedles) {
             // Case-insensitive search: by bytes for ASCII lines (where it gives the same
             // matches as Foundation's), else Foundation's.
             let found: String.Index?
             if ascii {
-                found = asciiCaseInsensitiveEnd(of: marker, in: line, bytes: bytes)
+                // A marker with bytes outside ASCII cannot match ASCII text.
+                found = needle.flatMap { ASCIICase.firstMatchEnd(of: $0, in: bytes) }
+                    .map { line.utf8.index(line.utf8.startIndex, offsetBy: $0) }
             } else {
                 found = line.range(of: marker, options: .caseInsensitive)?.upperBound
             }
@@ -33,6 +29,20 @@ public enum SourceExtractor {
             }
         }
         return nil
+    }
+
+    /// The words after which a promotion line names its site, in the order they are tried.
+    static let promoMarkers = [
+        "news from ", "articles from ", "stories from ", "updates from ", "the latest from ",
+        "newsletter from ", "l'actualité de ", "l’actualité de ", "actualités de ", "les news de ",
+        "l'actu de ", "l’actu de ", "nouvelles de ", "infos de ", "articles de ", "follow us on ",
+        "follow ", "subscribe to the ", "subscribe to ", "sign up for the ", "get the ", "abonnez-vous à ",
+    ]
+
+    /// Each marker's bytes in ASCII lowercase, `nil` for a marker with bytes outside ASCII.
+    static let promoMarkerNeedles: [[UInt8]?] = promoMarkers.map { marker in
+        let needle = marker.utf8.map(ASCIICase.lower)
+        return needle.allSatisfy { $0 < 0x80 } ? needle : nil
     }
 
     /// Whether the line is ASCII apart from punctuation, symbols and emoji that neither fold
