@@ -1,8 +1,9 @@
 /// Recognises, on the bytes of a clean line, the ordinary body lines that
 /// ``LineClassifier`` would call `.text`, without making any string.
 ///
-/// Most lines of an article are paragraphs: they open with a letter, run past 48 bytes and
-/// match none of the prefixes that metadata and promotion lines start with. For those lines
+/// Most lines of an article are paragraphs and subheadings: they open with a letter and
+/// match none of the prefixes that metadata and promotion lines start with (short ones are
+/// neither a widget nor a summary or bio heading). For those lines
 /// this is the whole classification; for every other line it answers `false` and the
 /// line goes through ``LineClassifier/classify(_:promoSources:)`` as before. It never
 /// answers `true` for a line that the classifier would give another kind: each check below
@@ -11,13 +12,13 @@ enum ByteLineClassifier {
     /// Whether `line` (clean UTF-8, as ``TextCleaner`` makes it) is certainly a `.text` line.
     static func isBodyText(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = line.count
-        // Short lines may be widgets (24 bytes or less) or summary and bio headings (48).
-        guard n > 48 else { return false }
         // A first ASCII letter rules out a Markdown heading, a rule, a bullet and a line without
         // letters, and leaves nothing for `strippingLeadingSymbols` to strip.
-        guard FastText.isASCIILetter(line[0]) else { return false }
+        guard n > 0, FastText.isASCIILetter(line[0]) else { return false }
         // Past 400 bytes only those four kinds are looked for.
         if n > 400 { return true }
+        // Short lines may be widgets (24 bytes or less) or summary and bio headings (48).
+        if n <= 48 { return isShortBodyText(line) }
         // The classifier's `head`: the first 64 characters lowercased. When the first 64 bytes
         // are ASCII, its first 63 bytes are those bytes in ASCII lowercase (a combining mark
         // after the 64th byte can only join the 64th character), and every prefix looked for
@@ -32,7 +33,23 @@ enum ByteLineClassifier {
         }
     }
 
-    /// The checks on `head` (the lowercased start of `line`, at least 49 bytes).
+    /// ``isBodyText(_:)`` for a line of at most 48 bytes that opens with an ASCII letter:
+    /// only ASCII lines, whose `head` and heading key are the line in ASCII lowercase.
+    private static func isShortBodyText(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let lower = LineClassifier.asciiLowercased(line) else { return false }
+        if line.count <= 24 && LineClassifier.widgetLines.contains(lower) { return false }
+        // ``LineClassifier/headingRole(_:)``'s key: without trailing `: . *` and spaces.
+        var key = lower.utf8[...]
+        while let last = key.last, last == 0x3A || last == 0x20 || last == 0x2E || last == 0x2A { key = key.dropLast() }
+        let trimmed = String(Substring(key))
+        if LineClassifier.summaryHeadings.contains(trimmed) || LineClassifier.aboutAuthorHeadings.contains(trimmed) {
+            return false
+        }
+        return UTF8Scan.withBytes(lower) { head in isBodyText(line, head: head) }
+    }
+
+    /// The checks on `head` (the lowercased start of `line`: all of it, or its first 63
+    /// bytes or more).
     @inline(__always)
     private static func isBodyText(_ line: UnsafeBufferPointer<UInt8>, head: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = line.count

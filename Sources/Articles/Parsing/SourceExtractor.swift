@@ -45,6 +45,29 @@ public enum SourceExtractor {
         return needle.allSatisfy { $0 < 0x80 } ? needle : nil
     }
 
+    /// ``host(of:)`` on the bytes of an ASCII url (where Foundation's search, `Character`
+    /// comparison and lowercasing all work byte by byte): `.some(nil)` for no host, `nil`
+    /// when the url has a byte outside ASCII.
+    static func asciiHost(_ url: UnsafeBufferPointer<UInt8>) -> String?? {
+        for b in url where b >= 0x80 { return nil }
+        let n = url.count
+        var start = 0
+        var i = 0
+        while i + 3 <= n {
+            if url[i] == 0x3A && url[i + 1] == 0x2F && url[i + 2] == 0x2F {
+                start = i + 3
+                break
+            }
+            i += 1
+        }
+        var end = start
+        while end < n, url[end] != 0x2F, url[end] != 0x3F, url[end] != 0x23, url[end] != 0x3A { end += 1 }
+        var host = UnsafeBufferPointer(rebasing: url[start..<end])
+        if host.count >= 4, ASCIICase.matches(Array("www.".utf8), in: host, at: 0) { host = UnsafeBufferPointer(rebasing: host[4...]) }
+        guard host.contains(0x2E) else { return .some(nil) }
+        return .some(LineClassifier.asciiLowercased(host))
+    }
+
     /// Whether the line is ASCII apart from punctuation, symbols and emoji that neither fold
     /// to ASCII letters nor join the characters around them, so that an ASCII case-insensitive
     /// byte search finds what Foundation's would.
@@ -149,6 +172,12 @@ public enum SourceExtractor {
 
     /// The host of a url without `www.`: `https://www.theverge.com/x` → `theverge.com`.
     public static func host(of url: String) -> String? {
+        if let host = UTF8Scan.withBytes(url, asciiHost) { return host }
+        return unicodeHost(of: url)
+    }
+
+    /// ``host(of:)`` for any url, by `Character`s and Foundation's search.
+    static func unicodeHost(of url: String) -> String? {
         var rest = Substring(url)
         if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
         let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }.lowercased()

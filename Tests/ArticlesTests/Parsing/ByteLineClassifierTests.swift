@@ -24,11 +24,17 @@ final class ByteLineClassifierTests: XCTestCase {
         XCTAssertTrue(isBodyText(paragraph))
         XCTAssertTrue(isBodyText(Self.line("Every green island", length: 300)))
         XCTAssertTrue(isBodyText(Self.line("Long lines", length: 500) + " and a year 2024 with 日本語 past the head"))
+        XCTAssertTrue(isBodyText("The harbour at dawn"))
+        XCTAssertTrue(isBodyText("What the teacher doubled: a short subheading"))
     }
 
     func testLinesTheClassifierLooksAtAreLeftToIt() {
-        // Too short, or not opened by a letter.
-        XCTAssertFalse(isBodyText("A short line of text with forty bytes."))
+        // Widgets, summary and bio headings; lines not opened by a letter.
+        XCTAssertFalse(isBodyText("Share this"))
+        XCTAssertFalse(isBodyText("Key Points:"))
+        XCTAssertFalse(isBodyText("About the author *"))
+        XCTAssertFalse(isBodyText("TL;DR."))
+        XCTAssertFalse(isBodyText("Café culture"))
         XCTAssertFalse(isBodyText("# " + Self.line("Heading", length: 80)))
         XCTAssertFalse(isBodyText("• " + Self.line("Bullet", length: 80)))
         XCTAssertFalse(isBodyText("1. " + Self.line("Item", length: 80)))
@@ -55,7 +61,14 @@ final class ByteLineClassifierTests: XCTestCase {
             + LineClassifier.promoPrefixes + ["http://", "https://", "www.", "Via", "Published", "Updated 2024"]
         let phrases = LineClassifier.promoPhrases + LineClassifier.callToActionWords
         var lines: [String] = []
-        for length in [48, 49, 64, 65, 100, 101, 160, 161, 220, 221, 240, 241, 400, 401] {
+        for heading in LineClassifier.widgetLines.sorted() + LineClassifier.summaryHeadings.sorted()
+            + LineClassifier.aboutAuthorHeadings.sorted()
+        {
+            for text in [heading, heading.capitalized, heading.uppercased()] {
+                lines += [text, text + ":", text + " :", text + ".", text + " *", text + " now"]
+            }
+        }
+        for length in [5, 12, 24, 25, 40, 48, 49, 64, 65, 100, 101, 160, 161, 220, 221, 240, 241, 400, 401] {
             for start in starts {
                 lines += [start, start.capitalized, start.uppercased()].map { Self.line($0, length: length) }
             }
@@ -93,5 +106,15 @@ final class ByteLineClassifierTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(taken, 0)
+    }
+}
+
+/// The classifier's lowercase key: one lowercased copy for ASCII, the same as before for the rest.
+final class LineClassifierLowerKeyTests: XCTestCase {
+    func testLowerKeyAgreesWithLowercasing() {
+        for text in ["Share This", "ABC def 123 ~!", "", "L’Actualité De Lyon", "İstanbul", "Straße ’s", "Already lower"] {
+            XCTAssertEqual(LineClassifier.lowerKey(text), FastText.straightenApostrophes(text.lowercased()), text)
+            XCTAssertEqual(LineClassifier.lowerKey(text.dropFirst()), FastText.straightenApostrophes(text.dropFirst().lowercased()), text)
+        }
     }
 }
