@@ -367,7 +367,31 @@ struct ArticleAssembler {
 
     /// Lowercased with spaces collapsed, for comparing lines.
     static func comparable(_ text: String) -> String {
-        text.lowercased().split(separator: " ").joined(separator: " ")
+        if let key = UTF8Scan.withBytes(text, asciiComparableKey) { return key }
+        return text.lowercased().split(separator: " ").joined(separator: " ")
+    }
+
+    /// ``comparable(_:)`` of ASCII text, made byte by byte; `nil` for other text.
+    static func asciiComparableKey(_ text: UnsafeBufferPointer<UInt8>) -> String? {
+        for b in text where b >= 0x80 { return nil }
+        return String(unsafeUninitializedCapacity: text.count) { out in
+            var k = 0
+            var pendingSpace = false
+            for b in text {
+                if b == 0x20 {
+                    pendingSpace = k > 0
+                    continue
+                }
+                if pendingSpace {
+                    out[k] = 0x20
+                    k += 1
+                    pendingSpace = false
+                }
+                out[k] = ASCIICase.lower(b)
+                k += 1
+            }
+            return k
+        }
     }
 
     /// Whether `comparable(text) == key`, where `key` is a ``comparable(_:)`` result: by

@@ -17,36 +17,55 @@ enum ByteLineClassifier {
         guard n > 0, FastText.isASCIILetter(line[0]) else { return false }
         // Past 400 bytes only those four kinds are looked for.
         if n > 400 { return true }
-        // Short lines may be widgets (24 bytes or less) or summary and bio headings (48).
-        if n <= 48 { return isShortBodyText(line) }
         // The classifier's `head`: the first 64 characters lowercased. When the first 64 bytes
         // are ASCII, its first 63 bytes are those bytes in ASCII lowercase (a combining mark
         // after the 64th byte can only join the 64th character), and every prefix looked for
-        // is shorter than that.
+        // is shorter than that. A short line must be ASCII throughout.
         let headCount = min(n, 64)
-        guard headCount > longestPrefix else { return false }
-        for i in 0..<headCount where line[i] >= 0x80 { return false }
+        guard n <= 48 || headCount > longestPrefix else { return false }
+        for i in 0..<(n <= 48 ? n : headCount) where line[i] >= 0x80 { return false }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer -> Bool in
             for i in 0..<headCount { buffer[i] = ASCIICase.lower(line[i]) }
             let head = UnsafeBufferPointer(rebasing: buffer[0..<headCount])
+            if n <= 48 && isShortMetadata(head) { return false }
             return isBodyText(line, head: head)
         }
     }
 
-    /// ``isBodyText(_:)`` for a line of at most 48 bytes that opens with an ASCII letter:
-    /// only ASCII lines, whose `head` and heading key are the line in ASCII lowercase.
-    private static func isShortBodyText(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let lower = LineClassifier.asciiLowercased(line) else { return false }
-        if line.count <= 24 && LineClassifier.widgetLines.contains(lower) { return false }
-        // ``LineClassifier/headingRole(_:)``'s key: without trailing `: . *` and spaces.
-        var key = lower.utf8[...]
-        while let last = key.last, last == 0x3A || last == 0x20 || last == 0x2E || last == 0x2A { key = key.dropLast() }
-        let trimmed = String(Substring(key))
-        if LineClassifier.summaryHeadings.contains(trimmed) || LineClassifier.aboutAuthorHeadings.contains(trimmed) {
-            return false
+    /// For a short ASCII line (`head` is all of it, lowercased): whether it is a widget
+    /// (24 bytes or less) or a summary or bio heading, as ``LineClassifier`` tells them.
+    /// Strings are made only for a line whose length and first byte match one of theirs.
+    private static func isShortMetadata(_ head: UnsafeBufferPointer<UInt8>) -> Bool {
+        let shapes = keyShapes
+        let first = Int(head[0])
+        if head.count <= 24, shapes.widgets[first] & (1 << UInt64(head.count)) != 0,
+           LineClassifier.widgetLines.contains(String(decoding: head, as: UTF8.self))
+        {
+            return true
         }
-        return UTF8Scan.withBytes(lower) { head in isBodyText(line, head: head) }
+        // ``LineClassifier/headingRole(_:)``'s key: without trailing `: . *` and spaces.
+        var m = head.count
+        while m > 0, head[m - 1] == 0x3A || head[m - 1] == 0x20 || head[m - 1] == 0x2E || head[m - 1] == 0x2A { m -= 1 }
+        guard m > 0, shapes.headings[first] & (1 << UInt64(m)) != 0 else { return false }
+        let key = String(decoding: UnsafeBufferPointer(rebasing: head[0..<m]), as: UTF8.self)
+        return LineClassifier.summaryHeadings.contains(key) || LineClassifier.aboutAuthorHeadings.contains(key)
     }
+
+    /// For each first byte, a bit for each byte length (under 64) of a widget line, and of a
+    /// summary or bio heading.
+    static let keyShapes: (widgets: [UInt64], headings: [UInt64]) = {
+        func shapes(_ keys: [String]) -> [UInt64] {
+            var table = [UInt64](repeating: 0, count: 256)
+            for key in keys {
+                let bytes = Array(key.utf8)
+                guard let first = bytes.first, bytes.count < 64 else { continue }
+                table[Int(first)] |= 1 << UInt64(bytes.count)
+            }
+            return table
+        }
+        return (shapes(Array(LineClassifier.widgetLines)),
+                shapes(Array(LineClassifier.summaryHeadings) + Array(LineClassifier.aboutAuthorHeadings)))
+    }()
 
     /// The checks on `head` (the lowercased start of `line`: all of it, or its first 63
     /// bytes or more).

@@ -127,11 +127,16 @@ struct PrefixSet: Sendable {
 /// A set of phrases looked for anywhere in a text, in one pass over its UTF-8 bytes.
 struct PhraseSet: Sendable {
     private var buckets: [[[UInt8]]] = Array(repeating: [], count: 256)
+    /// Whether a phrase starts with the byte (a cheaper test than looking in its bucket).
+    private var starts = [Bool](repeating: false, count: 256)
 
     init(_ phrases: [String]) {
         for phrase in phrases {
             let bytes = Array(phrase.utf8)
-            if let first = bytes.first { buckets[Int(first)].append(bytes) }
+            if let first = bytes.first {
+                buckets[Int(first)].append(bytes)
+                starts[Int(first)] = true
+            }
         }
     }
 
@@ -147,10 +152,18 @@ struct PhraseSet: Sendable {
     /// Whether one of the phrases occurs in the ASCII bytes `t`, ignoring ASCII case (for
     /// ASCII, the same answer as looking in `LineClassifier.lowerKey` of the text).
     func occurs(inASCII t: UnsafeBufferPointer<UInt8>) -> Bool {
-        for i in 0..<t.count {
-            for candidate in buckets[Int(ASCIICase.lower(t[i]))] where ASCIICase.matches(candidate, in: t, at: i) {
-                return true
+        starts.withUnsafeBufferPointer { starts in
+            for i in 0..<t.count where starts[Int(ASCIICase.lower(t[i]))] {
+                if occurs(inASCII: t, at: i) { return true }
             }
+            return false
+        }
+    }
+
+    /// Whether one of the phrases starts at `i` in the ASCII bytes `t`, ignoring ASCII case.
+    private func occurs(inASCII t: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        for candidate in buckets[Int(ASCIICase.lower(t[i]))] where ASCIICase.matches(candidate, in: t, at: i) {
+            return true
         }
         return false
     }

@@ -19,6 +19,14 @@ final class ArticleAssemblerComparableTests: XCTestCase {
         }
     }
 
+    func testASCIIKeyIsTheCharacterKey() {
+        for text in ["The Harbour  At Dawn ", "  a", "a  ", "", "   ", "A B C", "Key Points:", "x\ty"] {
+            let key = UTF8Scan.withBytes(text, ArticleAssembler.asciiComparableKey)
+            XCTAssertEqual(key, text.lowercased().split(separator: " ").joined(separator: " "), text)
+        }
+        XCTAssertNil(UTF8Scan.withBytes("Café", ArticleAssembler.asciiComparableKey))
+    }
+
     func testASCIIPathDeclinesOtherText() {
         let key = ArticleAssembler.comparable("key points")
         XCTAssertNil(UTF8Scan.withBytes("\u{212A}ey points") { t in
