@@ -46,6 +46,15 @@ DurableBatchBench.run(into: &report, work: work)
     try? report.write(to: options.output)
     exit(0)
 }
+if options.only == "keys" {
+    // `--only keys`: just the key replay on the largest size and the 5 MB article rows.
+    InProcessBench.keyHandling(into: &report, library: corpus(options.sizes.max() ?? 1_000), work: work, count: options.keys)
+    InProcessBench.bigArticle(into: &report, work: work, corpusTool: corpusTool)
+    print("Bulletin benchmark (keys)" + (options.cpuClock ? " — in CPU time" : "") + "\n")
+    print(report.table())
+    try? report.write(to: options.output)
+    exit(0)
+}
 if options.only == "batch" {
     // `--only batch`: just the durable batch rows (see DurableBatchBench).
     DurableBatchBench.run(into: &report, work: work)
