@@ -15,7 +15,7 @@ import Storage
 /// reported.
 enum DurableBatchBench {
     static func run(into report: inout BenchReport, work: URL, files count: Int = 10_000, runs: Int = 3) {
-        // A folder of its own, emptied only after the last sample: ext4 skips recently deleted
+        // A folder of its own, removed only at the end of the bench: ext4 skips recently deleted
         // inodes when it allocates new ones (`recently_deleted`), which makes creating files
         // right after deleting thousands many times slower and would time the deletion too.
         let root = work.appendingPathComponent("durable-batch-\(getpid())", isDirectory: true)
@@ -23,7 +23,7 @@ enum DurableBatchBench {
             log("batch: cannot create \(root.path): \(error); batch rows skipped")
             return
         }
-        defer { try? FileManager.default.removeItem(at: root) }
+        LaterRemovals.add(root)
         let names = (0..<count).map { String(format: "2026-11-30-an-article-title-of-some-length-%05d.md", $0) }
         let bytes = names.map { name in
             Array(("---\nbulletin: 1\ntitle: \"\(name)\"\n---\n\n" + String(repeating: "Some words of an article body. ", count: 64)).utf8)
