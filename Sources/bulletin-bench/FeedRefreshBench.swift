@@ -24,11 +24,11 @@ enum FeedRefreshBench {
         defer { server.stop() }
         let url = "http://127.0.0.1:\(server.port)/files/feed.xml"
 
-        // Homes of this run in a fresh, never-used folder, removed only at the end of the bench
-        // (``LaterRemovals``): ext4 scans recently deleted inodes on every create, so deleting
-        // 10,000 files shortly before a cold refresh would slow its creates.
-        let homes = root.appendingPathComponent("run-\(getpid())-\(Int(Date().timeIntervalSince1970))")
-        LaterRemovals.add(homes)
+        // Homes of this run in a fresh, never-used folder, kept after the run and removed when
+        // the next run starts (``RunFolders``): ext4 scans recently deleted inodes on every
+        // create, so deleting 10,000 files shortly before a cold refresh would slow its creates.
+        let homes = root.appendingPathComponent(RunFolders.name(RunFolders.feedRunPrefix))
+        RunFolders.waitOutRecentDeletions()
         var cold: [ProcessSample] = [], warm: [ProcessSample] = [], screen: [Double] = []
         for run in 0..<runs {
             let home = homes.appendingPathComponent("home-\(run)")

@@ -36,12 +36,14 @@ if options.htmlOnly {
     exit(0)
 }
 
+// Run folders of earlier runs go first, long before this run's timed creates (see RunFolders).
+RunFolders.removeEarlier(in: work)
+
 var report = BenchReport(sizes: options.sizes)
 if options.only == "feeds" {
     // `--only feeds`: just the feed refresh rows (see FeedRefreshBench).
     FeedRefreshBench.run(into: &report, bulletin: bulletin, work: work)
     DurableBatchBench.run(into: &report, work: work)
-    LaterRemovals.removeAll()
     print("Bulletin benchmark (feeds) — \(report.machine)\n")
     print(report.table())
     try? report.write(to: options.output)
@@ -50,7 +52,6 @@ if options.only == "feeds" {
 if options.only == "batch" {
     // `--only batch`: just the durable batch rows (see DurableBatchBench).
     DurableBatchBench.run(into: &report, work: work)
-    LaterRemovals.removeAll()
     print("Bulletin benchmark (durable batch) — \(report.machine)\n")
     print(report.table())
     try? report.write(to: options.output)
@@ -117,7 +118,6 @@ StateBench.run(into: &report, bulletin: bulletin, work: work, entries: options.s
 FeedBench.run(into: &report)
 FeedRefreshBench.run(into: &report, bulletin: bulletin, work: work)
 DurableBatchBench.run(into: &report, work: work)
-LaterRemovals.removeAll()
 
 print("Bulletin benchmark — \(report.machine)" + (options.cpuClock ? " — in-process rows in CPU time" : "") + "\n")
 print(report.table())
