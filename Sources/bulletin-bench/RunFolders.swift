@@ -5,23 +5,24 @@ import Foundation
 #endif
 
 /// The folders that timed file-creating rows (feed refresh, durable batch) write into: fresh
-/// and never used for each run, kept after it, and removed at the start of the next run, long
-/// enough before its first timed create.
+/// and never used for each run, kept after it, and removed only when a full run starts.
 ///
-/// ext4 without a journal skips every inode freed in the last minute (five more while its
-/// inode-table block is dirty) when it allocates a new one (`recently_deleted`, scanned on each
-/// create), so creating 10,000 files soon after 10,000 were deleted nearby costs up to 20 times
-/// more. Deleting one run's files at its end would slow the next run's creates, and deleting
-/// them just before a timed row would slow that row; so they are removed when the bench starts,
-/// flushed (`sync`, so the inode table is clean), and the first timed create waits until
-/// ``recencyWindow`` has passed since (in a full run the list rows usually take longer).
+/// ext4 without a journal skips every inode freed in the last minute (six while its
+/// inode-table block is dirty, which creating new inodes beside them makes it) when it
+/// allocates a new one (`recently_deleted`, scanned on each create), so creating 10,000
+/// files within minutes after 10,000 were deleted nearby cost up to 20 times more here.
+/// Deleting one run's files at its end slowed the next run's creates, and deleting them just
+/// before a timed row would slow that row. A full run removes earlier runs' folders when it
+/// starts, and its first timed create waits until ``recencyWindow`` has passed since (the
+/// list rows usually take most of it); `--only feeds` and `--only batch` remove nothing.
 enum RunFolders {
     /// The part of a folder name that marks a run folder (`run-…` under `feeds`, `durable-batch-…`).
     static let feedRunPrefix = "run-"
     static let batchRunPrefix = "durable-batch-"
 
-    /// How long ext4 keeps a freed inode from reuse once its inode-table block is written.
-    static let recencyWindow: TimeInterval = 65
+    /// How long ext4 may keep a freed inode from reuse: 60 s, plus 300 s while the block of
+    /// the inode table holding it is dirty, plus a margin.
+    static let recencyWindow: TimeInterval = 365
 
     nonisolated(unsafe) private static var removedAt: Date?
 
@@ -30,25 +31,31 @@ enum RunFolders {
         "\(prefix)\(getpid())-\(Int(Date().timeIntervalSince1970))"
     }
 
-    /// Removes the run folders earlier runs left in `work` (feed homes and durable-batch
-    /// folders), then `sync`s; returns how many were removed.
-    @discardableResult
-    static func removeEarlier(in work: URL) -> Int {
-        var removed = 0
+    /// The run folders earlier runs left in `work` (feed homes and durable-batch folders).
+    static func earlier(in work: URL) -> [URL] {
         let places: [(URL, String)] = [(work.appendingPathComponent("feeds"), feedRunPrefix), (work, batchRunPrefix)]
-        for (folder, prefix) in places {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            for name in names where name.hasPrefix(prefix) {
-                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
-                removed += 1
-            }
+        return places.flatMap { folder, prefix in
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+                .filter { $0.hasPrefix(prefix) }.map { folder.appendingPathComponent($0) }
         }
-        if removed > 0 {
-            sync()
-            removedAt = Date()
-            log("removed \(removed) run folder(s) of earlier runs; timed creates wait until \(Int(recencyWindow)) s after")
-        }
-        return removed
+    }
+
+    /// Removes the run folders earlier runs left in `work`, then `sync`s (so that the inode
+    /// table is written and the shorter window applies sooner).
+    static func removeEarlier(in work: URL) {
+        let folders = earlier(in: work)
+        guard !folders.isEmpty else { return }
+        for folder in folders { try? FileManager.default.removeItem(at: folder) }
+        sync()
+        removedAt = Date()
+        log("removed \(folders.count) run folder(s) of earlier runs; the first timed create waits until \(Int(recencyWindow)) s after")
+    }
+
+    /// Says how many run folders earlier runs left (kept by `--only` runs, which remove nothing).
+    static func reportEarlier(in work: URL) {
+        let count = earlier(in: work).count
+        guard count > 0 else { return }
+        log("kept \(count) run folder(s) of earlier runs (a full run removes them; or rm -rf \(work.path)/feeds/\(feedRunPrefix)* \(work.path)/\(batchRunPrefix)* when not benchmarking)")
     }
 
     /// Waits, before a timed row that creates many files, until ``recencyWindow`` has passed
@@ -57,7 +64,7 @@ enum RunFolders {
         guard let removedAt else { return }
         let left = recencyWindow - Date().timeIntervalSince(removedAt)
         if left > 0 {
-            log("waiting \(Int(left.rounded(.up))) s for ext4 to stop skipping the inodes just freed")
+            log("waiting \(Int(left.rounded(.up))) s for ext4 to stop skipping the inodes freed at the start")
             Thread.sleep(forTimeInterval: left)
         }
         self.removedAt = nil

@@ -36,10 +36,8 @@ if options.htmlOnly {
     exit(0)
 }
 
-// Run folders of earlier runs go first, long before this run's timed creates (see RunFolders).
-RunFolders.removeEarlier(in: work)
-
 var report = BenchReport(sizes: options.sizes)
+if options.only != nil { RunFolders.reportEarlier(in: work) }
 if options.only == "feeds" {
     // `--only feeds`: just the feed refresh rows (see FeedRefreshBench).
     FeedRefreshBench.run(into: &report, bulletin: bulletin, work: work)
@@ -57,6 +55,8 @@ if options.only == "batch" {
     try? report.write(to: options.output)
     exit(0)
 }
+// Run folders of earlier runs go first, minutes before this run's timed creates (see RunFolders).
+RunFolders.removeEarlier(in: work)
 var listCold: [String: Double] = [:], listWarm: [String: Double] = [:]
 var memCold: [String: Double] = [:], memWarm: [String: Double] = [:]
 var screenCold: [String: Double] = [:], screenWarm: [String: Double] = [:]
