@@ -115,7 +115,10 @@ extension Reducer {
     }
 
     /// Recomputes the list rows for the filter and query. `incremental` narrows the
-    /// current rows (the query only grew); otherwise the whole catalog is scanned.
+    /// current rows (the query only grew); otherwise the whole catalog is considered.
+    /// Title, author and source matches come from the ``TitleIndex`` lists (no pass over
+    /// the catalog); only the rows that match there are checked against the filters, unless
+    /// bodies are indexed, when every candidate row is also searched in its body.
     static func refilter(_ s: inout ReaderState, incremental: Bool) {
         let keep = s.selectedIndex
         let context = s.context
@@ -130,34 +133,41 @@ extension Reducer {
             let saved = s.savedIDs
             let source = s.sourceFilter
             let items = context.items
-            let body = context.bodyIndex
-            var rows: [Int] = []
-            rows.reserveCapacity(min(s.visible.count, count))
             let useCurrent = incremental && s.searchGeneration == bodyGeneration
             let candidates: VisibleItems = useCurrent ? s.visible : .all(count: count)
-            let title = needle.isEmpty ? nil : context.titleIndex
-            func passes(_ i: Int, _ matchTitle: (Int) -> Bool, _ matchBody: (Int) -> Bool) -> Bool {
+            func passesFilters(_ i: Int) -> Bool {
                 if let source, items[i].source != source { return false }
                 switch filter {
-                case .all: break
-                case .unread: if read.contains(items[i].id) { return false }
-                case .saved: if !saved.contains(items[i].id) { return false }
+                case .all: return true
+                case .unread: return !read.contains(items[i].id)
+                case .saved: return saved.contains(items[i].id)
                 }
-                return needle.isEmpty || matchTitle(i) || matchBody(i)
             }
-            body.withMatcher(needle) { matchBody in
-                if let title, candidates.count > 4096 {
-                    // Many candidates: one memchr pass over every title beats a search per item.
-                    let mask = title.matchMask(needle)
-                    mask.withUnsafeBufferPointer { m in
-                        candidates.forEachIndex { i in if passes(i, { m[$0] }, matchBody) { rows.append(i) } }
+            let title = needle.isEmpty ? nil : context.titleIndex
+            var rows: [Int] = []
+            context.bodyIndex.withMatcher(needle) { matchBody in
+                guard let title else {
+                    rows.reserveCapacity(candidates.count)
+                    candidates.forEachIndex { i in if passesFilters(i) { rows.append(i) } }
+                    return
+                }
+                guard let matchBody else {
+                    // No body can match: the rows are the title matches among the candidates.
+                    let within: [Int]?
+                    switch candidates {
+                    case .all: within = nil
+                    case .subset(let current): within = current
                     }
-                } else if let title {
-                    title.withMatcher(needle) { matcher in
-                        candidates.forEachIndex { i in if passes(i, matcher, matchBody) { rows.append(i) } }
+                    let matched = title.matchingItems(needle, within: within)
+                    rows = filter == .all && source == nil ? matched : matched.filter(passesFilters)
+                    return
+                }
+                var isTitleMatch = [Bool](repeating: false, count: count)
+                for i in title.matchingItems(needle) { isTitleMatch[i] = true }
+                isTitleMatch.withUnsafeBufferPointer { isTitle in
+                    candidates.forEachIndex { i in
+                        if passesFilters(i), isTitle[i] || matchBody(i) { rows.append(i) }
                     }
-                } else {
-                    candidates.forEachIndex { i in if passes(i, { _ in true }, matchBody) { rows.append(i) } }
                 }
             }
             s.visible = .subset(rows)

@@ -18,10 +18,11 @@ struct BenchOptions {
     var inProcessOnly = false
     /// Read entries for the state measurement.
     var stateEntries = 1_000_000
-    /// `feeds`: run only the feed refresh rows; `batch`: only the durable batch rows.
+    /// `feeds`: run only the feed refresh rows; `batch`: only the durable batch rows; `keys`:
+    /// only the key replay and the 5 MB article rows.
     var only: String?
 
-    static let usage = "usage: bulletin-bench [--sizes 1000,10000,100000] [--work DIR] [--out FILE.json] [--keys N] [--state-entries N] [--clock wall|cpu] [--in-process-only] [--html-only] [--only feeds|batch]"
+    static let usage = "usage: bulletin-bench [--sizes 1000,10000,100000] [--work DIR] [--out FILE.json] [--keys N] [--state-entries N] [--clock wall|cpu] [--in-process-only] [--html-only] [--only feeds|batch|keys]"
 
     static func parse(_ arguments: [String]) -> BenchOptions {
         var options = BenchOptions()

@@ -11,19 +11,19 @@ import Storage
 /// same files written with plain `open`/`write`/`close` and no flush at all.
 ///
 /// Each sample writes into a fresh folder after a `sync()` (untimed), so no sample flushes
-/// another's pages, and nothing is deleted until the end; the medians of `runs` samples are
-/// reported.
+/// another's pages, and nothing is deleted until the next run starts (``RunFolders``); the
+/// medians of `runs` samples are reported.
 enum DurableBatchBench {
     static func run(into report: inout BenchReport, work: URL, files count: Int = 10_000, runs: Int = 3) {
-        // A folder of its own, emptied only after the last sample: ext4 skips recently deleted
-        // inodes when it allocates new ones (`recently_deleted`), which makes creating files
-        // right after deleting thousands many times slower and would time the deletion too.
-        let root = work.appendingPathComponent("durable-batch-\(getpid())", isDirectory: true)
+        // A fresh folder of its own, removed when the next run starts (``RunFolders``): ext4
+        // skips recently deleted inodes when it allocates new ones (`recently_deleted`), which
+        // makes creating files soon after deleting thousands many times slower.
+        let root = work.appendingPathComponent(RunFolders.name(RunFolders.batchRunPrefix), isDirectory: true)
+        RunFolders.waitOutRecentDeletions()
         do { try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true) } catch {
             log("batch: cannot create \(root.path): \(error); batch rows skipped")
             return
         }
-        defer { try? FileManager.default.removeItem(at: root) }
         let names = (0..<count).map { String(format: "2026-11-30-an-article-title-of-some-length-%05d.md", $0) }
         let bytes = names.map { name in
             Array(("---\nbulletin: 1\ntitle: \"\(name)\"\n---\n\n" + String(repeating: "Some words of an article body. ", count: 64)).utf8)

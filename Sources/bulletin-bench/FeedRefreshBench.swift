@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Feed refresh rows of `make bench`: one 10,000-item RSS feed served on 127.0.0.1 by the test
 /// server (Tests/Support/test_http_server.py), refreshed cold (empty state) and warm (304),
 /// beside newsboat's `-x reload` on the same feed when newsboat is installed; the first screen
@@ -20,16 +24,19 @@ enum FeedRefreshBench {
         defer { server.stop() }
         let url = "http://127.0.0.1:\(server.port)/files/feed.xml"
 
-        // Homes of this run in a fresh folder, removed only at the end: ext4 scans recently
-        // deleted inodes on every create, so deleting 10,000 files just before a cold refresh
-        // would slow its creates (the batch bench does the same).
-        let homes = root.appendingPathComponent("run-\(getpid())-\(Int(Date().timeIntervalSince1970))")
-        defer { try? FileManager.default.removeItem(at: homes) }
+        // Homes of this run in a fresh, never-used folder, kept after the run and removed when
+        // the next run starts (``RunFolders``): ext4 scans recently deleted inodes on every
+        // create, so deleting 10,000 files shortly before a cold refresh would slow its creates.
+        let homes = root.appendingPathComponent(RunFolders.name(RunFolders.feedRunPrefix))
+        RunFolders.waitOutRecentDeletions()
         var cold: [ProcessSample] = [], warm: [ProcessSample] = [], screen: [Double] = []
         for run in 0..<runs {
             let home = homes.appendingPathComponent("home-\(run)")
             let env = environment(home)
             _ = ProcessTimer.run([bulletin, "add", url, "--full-article", "never"], environment: env)
+            // Untimed: the cold run's one flush (syncfs) should not also write out what earlier
+            // steps left dirty; newsboat's cold run below gets the same.
+            sync()
             cold.append(ProcessTimer.run([bulletin, "refresh"], environment: env))
             warm.append(ProcessTimer.run([bulletin, "refresh"], environment: env))
             screen.append(ProcessTimer.run([bulletin, "screenshot", "--size", "100x30"], environment: env).seconds)
@@ -56,6 +63,7 @@ enum FeedRefreshBench {
                 _ = FileManager.default.createFile(atPath: config.path, contents: Data())
                 let command = [newsboat, "-x", "reload", "-u", urls.path, "-c", cache.path, "-C", config.path]
                 let env = ["HOME": home.path, "XDG_CONFIG_HOME": home.path, "XDG_DATA_HOME": home.path]
+                sync()
                 nbCold.append(ProcessTimer.run(command, environment: env).seconds)
                 nbWarm.append(ProcessTimer.run(command, environment: env).seconds)
             }

@@ -37,11 +37,21 @@ if options.htmlOnly {
 }
 
 var report = BenchReport(sizes: options.sizes)
+if options.only != nil { RunFolders.reportEarlier(in: work) }
 if options.only == "feeds" {
     // `--only feeds`: just the feed refresh rows (see FeedRefreshBench).
     FeedRefreshBench.run(into: &report, bulletin: bulletin, work: work)
-DurableBatchBench.run(into: &report, work: work)
+    DurableBatchBench.run(into: &report, work: work)
     print("Bulletin benchmark (feeds) — \(report.machine)\n")
+    print(report.table())
+    try? report.write(to: options.output)
+    exit(0)
+}
+if options.only == "keys" {
+    // `--only keys`: just the key replay on the largest size and the 5 MB article rows.
+    InProcessBench.keyHandling(into: &report, library: corpus(options.sizes.max() ?? 1_000), work: work, count: options.keys)
+    InProcessBench.bigArticle(into: &report, work: work, corpusTool: corpusTool)
+    print("Bulletin benchmark (keys)" + (options.cpuClock ? " — in CPU time" : "") + "\n")
     print(report.table())
     try? report.write(to: options.output)
     exit(0)
@@ -54,6 +64,8 @@ if options.only == "batch" {
     try? report.write(to: options.output)
     exit(0)
 }
+// Run folders of earlier runs go first, minutes before this run's timed creates (see RunFolders).
+RunFolders.removeEarlier(in: work)
 var listCold: [String: Double] = [:], listWarm: [String: Double] = [:]
 var memCold: [String: Double] = [:], memWarm: [String: Double] = [:]
 var screenCold: [String: Double] = [:], screenWarm: [String: Double] = [:]

@@ -71,6 +71,16 @@ public final class FaultyFileSystem: FileSystem, @unchecked Sendable {
         try perform(.createTemporary, path) { () throws(StorageIOError) in try real.createExclusive(path) }
     }
 
+    public func openFolder(_ path: String) -> Int32? {
+        lock.withLock { stopped } ? nil : real.openFolder(path)
+    }
+
+    public func createExclusive(_ name: String, inFolder folder: Int32?, at path: String) throws(StorageIOError) -> Int32 {
+        try perform(.createTemporary, path + "/" + name) { () throws(StorageIOError) in
+            try real.createExclusive(name, inFolder: folder, at: path)
+        }
+    }
+
     public func openForAppend(_ path: String) throws(StorageIOError) -> Int32? {
         try alive(path)
         let fd = try real.openForAppend(path)

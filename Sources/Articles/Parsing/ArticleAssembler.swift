@@ -166,7 +166,7 @@ struct ArticleAssembler {
             case .text, .heading:
                 let content = units[i].content
                 if CharacterSegmenter.count(content, limit: titleLength) == titleLength
-                    && Self.comparable(content) == key
+                    && Self.hasComparable(content, key)
                 {
                     units[i].dropped = true
                 }
@@ -195,7 +195,7 @@ struct ArticleAssembler {
         let key = Self.comparable(author)
         let limit = CharacterSegmenter.count(author) + 2
         for i in units.indices where !units[i].dropped && units[i].kind == .text {
-            if CharacterSegmenter.count(units[i].text, limit: limit) <= limit && Self.comparable(units[i].text) == key {
+            if CharacterSegmenter.count(units[i].text, limit: limit) <= limit && Self.hasComparable(units[i].text, key) {
                 units[i].dropped = true
             }
         }
@@ -367,7 +367,65 @@ struct ArticleAssembler {
 
     /// Lowercased with spaces collapsed, for comparing lines.
     static func comparable(_ text: String) -> String {
-        text.lowercased().split(separator: " ").joined(separator: " ")
+        if let key = UTF8Scan.withBytes(text, asciiComparableKey) { return key }
+        return text.lowercased().split(separator: " ").joined(separator: " ")
+    }
+
+    /// ``comparable(_:)`` of ASCII text, made byte by byte; `nil` for other text.
+    static func asciiComparableKey(_ text: UnsafeBufferPointer<UInt8>) -> String? {
+        for b in text where b >= 0x80 { return nil }
+        return String(unsafeUninitializedCapacity: text.count) { out in
+            var k = 0
+            var pendingSpace = false
+            for b in text {
+                if b == 0x20 {
+                    pendingSpace = k > 0
+                    continue
+                }
+                if pendingSpace {
+                    out[k] = 0x20
+                    k += 1
+                    pendingSpace = false
+                }
+                out[k] = ASCIICase.lower(b)
+                k += 1
+            }
+            return k
+        }
+    }
+
+    /// Whether `comparable(text) == key`, where `key` is a ``comparable(_:)`` result: by
+    /// bytes, without making the text's key, when both are ASCII.
+    static func hasComparable(_ text: String, _ key: String) -> Bool {
+        let fast = UTF8Scan.withBytes(text) { t in
+            UTF8Scan.withBytes(key) { k in asciiComparable(t, equals: k) }
+        }
+        return fast ?? (comparable(text) == key)
+    }
+
+    /// For ASCII `text` and `key`, whether the text lowercased with runs of spaces made one
+    /// and no space at either end is `key`; `nil` when either has a byte outside ASCII.
+    static func asciiComparable(_ text: UnsafeBufferPointer<UInt8>, equals key: UnsafeBufferPointer<UInt8>) -> Bool? {
+        for b in key where b >= 0x80 { return nil }
+        var k = 0
+        var pendingSpace = false
+        var wroteAny = false
+        var equal = true
+        for b in text {
+            if b >= 0x80 { return nil }
+            guard equal else { continue }
+            if b == 0x20 {
+                pendingSpace = wroteAny
+                continue
+            }
+            if pendingSpace {
+                if k < key.count && key[k] == 0x20 { k += 1 } else { equal = false; continue }
+                pendingSpace = false
+            }
+            if k < key.count && key[k] == ASCIICase.lower(b) { k += 1 } else { equal = false; continue }
+            wroteAny = true
+        }
+        return equal && k == key.count
     }
 
     /// A short line without closing punctuation (a `?` is allowed): a possible subheading.

@@ -91,25 +91,33 @@ enum FastText {
 /// A set of lowercase prefixes matched against UTF-8 bytes, bucketed by first byte.
 struct PrefixSet: Sendable {
     private var buckets: [[[UInt8]]] = Array(repeating: [], count: 256)
+
+    /// The longest prefix's byte count.
+    let longest: Int
+
     init(_ prefixes: [String]) {
         for prefix in prefixes {
             let bytes = Array(prefix.utf8)
             if let first = bytes.first { buckets[Int(first)].append(bytes) }
         }
+        longest = prefixes.map(\.utf8.count).max() ?? 0
     }
 
     /// The first prefix (in the order given) that `text` starts with, as its byte count.
     func match(_ text: String) -> Int? {
-        var text = text
-        return text.withUTF8 { t -> Int? in
-            guard let first = t.first else { return nil }
-            for candidate in buckets[Int(first)] where candidate.count <= t.count {
-                var k = 1
-                while k < candidate.count && t[k] == candidate[k] { k += 1 }
-                if k == candidate.count { return k }
-            }
-            return nil
+        UTF8Scan.withBytes(text) { match(bytes: $0) }
+    }
+
+    /// The first prefix (in the order given) that the UTF-8 bytes `t` start with, as its byte count.
+    @inline(__always)
+    func match(bytes t: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = t.first else { return nil }
+        for candidate in buckets[Int(first)] where candidate.count <= t.count {
+            var k = 1
+            while k < candidate.count && t[k] == candidate[k] { k += 1 }
+            if k == candidate.count { return k }
         }
+        return nil
     }
 
     /// Whether `text` starts with one of the prefixes.
@@ -119,11 +127,16 @@ struct PrefixSet: Sendable {
 /// A set of phrases looked for anywhere in a text, in one pass over its UTF-8 bytes.
 struct PhraseSet: Sendable {
     private var buckets: [[[UInt8]]] = Array(repeating: [], count: 256)
+    /// Whether a phrase starts with the byte (a cheaper test than looking in its bucket).
+    private var starts = [Bool](repeating: false, count: 256)
 
     init(_ phrases: [String]) {
         for phrase in phrases {
             let bytes = Array(phrase.utf8)
-            if let first = bytes.first { buckets[Int(first)].append(bytes) }
+            if let first = bytes.first {
+                buckets[Int(first)].append(bytes)
+                starts[Int(first)] = true
+            }
         }
     }
 
@@ -132,14 +145,27 @@ struct PhraseSet: Sendable {
     /// without making the key.
     func occurs(inLowerKeyOf text: Substring) -> Bool {
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return occurs(in: LineClassifier.lowerKey(text)) }
-        return UTF8Scan.withBytes(String(text)) { t in
-            for i in 0..<t.count {
-                for candidate in buckets[Int(ASCIICase.lower(t[i]))] where ASCIICase.matches(candidate, in: t, at: i) {
-                    return true
-                }
+        if let found = text.utf8.withContiguousStorageIfAvailable({ occurs(inASCII: $0) }) { return found }
+        return UTF8Scan.withBytes(String(text)) { occurs(inASCII: $0) }
+    }
+
+    /// Whether one of the phrases occurs in the ASCII bytes `t`, ignoring ASCII case (for
+    /// ASCII, the same answer as looking in `LineClassifier.lowerKey` of the text).
+    func occurs(inASCII t: UnsafeBufferPointer<UInt8>) -> Bool {
+        starts.withUnsafeBufferPointer { starts in
+            for i in 0..<t.count where starts[Int(ASCIICase.lower(t[i]))] {
+                if occurs(inASCII: t, at: i) { return true }
             }
             return false
         }
+    }
+
+    /// Whether one of the phrases starts at `i` in the ASCII bytes `t`, ignoring ASCII case.
+    private func occurs(inASCII t: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        for candidate in buckets[Int(ASCIICase.lower(t[i]))] where ASCIICase.matches(candidate, in: t, at: i) {
+            return true
+        }
+        return false
     }
 
     /// Whether one of the phrases occurs in `text` (byte for byte).

@@ -15,6 +15,14 @@ public enum LineClassifier {
     /// The kind of a clean line; with `promoSources` false, promotion lines get no source
     /// (the parser looks for it later, only when the article needs one).
     static func classify(_ line: String, promoSources: Bool) -> LineKind {
+        // Most lines are paragraphs, told apart on their bytes (see ``ByteLineClassifier``).
+        if UTF8Scan.withBytes(line, ByteLineClassifier.isBodyText) { return .text }
+        return classifyFully(line, promoSources: promoSources)
+    }
+
+    /// ``classify(_:promoSources:)`` without the byte shortcut for paragraphs: every check
+    /// made on the line's strings.
+    static func classifyFully(_ line: String, promoSources: Bool) -> LineKind {
         if let heading = markdownHeading(line) {
             switch headingRole(heading.text) {
             case .summary: return .summaryHeading
@@ -205,7 +213,18 @@ public enum LineClassifier {
 
     /// Lowercased with curly apostrophes straightened.
     static func lowerKey<S: StringProtocol>(_ text: S) -> String {
-        FastText.straightenApostrophes(text.lowercased())
+        // ASCII text (no curly apostrophes, lowercased byte by byte): one copy, made lowercase.
+        if let lowered = text.utf8.withContiguousStorageIfAvailable(asciiLowercased), let lowered { return lowered }
+        return FastText.straightenApostrophes(text.lowercased())
+    }
+
+    /// The ASCII bytes as a lowercase string, or `nil` when a byte is not ASCII.
+    static func asciiLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        for b in bytes where b >= 0x80 { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            for i in 0..<bytes.count { out[i] = ASCIICase.lower(bytes[i]) }
+            return bytes.count
+        }
     }
 
     /// The text from its first letter, digit, `[`, `#` or `©` on.

@@ -10,20 +10,16 @@ public enum SourceExtractor {
     /// "follow Saltmarsh Weekly for…", "Subscribe to the Eastgate Evening News newsletter",
     /// "follow us on The Lantern Post". Social networks ("follow us on Google News") are not sites.
     public static func fromPromo(_ line: String) -> String? {
-        let markers = [
-            "news from ", "articles from ", "stories from ", "updates from ", "the latest from ",
-            "newsletter from ", "l'actualité de ", "l’actualité de ", "actualités de ", "les news de ",
-            "l'actu de ", "l’actu de ", "nouvelles de ", "infos de ", "articles de ", "follow us on ",
-            "follow ", "subscribe to the ", "subscribe to ", "sign up for the ", "get the ", "abonnez-vous à ",
-        ]
         let ascii = isASCIIForSearch(line)
         let bytes = ascii ? Array(line.utf8) : []  // once for every marker
-        for marker in markers {
+        for (marker, needle) in zip(promoMarkers, promoMarkerNeedles) {
             // Case-insensitive search: by bytes for ASCII lines (where it gives the same
             // matches as Foundation's), else Foundation's.
             let found: String.Index?
             if ascii {
-                found = asciiCaseInsensitiveEnd(of: marker, in: line, bytes: bytes)
+                // A marker with bytes outside ASCII cannot match ASCII text.
+                found = needle.flatMap { ASCIICase.firstMatchEnd(of: $0, in: bytes) }
+                    .map { line.utf8.index(line.utf8.startIndex, offsetBy: $0) }
             } else {
                 found = line.range(of: marker, options: .caseInsensitive)?.upperBound
             }
@@ -33,6 +29,43 @@ public enum SourceExtractor {
             }
         }
         return nil
+    }
+
+    /// The words after which a promotion line names its site, in the order they are tried.
+    static let promoMarkers = [
+        "news from ", "articles from ", "stories from ", "updates from ", "the latest from ",
+        "newsletter from ", "l'actualité de ", "l’actualité de ", "actualités de ", "les news de ",
+        "l'actu de ", "l’actu de ", "nouvelles de ", "infos de ", "articles de ", "follow us on ",
+        "follow ", "subscribe to the ", "subscribe to ", "sign up for the ", "get the ", "abonnez-vous à ",
+    ]
+
+    /// Each marker's bytes in ASCII lowercase, `nil` for a marker with bytes outside ASCII.
+    static let promoMarkerNeedles: [[UInt8]?] = promoMarkers.map { marker in
+        let needle = marker.utf8.map(ASCIICase.lower)
+        return needle.allSatisfy { $0 < 0x80 } ? needle : nil
+    }
+
+    /// ``host(of:)`` on the bytes of an ASCII url (where Foundation's search, `Character`
+    /// comparison and lowercasing all work byte by byte): `.some(nil)` for no host, `nil`
+    /// when the url has a byte outside ASCII.
+    static func asciiHost(_ url: UnsafeBufferPointer<UInt8>) -> String?? {
+        for b in url where b >= 0x80 { return nil }
+        let n = url.count
+        var start = 0
+        var i = 0
+        while i + 3 <= n {
+            if url[i] == 0x3A && url[i + 1] == 0x2F && url[i + 2] == 0x2F {
+                start = i + 3
+                break
+            }
+            i += 1
+        }
+        var end = start
+        while end < n, url[end] != 0x2F, url[end] != 0x3F, url[end] != 0x23, url[end] != 0x3A { end += 1 }
+        var host = UnsafeBufferPointer(rebasing: url[start..<end])
+        if host.count >= 4, ASCIICase.matches(Array("www.".utf8), in: host, at: 0) { host = UnsafeBufferPointer(rebasing: host[4...]) }
+        guard host.contains(0x2E) else { return .some(nil) }
+        return .some(LineClassifier.asciiLowercased(host))
     }
 
     /// Whether the line is ASCII apart from punctuation, symbols and emoji that neither fold
@@ -139,6 +172,12 @@ public enum SourceExtractor {
 
     /// The host of a url without `www.`: `https://www.theverge.com/x` → `theverge.com`.
     public static func host(of url: String) -> String? {
+        if let host = UTF8Scan.withBytes(url, asciiHost) { return host }
+        return unicodeHost(of: url)
+    }
+
+    /// ``host(of:)`` for any url, by `Character`s and Foundation's search.
+    static func unicodeHost(of url: String) -> String? {
         var rest = Substring(url)
         if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
         let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }.lowercased()

@@ -153,8 +153,15 @@ public struct RefreshRun: Sendable {
         let staged = works
         works = []
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(staged) {} }
-        try store.commit()
-        try stateFile.save(to: paths.stateFile, fileSystem: fileSystem)
+        // The state is encoded on another core while the files are written and flushed (it
+        // is saved only once they are durable), and the files' index-cache entries are
+        // recorded while the state is saved.
+        let finalState = stateFile
+        let encodedState = BackgroundValue { finalState.encoded() }
+        let entries = try store.commitFiles()
+        let recording = entries.map { entries in BackgroundValue { entries.record() } }
+        defer { _ = recording?.value }
+        try stateFile.save(encodedState.value, to: paths.stateFile, fileSystem: fileSystem)
         return RefreshSummary(results: results.map { $0! }, pruned: pruned)
     }
 }

@@ -46,7 +46,11 @@ public struct FeedStateFile: Sendable {
 
     /// Writes the file durably, every step through `fileSystem`.
     public func save(to url: URL, fileSystem: any FileSystem = POSIXFileSystem()) throws(FetchFailure) {
-        let bytes = encoded()
+        try save(encoded(), to: url, fileSystem: fileSystem)
+    }
+
+    /// Writes `bytes`, this state's ``encoded()`` JSON, durably (see ``save(to:fileSystem:)``).
+    func save(_ bytes: [UInt8], to url: URL, fileSystem: any FileSystem) throws(FetchFailure) {
         try DurableBatch.prepareFolder(url.deletingLastPathComponent())
         Self.removeLeftovers(of: url)
         var batch = DurableBatch()

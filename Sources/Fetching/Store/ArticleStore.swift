@@ -15,8 +15,8 @@ public struct ArticleStore {
     /// The staged files' paths and articles, for their index entries.
     private var written: [(path: String, article: Article)] = []
 
-    /// `root.path`, to build file URLs from paths (`appendingPathComponent` validates and
-    /// re-encodes the whole path, a noticeable share of staging 10,000 files).
+    /// `root.path`, to build file paths without URL work (`appendingPathComponent` validates
+    /// and re-encodes the whole path, a noticeable share of staging 10,000 files).
     private let rootPath: String
 
     /// A store over `root` (folders are created as articles are staged). With
@@ -29,9 +29,9 @@ public struct ArticleStore {
         rootPath = root.path
     }
 
-    /// The file URL of `relative` (a path under the root).
-    private func fileURL(_ relative: String) -> URL {
-        URL(fileURLWithPath: rootPath + "/" + relative, isDirectory: false)
+    /// The file-system path of `relative` (a path under the root).
+    private func filePath(_ relative: String) -> String {
+        rootPath + "/" + relative
     }
 
     /// Number of files staged.
@@ -77,11 +77,11 @@ public struct ArticleStore {
             namesInUse[folder, default: []].insert(name)
             unclaimed[folder]?.remove(name)
             relative = folder + "/" + name
-            if let previous { batch.remove(fileURL(previous)) }
+            if let previous { batch.remove(path: filePath(previous)) }
         }
-        let url = fileURL(relative)
-        batch.add(url, bytes: rendered ?? Array(file.rendered().utf8))
-        if indexCacheDirectory != nil { written.append((url.path, article)) }
+        let path = filePath(relative)
+        batch.add(path: path, bytes: rendered ?? Array(file.rendered().utf8))
+        if indexCacheDirectory != nil { written.append((path, article)) }
         return relative
     }
 
@@ -109,14 +109,32 @@ public struct ArticleStore {
         return head.range(of: Data("\nid: \(id.rawValue)\n".utf8)) != nil
     }
 
-    /// Makes every staged file durable at once.
+    /// Makes every staged file durable at once, then records their index-cache entries.
     public mutating func commit() throws(FetchFailure) {
-        guard !batch.isEmpty else { return }
+        try commitFiles()?.record()
+    }
+
+    /// Makes every staged file durable at once and returns their index-cache entries, to be
+    /// recorded by the caller (on any thread: the refresh does it while the feed state is
+    /// saved); `nil` when there is nothing to record.
+    public mutating func commitFiles() throws(FetchFailure) -> IndexEntriesToRecord? {
+        guard !batch.isEmpty else { return nil }
         try batch.commit(fileSystem: fileSystem)
         batch = DurableBatch()
-        if let indexCacheDirectory {
-            Library.recordWrittenFiles(written, roots: [root.path], cacheDirectory: indexCacheDirectory)
-        }
-        written = []
+        defer { written = [] }
+        guard let indexCacheDirectory, !written.isEmpty else { return nil }
+        return IndexEntriesToRecord(written: written, root: root.path, cacheDirectory: indexCacheDirectory)
+    }
+}
+
+/// The index-cache entries of article files just made durable (see `Library.recordWrittenFiles`).
+public struct IndexEntriesToRecord: Sendable {
+    let written: [(path: String, article: Article)]
+    let root: String
+    let cacheDirectory: URL
+
+    /// Writes them into the index cache of the library over the store's root.
+    public func record() {
+        Library.recordWrittenFiles(written, roots: [root], cacheDirectory: cacheDirectory)
     }
 }

@@ -15,8 +15,8 @@ import Storage
 /// A crash leaves each file old or new and complete, plus temporary files that the next
 /// writer of that folder removes (``removeLeftovers(in:)``).
 public struct DurableBatch {
-    private var writes: [(URL, [UInt8])] = []
-    private var removals: [URL] = []
+    private var writes: [(String, [UInt8])] = []
+    private var removals: [String] = []
 
     /// An empty batch.
     public init() {}
@@ -28,16 +28,22 @@ public struct DurableBatch {
     public var count: Int { writes.count }
 
     /// Schedules `url` to be replaced by `bytes`.
-    public mutating func add(_ url: URL, bytes: [UInt8]) { writes.append((url, bytes)) }
+    public mutating func add(_ url: URL, bytes: [UInt8]) { writes.append((url.path, bytes)) }
+
+    /// Schedules the file at `path` to be replaced by `bytes` (no URL work per file).
+    public mutating func add(path: String, bytes: [UInt8]) { writes.append((path, bytes)) }
 
     /// Schedules `url` to be removed after the new files are in place.
-    public mutating func remove(_ url: URL) { removals.append(url) }
+    public mutating func remove(_ url: URL) { removals.append(url.path) }
+
+    /// Schedules the file at `path` to be removed after the new files are in place.
+    public mutating func remove(path: String) { removals.append(path) }
 
     /// Writes, flushes and renames everything, then removes what was scheduled for removal,
     /// every step through `fileSystem`.
     public func commit(fileSystem: any FileSystem = POSIXFileSystem()) throws(FetchFailure) {
         do {
-            try DurableFile(fileSystem: fileSystem).writeBatch(writes, removing: removals, flush: .wholeFileSystem)
+            try DurableFile(fileSystem: fileSystem).writeBatch(paths: writes, removing: removals, flush: .wholeFileSystem)
         } catch {
             throw FetchFailure(error.message)
         }

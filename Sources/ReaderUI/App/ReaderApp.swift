@@ -88,9 +88,13 @@ public enum ReaderApp {
         return 0
     }
 
-    /// Builds the body search index of `context` on a utility thread.
+    /// Builds the search indexes of `context` on a utility thread: titles first (so the
+    /// first search key does not wait for them), then bodies.
     static func startIndexing(_ context: ReaderContext) {
-        let indexer = Thread { context.bodyIndex.build(context) }
+        let indexer = Thread {
+            _ = context.titleIndex
+            context.bodyIndex.build(context)
+        }
         indexer.qualityOfService = .utility
         indexer.start()
     }

@@ -28,11 +28,11 @@ public final class BodyIndex: @unchecked Sendable {
 
     /// Runs `body` with a matcher for the folded `needle`, taking the lock once for a whole
     /// pass (a pass over 100,000 items must not take the lock 100,000 times). The matcher
-    /// answers `false` at once while nothing is indexed.
-    func withMatcher<R>(_ needle: [UInt8], _ body: ((Int) -> Bool) -> R) -> R {
+    /// is `nil` while nothing is indexed (no body can match).
+    func withMatcher<R>(_ needle: [UInt8], _ body: (((Int) -> Bool)?) -> R) -> R {
         lock.lock()
         defer { lock.unlock() }
-        if stored == 0 { return body { _ in false } }
+        if stored == 0 { return body(nil) }
         return bodies.withUnsafeBufferPointer { all in
             body { index in
                 guard let text = all[index] else { return false }

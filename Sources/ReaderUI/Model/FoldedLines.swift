@@ -68,20 +68,49 @@ final class FoldedLines: @unchecked Sendable {
         }
 
         /// Copies a line of printable ASCII (one byte, one character, one column) folded;
-        /// returns `false` and adds nothing for any other line.
+        /// returns `false` and adds nothing for any other line. Eight bytes at a time: a
+        /// word's bytes are checked and lowercased with a few integer operations.
         private mutating func appendPlain(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let source = utf8.baseAddress else { return true }
+            let count = utf8.count
             let start = bytes.count
-            bytes.append(contentsOf: utf8)
-            let plain = bytes.withUnsafeMutableBufferPointer { buffer -> Bool in
-                for i in start..<buffer.count {
-                    let byte = buffer[i]
-                    if byte < 0x20 || byte > 0x7E { return false }
-                    if byte &- 0x41 < 26 { buffer[i] = byte | 0x20 }
+            bytes.reserveCapacity(start + count)
+            var plain = true
+            bytes.append(contentsOf: repeatElement(0, count: count))
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                let out = UnsafeMutableRawPointer(buffer.baseAddress! + start)
+                let raw = UnsafeRawPointer(source)
+                var i = 0
+                while i + 8 <= count {
+                    let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    guard let folded = Builder.foldPlain(word) else { plain = false; return }
+                    out.storeBytes(of: folded, toByteOffset: i, as: UInt64.self)
+                    i += 8
                 }
-                return true
+                while i < count {
+                    let byte = source[i]
+                    if byte < 0x20 || byte > 0x7E { plain = false; return }
+                    out.storeBytes(of: byte &- 0x41 < 26 ? byte | 0x20 : byte, toByteOffset: i, as: UInt8.self)
+                    i += 1
+                }
             }
             if !plain { bytes.removeLast(bytes.count - start) }
             return plain
+        }
+
+        /// Eight bytes lowercased (A-Z to a-z), or `nil` when one of them is not printable
+        /// ASCII (below 0x20 or from 0x7F on).
+        @inline(__always)
+        static func foldPlain(_ word: UInt64) -> UInt64? {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let high: UInt64 = 0x8080_8080_8080_8080
+            // A byte below 0x20 (0x20 subtracted borrows into its top bit), or one with its top
+            // bit set or equal to 0x7F (0x01 added carries into its top bit).
+            if (word &- 0x20 &* ones) & ~word & high != 0 || (word | (word &+ ones)) & high != 0 { return nil }
+            // All bytes are below 0x80 now: the top bit of (byte + 0x3F) is set from 'A' on,
+            // that of (byte + 0x25) from '[' on.
+            let upper = (word &+ 0x3F &* ones) & ~(word &+ 0x25 &* ones) & high
+            return word | (upper >> 2)
         }
 
         private mutating func appendComplex(_ text: String) {

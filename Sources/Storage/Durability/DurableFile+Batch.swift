@@ -33,33 +33,52 @@ extension DurableFile {
     public func writeBatch<Bytes: ContiguousBytes>(
         _ files: [(URL, Bytes)], removing removals: [URL] = [], flush: BatchFlush = .eachFile
     ) throws(StorageIOError) {
+        try writeBatch(paths: files.map { ($0.0.path, $0.1) }, removing: removals.map(\.path), flush: flush)
+    }
+
+    /// As ``writeBatch(_:removing:flush:)`` with file-system paths instead of URLs (no URL
+    /// work per file). Each file of a new folder is created by name relative to the open
+    /// temporary folder (see ``FileSystem/openFolder(_:)``).
+    public func writeBatch<Bytes: ContiguousBytes>(
+        paths files: [(String, Bytes)], removing removals: [String] = [], flush: BatchFlush = .eachFile
+    ) throws(StorageIOError) {
         let perFile = flush == .eachFile || files.count == 1
-        var plan = BatchPlan(files.map(\.0))
+        var plan = BatchPlan(files)
         var pending = PendingWrites()
+        var descriptors: [Int32?] = []
+        defer { for case let fd? in descriptors { fileSystem.close(fd) } }
         do throws(StorageIOError) {
             for index in plan.folders.indices where plan.folders[index].isNew {
                 let folder = plan.folders[index].path
-                let staging = Self.temporaryPath(for: URL(fileURLWithPath: folder))
+                let (parent, name) = DurableFile.splitPath(folder)
+                let staging = Self.temporaryPath(folder: parent, name: name)
                 do { try fileSystem.createFolder(staging) } catch {
                     throw StorageIOError("create", folder, code: error.code)
                 }
                 plan.folders[index].staging = pending.stagings.count
                 pending.stagings.append((staging, folder, []))
+                descriptors.append(fileSystem.openFolder(staging))
             }
-            for (index, (url, bytes)) in files.enumerated() {
+            for (index, (path, bytes)) in files.enumerated() {
                 let folder = plan.folders[plan.folderOfFile[index]]
-                let path: String
+                let name = plan.names[index]
+                let fd: Int32
                 if let staging = folder.staging {
-                    path = pending.stagings[staging].staging + "/" + url.lastPathComponent
-                    pending.stagings[staging].files.append(path)
+                    let stagingPath = pending.stagings[staging].staging
+                    pending.stagings[staging].files.append(stagingPath + "/" + name)
+                    do { fd = try fileSystem.createExclusive(name, inFolder: descriptors[staging], at: stagingPath) } catch {
+                        throw StorageIOError("write", path, code: error.code)
+                    }
                 } else {
-                    path = Self.temporaryPath(folder: folder.path, name: url.lastPathComponent)
-                    pending.temporaries.append((path, url.path))
+                    let temporary = Self.temporaryPath(folder: folder.path, name: name)
+                    pending.temporaries.append((temporary, path))
+                    do { fd = try fileSystem.createExclusive(temporary) } catch {
+                        throw StorageIOError("write", path, code: error.code)
+                    }
                 }
-                let fd = try create(path, for: url)
                 defer { fileSystem.close(fd) }
-                try Self.write(bytes, fd, url.path, fileSystem)
-                if perFile { try fileSystem.sync(fd, path: url.path) }
+                try Self.write(bytes, fd, path, fileSystem)
+                if perFile { try fileSystem.sync(fd, path: path) }
             }
             if perFile {
                 for staging in pending.stagings { try fileSystem.syncFolder(staging.staging) }
@@ -83,9 +102,9 @@ extension DurableFile {
             throw error
         }
         var synced = plan.foldersToSync
-        for url in removals {
-            try fileSystem.removeFile(url.path)
-            let folder = url.deletingLastPathComponent().path
+        for path in removals {
+            try fileSystem.removeFile(path)
+            let folder = DurableFile.splitPath(path).folder
             if !synced.contains(folder) { synced.append(folder) }
         }
         for folder in synced { try fileSystem.syncFolder(folder) }
@@ -109,6 +128,15 @@ extension DurableFile {
     /// `.NAME.tmp-PID-N` in `folder`.
     static func temporaryPath(folder: String, name: String) -> String {
         folder + "/" + temporaryPrefix(for: name) + "\(getpid())-\(nextSerial())"
+    }
+
+    /// `path` split at its last `/`: the folder (`/` for a file at the root, `.` for a bare
+    /// name) and the name.
+    static func splitPath(_ path: String) -> (folder: String, name: String) {
+        let utf8 = path.utf8
+        guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return (".", path) }
+        let folder = slash == utf8.startIndex ? "/" : String(path[..<slash])
+        return (folder, String(path[path.index(after: slash)...]))
     }
 
     /// Whether `name` is a temporary file or folder of a durable write (`.NAME.tmp-…`).
@@ -140,22 +168,35 @@ private struct BatchPlan {
     var folders: [Folder] = []
     var folderOfFile: [Int] = []
 
-    init(_ urls: [URL]) {
-        folderOfFile.reserveCapacity(urls.count)
+    /// Each file's name (its path after the last `/`).
+    var names: [String] = []
+
+    init<Bytes>(_ files: [(String, Bytes)]) {
+        folderOfFile.reserveCapacity(files.count)
+        names.reserveCapacity(files.count)
         var index: [String: Int] = [:]
-        for url in urls {
-            let path = url.deletingLastPathComponent().path
-            if let known = index[path] {
+        var last: (path: String, index: Int)?
+        for (path, _) in files {
+            let (folderPath, name) = DurableFile.splitPath(path)
+            names.append(name)
+            // Files mostly come folder by folder: compare with the last folder before hashing.
+            if let last, last.path == folderPath {
+                folderOfFile.append(last.index)
+                continue
+            }
+            if let known = index[folderPath] {
                 folderOfFile.append(known)
+                last = (folderPath, known)
                 continue
             }
             var info = stat()
-            let exists = lstat(path, &info) == 0
-            index[path] = folders.count
+            let exists = lstat(folderPath, &info) == 0
+            index[folderPath] = folders.count
+            last = (folderPath, folders.count)
             folderOfFile.append(folders.count)
             // A symbolic link or anything else in the way is not replaced: the batch writes
             // through it (and fails if it is not a folder).
-            folders.append(Folder(path: path, isNew: !exists && errno == ENOENT))
+            folders.append(Folder(path: folderPath, isNew: !exists && errno == ENOENT))
         }
     }
 
@@ -164,7 +205,7 @@ private struct BatchPlan {
     var foldersToSync: [String] {
         var result: [String] = []
         for folder in folders {
-            let path = folder.isNew ? URL(fileURLWithPath: folder.path).deletingLastPathComponent().path : folder.path
+            let path = folder.isNew ? DurableFile.splitPath(folder.path).folder : folder.path
             if !result.contains(path) { result.append(path) }
         }
         return result

@@ -45,6 +45,22 @@ public protocol FileSystem: Sendable {
     /// Removes a file a batch replaces or drops (a missing file is not an error):
     /// ``DurableStep/remove``.
     func removeFile(_ path: String) throws(StorageIOError)
+    /// Opens a folder a batch creates many files in, so that each is created by name
+    /// relative to it (``createExclusive(_:inFolder:at:)``); `nil` creates them by path.
+    func openFolder(_ path: String) -> Int32?
+    /// Creates `name` exclusively (mode 0600) in the folder at `path`, opened as `folder` by
+    /// ``openFolder(_:)`` when that gave a descriptor: the ``DurableStep/createTemporary`` step.
+    func createExclusive(_ name: String, inFolder folder: Int32?, at path: String) throws(StorageIOError) -> Int32
+}
+
+extension FileSystem {
+    /// No folder descriptor: files are created by path.
+    public func openFolder(_ path: String) -> Int32? { nil }
+
+    /// ``createExclusive(_:)`` of `path/name`.
+    public func createExclusive(_ name: String, inFolder folder: Int32?, at path: String) throws(StorageIOError) -> Int32 {
+        try createExclusive(path + "/" + name)
+    }
 }
 
 /// The steps of a durable write, in order. A whole-file write is `createTemporary`,
@@ -72,6 +88,25 @@ public struct POSIXFileSystem: FileSystem {
             Glibc.close(fd)
             unlink(path)
             throw StorageIOError("create", path, code: code)
+        }
+        return fd
+    }
+
+    public func openFolder(_ path: String) -> Int32? {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        return fd < 0 ? nil : fd
+    }
+
+    public func createExclusive(_ name: String, inFolder folder: Int32?, at path: String) throws(StorageIOError) -> Int32 {
+        guard let folder else { return try createExclusive(path + "/" + name) }
+        // One lookup of the name in an open folder instead of a walk of the whole path.
+        let fd = openat(folder, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if fd < 0 { throw StorageIOError("create", path + "/" + name, code: errno) }
+        if !Self.umaskKeepsOwnerBits, fchmod(fd, 0o600) != 0 {
+            let code = errno
+            Glibc.close(fd)
+            unlinkat(folder, name, 0)
+            throw StorageIOError("create", path + "/" + name, code: code)
         }
         return fd
     }

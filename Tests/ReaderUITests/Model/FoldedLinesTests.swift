@@ -37,6 +37,27 @@ final class FoldedLinesTests: XCTestCase {
         "\u{00A0}", "Ａ", "ａ", "K", "\u{212A}",
     ]
 
+    /// Eight bytes folded at once agree with folding each byte: every byte value in every
+    /// place of the word, among random neighbours.
+    func testFoldingEightBytesAtOnceAgreesWithOneByOne() {
+        var random = SplitMix64(seed: 9)
+        for place in 0..<8 {
+            for value in 0...255 {
+                var bytes = (0..<8).map { _ in UInt8(0x20 + random.below(0x5F)) }
+                bytes[place] = UInt8(value)
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                let plain = bytes.allSatisfy { $0 >= 0x20 && $0 <= 0x7E }
+                let expected = bytes.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                XCTAssertEqual(FoldedLines.Builder.foldPlain(word), plain ? expected : nil, "byte \(value) at \(place)")
+            }
+        }
+        // Long plain lines (folded eight bytes at a time) and ones with a non-ASCII byte late.
+        let lines = ["The Quick Brown Fox Jumps Over The Lazy Dog, AGAIN AND AGAIN!", "ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{~ café AT THE END"]
+        let folded = FoldedLines(lines)
+        XCTAssertEqual(Array(folded.bytes[folded.starts[0]..<(folded.starts[1] - 1)]), Array(lines[0].lowercased().utf8))
+        XCTAssertEqual(Array(folded.bytes[folded.starts[1]..<(folded.starts[2] - 1)]), Array(lines[1].lowercased().utf8))
+    }
+
     func testMatchesAgreeWithComparingFoldedCharacters() {
         var random = SplitMix64(seed: 23)
         for round in 0..<40 {

@@ -1,0 +1,113 @@
+/// Recognises, on the bytes of a clean line, the ordinary body lines that
+/// ``LineClassifier`` would call `.text`, without making any string.
+///
+/// Most lines of an article are paragraphs and subheadings: they open with a letter and
+/// match none of the prefixes that metadata and promotion lines start with (short ones are
+/// neither a widget nor a summary or bio heading). For those lines
+/// this is the whole classification; for every other line it answers `false` and the
+/// line goes through ``LineClassifier/classify(_:promoSources:)`` as before. It never
+/// answers `true` for a line that the classifier would give another kind: each check below
+/// is a necessary condition of one of the classifier's other kinds, tested on the same bytes.
+enum ByteLineClassifier {
+    /// Whether `line` (clean UTF-8, as ``TextCleaner`` makes it) is certainly a `.text` line.
+    static func isBodyText(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = line.count
+        // A first ASCII letter rules out a Markdown heading, a rule, a bullet and a line without
+        // letters, and leaves nothing for `strippingLeadingSymbols` to strip.
+        guard n > 0, FastText.isASCIILetter(line[0]) else { return false }
+        // Past 400 bytes only those four kinds are looked for.
+        if n > 400 { return true }
+        // The classifier's `head`: the first 64 characters lowercased. When the first 64 bytes
+        // are ASCII, its first 63 bytes are those bytes in ASCII lowercase (a combining mark
+        // after the 64th byte can only join the 64th character), and every prefix looked for
+        // is shorter than that. A short line must be ASCII throughout.
+        let headCount = min(n, 64)
+        guard n <= 48 || headCount > longestPrefix else { return false }
+        for i in 0..<(n <= 48 ? n : headCount) where line[i] >= 0x80 { return false }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer -> Bool in
+            for i in 0..<headCount { buffer[i] = ASCIICase.lower(line[i]) }
+            let head = UnsafeBufferPointer(rebasing: buffer[0..<headCount])
+            if n <= 48 && isShortMetadata(head) { return false }
+            return isBodyText(line, head: head)
+        }
+    }
+
+    /// For a short ASCII line (`head` is all of it, lowercased): whether it is a widget
+    /// (24 bytes or less) or a summary or bio heading, as ``LineClassifier`` tells them.
+    /// Strings are made only for a line whose length and first byte match one of theirs.
+    private static func isShortMetadata(_ head: UnsafeBufferPointer<UInt8>) -> Bool {
+        let shapes = keyShapes
+        let first = Int(head[0])
+        if head.count <= 24, shapes.widgets[first] & (1 << UInt64(head.count)) != 0,
+           LineClassifier.widgetLines.contains(String(decoding: head, as: UTF8.self))
+        {
+            return true
+        }
+        // ``LineClassifier/headingRole(_:)``'s key: without trailing `: . *` and spaces.
+        var m = head.count
+        while m > 0, head[m - 1] == 0x3A || head[m - 1] == 0x20 || head[m - 1] == 0x2E || head[m - 1] == 0x2A { m -= 1 }
+        guard m > 0, shapes.headings[first] & (1 << UInt64(m)) != 0 else { return false }
+        let key = String(decoding: UnsafeBufferPointer(rebasing: head[0..<m]), as: UTF8.self)
+        return LineClassifier.summaryHeadings.contains(key) || LineClassifier.aboutAuthorHeadings.contains(key)
+    }
+
+    /// For each first byte, a bit for each byte length (under 64) of a widget line, and of a
+    /// summary or bio heading.
+    static let keyShapes: (widgets: [UInt64], headings: [UInt64]) = {
+        func shapes(_ keys: [String]) -> [UInt64] {
+            var table = [UInt64](repeating: 0, count: 256)
+            for key in keys {
+                let bytes = Array(key.utf8)
+                guard let first = bytes.first, bytes.count < 64 else { continue }
+                table[Int(first)] |= 1 << UInt64(bytes.count)
+            }
+            return table
+        }
+        return (shapes(Array(LineClassifier.widgetLines)),
+                shapes(Array(LineClassifier.summaryHeadings) + Array(LineClassifier.aboutAuthorHeadings)))
+    }()
+
+    /// The checks on `head` (the lowercased start of `line`: all of it, or its first 63
+    /// bytes or more).
+    @inline(__always)
+    private static func isBodyText(_ line: UnsafeBufferPointer<UInt8>, head: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = line.count
+        // A credit (a `©` line cannot start with a letter).
+        if n <= 240, LineClassifier.creditPrefixSet.match(bytes: head) != nil { return false }
+        // A url or source line.
+        if SourceExtractor.urlStarts.match(bytes: head) != nil || SourceExtractor.labelSet.match(bytes: head) != nil {
+            return false
+        }
+        // A byline.
+        if n <= 160, BylineParser.prefixSet.match(bytes: head) != nil { return false }
+        // A dateline.
+        if n <= 100, hasFourDigitRun(line) { return false }
+        // A promotion line, by its start or (in short lines) by a phrase anywhere.
+        if LineClassifier.promoPrefixSet.match(bytes: head) != nil { return false }
+        if n <= 220 {
+            for b in line where b >= 0x80 { return false }
+            if LineClassifier.promoPhraseSet.occurs(inASCII: line) { return false }
+        }
+        return true
+    }
+
+    /// The longest prefix the classifier looks for at the start of a line's `head`.
+    static let longestPrefix = [
+        LineClassifier.creditPrefixSet.longest, SourceExtractor.urlStarts.longest, SourceExtractor.labelSet.longest,
+        BylineParser.prefixSet.longest, LineClassifier.promoPrefixSet.longest,
+    ].max()!
+
+    /// ``FastText/hasFourDigitRun(_:)`` on bytes.
+    static func hasFourDigitRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var run = 0
+        for b in bytes {
+            if b &- 0x30 < 10 {
+                run += 1
+            } else {
+                if run == 4 { return true }
+                run = 0
+            }
+        }
+        return run == 4
+    }
+}
