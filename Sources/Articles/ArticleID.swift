@@ -44,6 +44,28 @@ public struct ArticleID: RawRepresentable, Hashable, Comparable, Sendable, Codab
         }
         return ArticleID(rawValue: hasher.hex)
     }
+
+    /// The 64-bit number this id spells when it is exactly 16 lowercase hex digits, else `nil`.
+    public var hexValue: UInt64? {
+        var text = rawValue
+        return text.withUTF8 { ArticleID.hexValue($0) }
+    }
+
+    /// Parses exactly 16 lowercase hex digits, `nil` for anything else.
+    public static func hexValue(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard bytes.count == 16 else { return nil }
+        var value: UInt64 = 0
+        for b in bytes {
+            let digit: UInt8
+            switch b {
+            case 0x30...0x39: digit = b - 0x30
+            case 0x61...0x66: digit = b - 0x61 + 10
+            default: return nil
+            }
+            value = value << 4 | UInt64(digit)
+        }
+        return value
+    }
 }
 
 /// 64-bit FNV-1a over normalized text (lowercased, whitespace collapsed, newline-separated).

@@ -22,25 +22,6 @@ struct ArticleIDIndex: Sendable {
         mask = size - 1
     }
 
-    /// The 64-bit value of an id of exactly 16 lowercase hex digits, else `nil`.
-    static func value(of id: ArticleID) -> UInt64? {
-        var text = id.rawValue
-        return text.withUTF8 { bytes -> UInt64? in
-            guard bytes.count == 16 else { return nil }
-            var value: UInt64 = 0
-            for b in bytes {
-                let digit: UInt8
-                switch b {
-                case 0x30...0x39: digit = b - 0x30
-                case 0x61...0x66: digit = b - 0x61 + 10
-                default: return nil
-                }
-                value = value << 4 | UInt64(digit)
-            }
-            return value
-        }
-    }
-
     @inline(__always)
     private func start(_ value: UInt64) -> Int {
         Int(truncatingIfNeeded: ((value ^ (value >> 29)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
@@ -48,7 +29,7 @@ struct ArticleIDIndex: Sendable {
 
     /// The position of `id`, if it was inserted.
     func position(of id: ArticleID) -> Int? {
-        guard let value = ArticleIDIndex.value(of: id) else { return others[id] }
+        guard let value = id.hexValue else { return others[id] }
         var slot = start(value)
         while slots[slot] != 0 {
             if values[slot] == value { return slots[slot] - 1 }
@@ -60,7 +41,7 @@ struct ArticleIDIndex: Sendable {
     /// Adds `id` at `position`, unless it is there already: then nothing changes and the
     /// position it has is returned.
     mutating func insert(_ id: ArticleID, at position: Int) -> Int? {
-        guard let value = ArticleIDIndex.value(of: id) else {
+        guard let value = id.hexValue else {
             if let first = others[id] { return first }
             others[id] = position
             return nil

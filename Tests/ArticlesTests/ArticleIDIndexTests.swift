@@ -4,10 +4,10 @@ import XCTest
 
 final class ArticleIDIndexTests: XCTestCase {
     func testHexValueIsReadOnlyFromSixteenLowercaseHexDigits() {
-        XCTAssertEqual(ArticleIDIndex.value(of: ArticleID(rawValue: "00000000000000ff")), 255)
-        XCTAssertEqual(ArticleIDIndex.value(of: ArticleID(rawValue: "f6e9c4a7fabf75fa")), 0xf6e9_c4a7_fabf_75fa)
+        XCTAssertEqual(ArticleID(rawValue: "00000000000000ff").hexValue, 255)
+        XCTAssertEqual(ArticleID(rawValue: "f6e9c4a7fabf75fa").hexValue, 0xf6e9_c4a7_fabf_75fa)
         for other in ["F6E9C4A7FABF75FA", "f6e9c4a7fabf75f", "f6e9c4a7fabf75fa0", "f6e9c4a7fabf75fg", "", "1", "é6e9c4a7fabf75f"] {
-            XCTAssertNil(ArticleIDIndex.value(of: ArticleID(rawValue: other)), other)
+            XCTAssertNil(ArticleID(rawValue: other).hexValue, other)
         }
     }
 
