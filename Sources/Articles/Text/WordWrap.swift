@@ -17,8 +17,73 @@ public enum WordWrap {
     }
 
     static func wrap(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, width: Int) -> [String] {
+        if isPrintableASCII(bytes) { return wrapPrintableASCII(bytes, width: width) }
+        return wrapAny(text, bytes, width: width)
+    }
+
+    /// The general path: any text, character by character.
+    static func wrapAny(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, width: Int) -> [String] {
         var wrapper = Wrapper(segmenter: CharacterSegmenter(text: text, bytes: bytes), width: width)
         return wrapper.run()
+    }
+
+    /// Whether every byte is a space or printable ASCII (0x20...0x7E): then every byte is a
+    /// character of one cell and only spaces separate words. Eight bytes at a time.
+    static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let n = bytes.count
+        var i = 0
+        while i + 8 <= n {
+            let word = UTF8Scan.load(base, i)
+            if word & UTF8Scan.highBits != 0 || UTF8Scan.hasByte(word, lessThan: 0x20)
+                || UTF8Scan.hasByte(word, equalTo: 0x7F) { return false }
+            i += 8
+        }
+        while i < n {
+            if bytes[i] < 0x20 || bytes[i] > 0x7E { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Wraps text of spaces and printable ASCII (see ``isPrintableASCII(_:)``), giving the
+    /// same lines as the general path. With one cell per byte, a line is always a run of the
+    /// text itself: from the start of its first word to the end of its last one (spaces
+    /// the general path leaves out come only before a line's first word or after its
+    /// last), so each line is made straight from the text's bytes.
+    static func wrapPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>, width: Int) -> [String] {
+        var lines: [String] = []
+        func emit(_ start: Int, _ end: Int) {
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+        }
+        let n = bytes.count
+        var lineStart = -1  // -1: the line is empty
+        var lineEnd = 0  // end of the line's last word
+        var i = 0
+        while i < n {
+            while i < n, bytes[i] == 0x20 { i += 1 }
+            if i == n { break }
+            let wordStart = i
+            while i < n, bytes[i] != 0x20 { i += 1 }
+            if lineStart >= 0 {
+                // The word fits after the line and the spaces before it.
+                if i - lineStart <= width {
+                    lineEnd = i
+                    continue
+                }
+                emit(lineStart, lineEnd)
+            }
+            // On an empty line; a word longer than the line is cut into full lines first.
+            var start = wordStart
+            while i - start > width {
+                emit(start, start + width)
+                start += width
+            }
+            lineStart = start
+            lineEnd = i
+        }
+        if lineStart >= 0 { emit(lineStart, lineEnd) } else if lines.isEmpty { lines.append("") }
+        return lines
     }
 
     /// The wrapping state machine: a line being filled and the word being read.

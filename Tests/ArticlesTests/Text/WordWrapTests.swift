@@ -96,4 +96,74 @@ final class WordWrapTests: XCTestCase {
             XCTAssertEqual(WordWrap.lines(copy, width: 12), Self.referenceLines(text, width: 12))
         }
     }
+
+    /// Wraps `text` both ways: the printable-ASCII path and the general one.
+    static func bothPaths(_ text: String, width: Int) -> (ascii: [String], general: [String]) {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer {
+            (WordWrap.wrapPrintableASCII($0, width: width), WordWrap.wrapAny(text, $0, width: width))
+        }
+    }
+
+    func testPrintableASCIIPathMatchesTheGeneralPath() {
+        var samples = TextSamples(seed: 11)
+        let printable = (0x21...0x7E).map { Character(Unicode.Scalar(UInt8($0))) }
+        for round in 0..<6000 {
+            // Words of 1 to 40 letters (some longer than the line), runs of 1 to 4 spaces,
+            // sometimes spaces at the start or the end.
+            var text = samples.below(4) == 0 ? String(repeating: " ", count: 1 + samples.below(3)) : ""
+            for w in 0..<samples.below(12) {
+                if w > 0 { text += String(repeating: " ", count: samples.below(5) == 0 ? 1 + samples.below(4) : 1) }
+                let length = samples.below(6) == 0 ? 1 + samples.below(40) : 1 + samples.below(9)
+                for _ in 0..<length { text.append(printable[samples.below(printable.count)]) }
+            }
+            if samples.below(4) == 0 { text += String(repeating: " ", count: 1 + samples.below(3)) }
+            let width = 1 + samples.below(samples.below(3) == 0 ? 8 : 40)
+            XCTAssertTrue(text.utf8.withContiguousStorageIfAvailable(WordWrap.isPrintableASCII) ?? false)
+            let (ascii, general) = Self.bothPaths(text, width: width)
+            if ascii != general || ascii != Self.referenceLines(text, width: width) || WordWrap.lines(text, width: width) != ascii {
+                XCTFail("round \(round), width \(width): \(text.debugDescription)\n got \(ascii)\nwant \(general)")
+                return
+            }
+        }
+        for text in ["", " ", "   ", "a", " a ", "a  b", "ab  ", "abcdef", "abc def", "abcdefgh ij"] {
+            for width in 1...9 {
+                let (ascii, general) = Self.bothPaths(text, width: width)
+                XCTAssertEqual(ascii, general, "\(text.debugDescription) at width \(width)")
+            }
+        }
+    }
+
+    func testPrintableASCIITestAgreesWithAByteByByteCheck() {
+        // Every byte value at every position of buffers up to 19 bytes (the 8-byte steps
+        // and the tail), the rest of the buffer plain letters.
+        for length in 1..<20 {
+            for position in 0..<length {
+                for value in 0...255 {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "k"), count: length)
+                    bytes[position] = UInt8(value)
+                    let expected = value >= 0x20 && value <= 0x7E
+                    XCTAssertEqual(bytes.withUnsafeBufferPointer(WordWrap.isPrintableASCII), expected,
+                                   "byte \(value) at \(position) of \(length)")
+                }
+            }
+        }
+        XCTAssertTrue([UInt8]().withUnsafeBufferPointer(WordWrap.isPrintableASCII))
+    }
+
+    func testTextWithAnyOtherByteTakesTheGeneralPath() {
+        // One non-printable or non-ASCII character among plain words: the result is still
+        // the character-by-character one.
+        var samples = TextSamples(seed: 5)
+        for special in ["\t", "\n", "\r\n", "\u{7F}", "\u{1B}", "\u{00A0}", "e\u{0301}", "東京", "😀", "\u{0600}"] {
+            for _ in 0..<200 {
+                var words = (0..<samples.below(8)).map { _ in String(repeating: "x", count: 1 + samples.below(12)) }
+                words.insert(special, at: samples.below(words.count + 1))
+                let text = words.joined(separator: samples.below(2) == 0 ? " " : "  ")
+                let width = 1 + samples.below(20)
+                XCTAssertEqual(WordWrap.lines(text, width: width), Self.referenceLines(text, width: width),
+                               "\(text.debugDescription) at width \(width)")
+            }
+        }
+    }
 }
