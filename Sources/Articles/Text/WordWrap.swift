@@ -17,7 +17,7 @@ public enum WordWrap {
     }
 
     static func wrap(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, width: Int) -> [String] {
-        if isPrintableASCII(bytes) { return wrapPrintableASCII(bytes, width: width) }
+        if isOneCellPerScalar(bytes) { return wrapOneCellPerScalar(bytes, width: width) }
         return wrapAny(text, bytes, width: width)
     }
 
@@ -27,47 +27,69 @@ public enum WordWrap {
         return wrapper.run()
     }
 
-    /// Whether every byte is a space or printable ASCII (0x20...0x7E): then every byte is a
-    /// character of one cell and only spaces separate words. Eight bytes at a time.
-    static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether every scalar of the text (valid UTF-8) is a character of its own, one cell
+    /// wide, and only the space separates words: spaces, printable ASCII, and scalars that
+    /// never join the character before them, nor the next one to themselves (Latin-1 and
+    /// Latin Extended letters, the no-break space, Greek, Cyrillic, dashes and quotes),
+    /// whose width is one. Plain ASCII is checked eight bytes at a time.
+    static func isOneCellPerScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let n = bytes.count
         var i = 0
-        while i + 8 <= n {
-            let word = UTF8Scan.load(base, i)
-            if word & UTF8Scan.highBits != 0 || UTF8Scan.hasByte(word, lessThan: 0x20)
-                || UTF8Scan.hasByte(word, equalTo: 0x7F) { return false }
-            i += 8
-        }
         while i < n {
-            if bytes[i] < 0x20 || bytes[i] > 0x7E { return false }
-            i += 1
+            if i + 8 <= n {
+                let word = UTF8Scan.load(base, i)
+                if word & UTF8Scan.highBits == 0, !UTF8Scan.hasByte(word, lessThan: 0x20),
+                   !UTF8Scan.hasByte(word, equalTo: 0x7F) {
+                    i += 8
+                    continue
+                }
+            }
+            let b = bytes[i]
+            if b < 0x80 {
+                if b < 0x20 || b == 0x7F { return false }
+                i += 1
+                continue
+            }
+            let (scalar, length) = UTF8Scan.decode(bytes, at: i)
+            guard CharacterSegmenter.alwaysBreaksBefore(scalar), !CharacterSegmenter.mayPrepend(scalar),
+                  DisplayWidth.of(Unicode.Scalar(scalar)!) == 1 else { return false }
+            i += length
         }
         return true
     }
 
-    /// Wraps text of spaces and printable ASCII (see ``isPrintableASCII(_:)``), giving the
-    /// same lines as the general path. With one cell per byte, a line is always a run of the
-    /// text itself: from the start of its first word to the end of its last one (spaces
-    /// the general path leaves out come only before a line's first word or after its
-    /// last), so each line is made straight from the text's bytes.
-    static func wrapPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>, width: Int) -> [String] {
+    /// Wraps text of one-cell scalars (see ``isOneCellPerScalar(_:)``), giving the same
+    /// lines as the general path. A line is then always a run of the text itself, from the
+    /// start of its first word to the end of its last one (the spaces the general path
+    /// leaves out come only before a line's first word or after its last), and its width is
+    /// its number of scalars, so each line is made straight from the text's bytes.
+    static func wrapOneCellPerScalar(_ bytes: UnsafeBufferPointer<UInt8>, width: Int) -> [String] {
         var lines: [String] = []
         func emit(_ start: Int, _ end: Int) {
             lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
         }
         let n = bytes.count
-        var lineStart = -1  // -1: the line is empty
+        var lineStart = -1  // byte offset; -1: the line is empty
+        var lineStartCell = 0
         var lineEnd = 0  // end of the line's last word
+        var cell = 0  // cells (scalars) before byte offset i
         var i = 0
         while i < n {
-            while i < n, bytes[i] == 0x20 { i += 1 }
+            while i < n, bytes[i] == 0x20 {
+                i += 1
+                cell += 1
+            }
             if i == n { break }
             let wordStart = i
-            while i < n, bytes[i] != 0x20 { i += 1 }
+            let wordStartCell = cell
+            while i < n, bytes[i] != 0x20 {
+                if bytes[i] & 0xC0 != 0x80 { cell += 1 }
+                i += 1
+            }
             if lineStart >= 0 {
                 // The word fits after the line and the spaces before it.
-                if i - lineStart <= width {
+                if cell - lineStartCell <= width {
                     lineEnd = i
                     continue
                 }
@@ -75,11 +97,19 @@ public enum WordWrap {
             }
             // On an empty line; a word longer than the line is cut into full lines first.
             var start = wordStart
-            while i - start > width {
-                emit(start, start + width)
-                start += width
+            var startCell = wordStartCell
+            while cell - startCell > width {
+                var end = start
+                for _ in 0..<width {
+                    end += 1
+                    while end < i, bytes[end] & 0xC0 == 0x80 { end += 1 }
+                }
+                emit(start, end)
+                start = end
+                startCell += width
             }
             lineStart = start
+            lineStartCell = startCell
             lineEnd = i
         }
         if lineStart >= 0 { emit(lineStart, lineEnd) } else if lines.isEmpty { lines.append("") }
