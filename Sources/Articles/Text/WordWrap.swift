@@ -17,8 +17,11 @@ public enum WordWrap {
     }
 
     static func wrap(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, width: Int) -> [String] {
-        if isOneCellPerScalar(bytes) { return wrapOneCellPerScalar(bytes, width: width) }
-        return wrapAny(text, bytes, width: width)
+        switch oneCellText(bytes) {
+        case .ascii: return wrapASCII(bytes, width: width)
+        case .mixed: return wrapOneCellPerScalar(bytes, width: width)
+        case nil: return wrapAny(text, bytes, width: width)
+        }
     }
 
     /// The general path: any text, character by character.
@@ -32,8 +35,20 @@ public enum WordWrap {
     /// never join the character before them, nor the next one to themselves (Latin-1 and
     /// Latin Extended letters, the no-break space, Greek, Cyrillic, dashes and quotes),
     /// whose width is one. Plain ASCII is checked eight bytes at a time.
-    static func isOneCellPerScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
+    static func isOneCellPerScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { oneCellText(bytes) != nil }
+
+    /// Text whose every scalar is a one-cell character of its own (see ``isOneCellPerScalar(_:)``).
+    enum OneCellText {
+        /// Spaces and printable ASCII only: one byte, one cell.
+        case ascii
+        /// Some scalars of more than one byte.
+        case mixed
+    }
+
+    /// What ``isOneCellPerScalar(_:)`` finds, and whether the text is plain ASCII.
+    static func oneCellText(_ bytes: UnsafeBufferPointer<UInt8>) -> OneCellText? {
+        guard let base = bytes.baseAddress else { return .ascii }
+        var ascii = true
         let n = bytes.count
         var i = 0
         while i < n {
@@ -47,16 +62,49 @@ public enum WordWrap {
             }
             let b = bytes[i]
             if b < 0x80 {
-                if b < 0x20 || b == 0x7F { return false }
+                if b < 0x20 || b == 0x7F { return nil }
                 i += 1
                 continue
             }
             let (scalar, length) = UTF8Scan.decode(bytes, at: i)
             guard CharacterSegmenter.alwaysBreaksBefore(scalar), !CharacterSegmenter.mayPrepend(scalar),
-                  DisplayWidth.of(Unicode.Scalar(scalar)!) == 1 else { return false }
+                  DisplayWidth.of(Unicode.Scalar(scalar)!) == 1 else { return nil }
+            ascii = false
             i += length
         }
-        return true
+        return ascii ? .ascii : .mixed
+    }
+
+    /// Wraps spaces and printable ASCII, giving the same lines as the general path. As in
+    /// ``wrapOneCellPerScalar(_:width:)`` a line is a run of the text, and here its width is
+    /// its length in bytes, so a line is found by looking at the byte one line width ahead
+    /// and back to the last space before it: only the bytes of one word per line are read.
+    static func wrapASCII(_ bytes: UnsafeBufferPointer<UInt8>, width: Int) -> [String] {
+        var lines: [String] = []
+        let n = bytes.count
+        var start = 0
+        while start < n, bytes[start] == 0x20 { start += 1 }
+        while start < n {
+            var end: Int  // the line ends here, or at the spaces just before it
+            if n - start <= width {
+                end = n  // the rest fits
+            } else if bytes[start + width] == 0x20 {
+                end = start + width  // the last word that fits ends right at the width
+            } else {
+                // Back to the space before the word that crosses the width; with none, the
+                // line's first word is longer than the line: cut it at the width.
+                var space = start + width - 1
+                while space > start, bytes[space] != 0x20 { space -= 1 }
+                end = space > start ? space : start + width
+            }
+            var next = end
+            while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+            while next < n, bytes[next] == 0x20 { next += 1 }
+            start = next
+        }
+        if lines.isEmpty { lines.append("") }
+        return lines
     }
 
     /// Wraps text of one-cell scalars (see ``isOneCellPerScalar(_:)``), giving the same
