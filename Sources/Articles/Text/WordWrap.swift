@@ -6,7 +6,9 @@ public enum WordWrap {
     ///
     /// Works on the UTF-8 bytes: characters (grapheme clusters) are found with a fast test
     /// for the common scripts and the standard library's rules for everything else, so the
-    /// result is the same as wrapping `Character` by `Character`.
+    /// result is the same as wrapping `Character` by `Character`. Text whose every scalar is
+    /// a one-cell character of its own (most paragraphs) takes a shorter path, plain ASCII
+    /// a shorter one still; both give the same lines.
     public static func lines(_ text: String, width: Int) -> [String] {
         let width = max(1, width)
         if let result = text.utf8.withContiguousStorageIfAvailable({ wrap(text, $0, width: width) }) {
