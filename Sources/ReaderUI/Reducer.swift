@@ -171,7 +171,7 @@ public enum Reducer {
         s.height = max(0, height)
         if var open = s.open {
             let position = open.layout.position(ofLine: open.top)
-            open.layout = ArticleLayout(article: open.article, width: max(1, s.width), maximumMeasure: s.options.maximumMeasure)
+            open.layout = open.layout.resized(open.article, width: max(1, s.width), maximumMeasure: s.options.maximumMeasure)
             open.top = open.layout.lineIndex(block: position.block, line: position.line)
             open.top = max(0, min(open.top, maxTop(open, s)))
             if let find = open.find {

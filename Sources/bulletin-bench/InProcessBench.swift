@@ -76,12 +76,14 @@ enum InProcessBench {
         var opens: [Double] = [], relayouts: [Double] = []
         for _ in 0..<5 {
             var article: Article?
+            var layout: ArticleLayout?
             opens.append(measure {
                 article = try? ArticleParser.parse(data: data)
-                if let article { _ = ArticleLayout(article: article, width: 100) }
+                if let article { layout = ArticleLayout(article: article, width: 100) }
             })
-            if let article {
-                relayouts.append(measure { _ = ArticleLayout(article: article, width: 72) })
+            if let article, let layout {
+                // As the reader does on a resize: from the open layout (see Reducer.resize).
+                relayouts.append(measure { _ = layout.resized(article, width: 72) })
             }
         }
         let open = median(opens) * 1000, relayout = median(relayouts) * 1000

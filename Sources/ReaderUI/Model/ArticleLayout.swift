@@ -64,14 +64,22 @@ public struct ArticleLayout: Hashable, Sendable {
                   margin: ArticleLayout.margin(forWidth: width, maximum: maximumMeasure))
     }
 
-    /// Lays out `article` at a given measure and margin. With `lineLimit` (the preview
-    /// pane, which shows only the top), layout stops once that many lines are made and the
-    /// text is not folded for find.
-    init(article: Article, width: Int, measure: Int, margin: Int, lineLimit: Int? = nil) {
+    /// Lays out `article`, the article this layout was made from, for a new window
+    /// `width` (a resize): the same as a new layout, but the reading time, which does not
+    /// depend on the width, is kept instead of counting a long article's words again.
+    public func resized(_ article: Article, width: Int, maximumMeasure: Int = ArticleLayout.maximumMeasure) -> ArticleLayout {
+        ArticleLayout(article: article, width: width, measure: ArticleLayout.measure(forWidth: width, maximum: maximumMeasure),
+                      margin: ArticleLayout.margin(forWidth: width, maximum: maximumMeasure), readingMinutes: readingMinutes)
+    }
+
+    /// Lays out `article` at a given measure and margin, with its reading time when known.
+    /// With `lineLimit` (the preview pane, which shows only the top), layout stops once that
+    /// many lines are made and the text is not folded for find.
+    init(article: Article, width: Int, measure: Int, margin: Int, lineLimit: Int? = nil, readingMinutes known: Int? = nil) {
         self.width = width
         self.measure = measure
         self.margin = margin
-        let minutes = article.readingMinutes
+        let minutes = known ?? article.readingMinutes
         readingMinutes = minutes
         var builder = Builder(measure: measure)
         ArticleHeader.add(article, readingMinutes: minutes, to: &builder)
