@@ -108,6 +108,10 @@ final class ReaderEndToEndTests: XCTestCase {
         try tmux.send("Q")
         XCTAssertEqual(try waitForExit(tmux), 0)
         XCTAssertEqual(try tmux.display("#{alternate_on}"), "0", "the terminal is restored")
+        // The line shown while the library loads ("bulletin: opening the library…") is erased
+        // before the reader starts, so no piece of it is left beside the shell's next output.
+        let after = try tmux.screen()
+        XCTAssertFalse(after.contains("opening the library") || after.contains("…"), after)
         tmux.kill()
 
         tmux = try start([Products.sampleLibrary.path])

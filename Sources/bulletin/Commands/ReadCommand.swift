@@ -27,7 +27,13 @@ struct ReadCommand: ParsableCommand {
         guard isatty(STDOUT_FILENO) != 0, isatty(STDIN_FILENO) != 0 else {
             throw CLIFailure("the reader needs a terminal; use 'bulletin list' or 'bulletin show ID' for pipes and scripts")
         }
-        let opened = try library.openLibrary(reportNotices: false, extra: loaded.folders)
+        // A large library read without its index cache takes seconds: say so on the terminal
+        // until the reader draws, then erase the line so it is not left behind at exit.
+        let says = isatty(STDERR_FILENO) != 0
+        if says { FileHandle.standardError.write(Data("bulletin: opening the library…".utf8)) }
+        let opening = Result { try library.openLibrary(reportNotices: false, extra: loaded.folders) }
+        if says { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        let opened = try opening.get()
         let store = StateStore(directory: state.directory)
         let (options, folders) = (library, loaded.folders)
         var refresher = ReaderFeedRefresher(paths: FeedCommandSupport.paths) {
