@@ -313,15 +313,33 @@ final class FoldedLines: @unchecked Sendable {
         /// between compared, and whole characters checked on lines that are not plain ASCII.
         func search(_ line: Int, _ n: UnsafeBufferPointer<UInt8>, _ probe: PairProbe,
                     into out: UnsafeMutablePointer<UInt32>, count found: inout Int) {
+            let k = kinds[line]
+            if k < 0 {
+                search(line, n, probe, characters: nil, into: out, count: &found)
+            } else {
+                boundaries[Int(k)].offsets.withUnsafeBufferPointer { offsets in
+                    search(line, n, probe, characters: offsets, into: out, count: &found)
+                }
+            }
+        }
+
+        /// ``search(_:_:_:into:count:)`` on a line whose character boundaries are
+        /// `characters` (`nil` for plain ASCII). Candidates come in ascending order, so
+        /// whether one starts and ends on a boundary is found by walking forward through
+        /// the boundaries, not by a search per candidate.
+        @inline(__always)
+        private func search(_ line: Int, _ n: UnsafeBufferPointer<UInt8>, _ probe: PairProbe,
+                            characters: UnsafeBufferPointer<Int>?,
+                            into out: UnsafeMutablePointer<UInt32>, count found: inout Int) {
             let lineStart = starts[line]
             let lineEnd = starts[line + 1] - 1  // before the 0 byte
             let count = n.count
             let lastStart = lineEnd - count  // the last place a match can start
             guard lastStart >= lineStart else { return }
-            let k = kinds[line]
             let raw = UnsafeRawPointer(base)
             var i = lineStart
             var next = lineStart  // matches do not overlap: the next one starts here or later
+            var boundary = 0  // the first character boundary not before the last candidate
             while i <= lastStart {
                 // Loads reach at most 15 + count - 1 bytes past `lastStart`, within the line's
                 // 0 byte and the padding after the last line.
@@ -332,13 +350,14 @@ final class FoldedLines: @unchecked Sendable {
                     if start > lastStart { break }
                     if start < next { continue }
                     if count > 2, memcmp(base + start + 1, n.baseAddress! + 1, count - 2) != 0 { continue }
-                    if k >= 0 {
+                    if let characters {
                         // Only whole characters match (an "e" is not found inside "é" written e + U+0301).
-                        let whole = boundaries[Int(k)].offsets.withUnsafeBufferPointer { offsets in
-                            FoldedLines.index(of: start - lineStart, in: offsets) != nil
-                                && FoldedLines.index(of: start - lineStart + count, in: offsets) != nil
-                        }
-                        guard whole else { continue }
+                        let from = start - lineStart
+                        while boundary < characters.count, characters[boundary] < from { boundary += 1 }
+                        guard boundary < characters.count, characters[boundary] == from else { continue }
+                        var end = boundary
+                        while end < characters.count, characters[end] < from + count { end += 1 }
+                        guard end < characters.count, characters[end] == from + count else { continue }
                     }
                     out[found] = UInt32(truncatingIfNeeded: start)
                     found += 1
