@@ -194,14 +194,7 @@ final class FoldedLines: @unchecked Sendable {
     /// four bytes a match, turned into lines and columns only when asked.
     func find(_ needle: [UInt8], in lines: [Int]? = nil) -> FindMatches {
         guard !needle.isEmpty else { return FindMatches(folded: self, offsets: [], needleCount: 0) }
-        // Matches do not overlap, so there are at most bytes / needle length: room for that
-        // many is reserved (pages never written are never touched), then the matches found
-        // are copied to an array of their own size.
-        let room = bytes.count / needle.count + 1
-        let found = UnsafeMutablePointer<UInt32>.allocate(capacity: room)
-        defer { found.deallocate() }
-        var n = 0
-        bytes.withUnsafeBufferPointer { buffer in
+        let offsets = bytes.withUnsafeBufferPointer { buffer in
             starts.withUnsafeBufferPointer { starts in
                 boundaryIndex.withUnsafeBufferPointer { kinds in
                     boundaries.withUnsafeBufferPointer { boundaries in
@@ -209,18 +202,14 @@ final class FoldedLines: @unchecked Sendable {
                             // One pass of the buffers (no array retained per line).
                             let text = Text(base: buffer.baseAddress!, starts: starts, kinds: kinds, boundaries: boundaries)
                             let probe = PairProbe(needle)
-                            if let lines {
-                                for line in lines { text.search(line, needle, probe, into: found, count: &n) }
-                            } else {
-                                for line in 0..<count { text.search(line, needle, probe, into: found, count: &n) }
-                            }
+                            if let lines { return text.search(lines, needle, probe, textCount: buffer.count - Self.padding) }
+                            return text.searchAll(needle, probe, textCount: buffer.count - Self.padding)
                         }
                     }
                 }
             }
         }
-        let out = Array(UnsafeBufferPointer(start: found, count: n))
-        return FindMatches(folded: self, offsets: out, needleCount: needle.count)
+        return FindMatches(folded: self, offsets: offsets, needleCount: needle.count)
     }
 
     /// The folded text's buffers, borrowed for one search.
@@ -230,21 +219,127 @@ final class FoldedLines: @unchecked Sendable {
         let kinds: UnsafeBufferPointer<Int32>
         let boundaries: UnsafeBufferPointer<Boundaries>
 
+        /// The matches in `lines` (ascending): at most text bytes / needle length of them
+        /// (matches do not overlap), so room for that many is reserved (pages never written
+        /// are never touched), then the matches found are copied to an array of their size.
+        func search(_ lines: [Int], _ n: UnsafeBufferPointer<UInt8>, _ probe: PairProbe, textCount: Int) -> [UInt32] {
+            let room = textCount / n.count + 1
+            let found = UnsafeMutablePointer<UInt32>.allocate(capacity: room)
+            defer { found.deallocate() }
+            var count = 0
+            for line in lines { search(line, n, probe, into: found, count: &count) }
+            return Array(UnsafeBufferPointer(start: found, count: count))
+        }
+
+        /// The matches in every line, written straight into an array sized by a first pass
+        /// that counts where the probe fires (never fewer than the matches). A one-byte
+        /// needle (the first letter of a find, with hundreds of thousands of matches) is
+        /// found in each run of plain ASCII lines as one stretch of bytes, where every
+        /// probe hit is a match (the 0 byte ending a line is never the needle's byte);
+        /// other lines and longer needles are searched line by line.
+        func searchAll(_ n: UnsafeBufferPointer<UInt8>, _ probe: PairProbe, textCount: Int) -> [UInt32] {
+            let lineCount = starts.count - 1
+            let room = candidates(probe, needleCount: n.count, textCount: textCount) + Self.slack
+            return [UInt32](unsafeUninitializedCapacity: room) { out, written in
+                let out = out.baseAddress!
+                var count = 0
+                if n.count == 1, n[0] != 0 {
+                    var line = 0
+                    while line < lineCount {
+                        guard kinds[line] < 0 else {
+                            search(line, n, probe, into: out, count: &count)
+                            line += 1
+                            continue
+                        }
+                        var end = line + 1
+                        while end < lineCount, kinds[end] < 0 { end += 1 }
+                        everyHit(probe, from: starts[line], to: starts[end], into: out, count: &count)
+                        line = end
+                    }
+                } else {
+                    for line in 0..<lineCount { search(line, n, probe, into: out, count: &count) }
+                }
+                written = count
+            }
+        }
+
+        /// Entries written past the last match by ``everyHit(_:from:to:into:count:)``.
+        static let slack = 16
+
+        /// How many positions from which a needle of `needleCount` bytes could start in the
+        /// text have the probe's first and last bytes (an upper bound on the matches).
+        func candidates(_ probe: PairProbe, needleCount: Int, textCount: Int) -> Int {
+            let raw = UnsafeRawPointer(base)
+            let last = textCount - needleCount  // the last place a match can start
+            var total = 0
+            var i = 0
+            // Loads reach at most 15 + needleCount - 1 bytes past `last`: into the padding.
+            while i <= last {
+                total += probe.mask(raw, at: i).nonzeroBitCount
+                i += 16
+            }
+            return total
+        }
+
+        /// Writes every position in `from..<to` where the probe fires (for a one-byte
+        /// needle on plain lines: every match), four a step without a branch per match;
+        /// may write up to ``slack`` entries past the last.
+        @inline(__always)
+        func everyHit(_ probe: PairProbe, from: Int, to: Int, into out: UnsafeMutablePointer<UInt32>, count found: inout Int) {
+            let raw = UnsafeRawPointer(base)
+            var i = from
+            while i < to {
+                var bits = probe.mask(raw, at: i)
+                if to - i < 16 { bits &= (1 << UInt32(to - i)) &- 1 }
+                let hits = bits.nonzeroBitCount
+                var at = out + found
+                let offset = UInt32(truncatingIfNeeded: i)
+                repeat {
+                    // With no bit left these write offset + 32, past the count: overwritten later.
+                    at[0] = offset &+ UInt32(bits.trailingZeroBitCount); bits &= bits &- 1
+                    at[1] = offset &+ UInt32(bits.trailingZeroBitCount); bits &= bits &- 1
+                    at[2] = offset &+ UInt32(bits.trailingZeroBitCount); bits &= bits &- 1
+                    at[3] = offset &+ UInt32(bits.trailingZeroBitCount); bits &= bits &- 1
+                    at += 4
+                } while bits != 0
+                found += hits
+                i += 16
+            }
+        }
+
         /// Writes the starts of the matches of `n` in `line` to `out` from `found` on (and
         /// counts them there): 16 positions at a time, those
         /// where both the needle's first and last bytes are found (`probe`), then the bytes
         /// between compared, and whole characters checked on lines that are not plain ASCII.
         func search(_ line: Int, _ n: UnsafeBufferPointer<UInt8>, _ probe: PairProbe,
                     into out: UnsafeMutablePointer<UInt32>, count found: inout Int) {
+            let k = kinds[line]
+            if k < 0 {
+                search(line, n, probe, characters: nil, into: out, count: &found)
+            } else {
+                boundaries[Int(k)].offsets.withUnsafeBufferPointer { offsets in
+                    search(line, n, probe, characters: offsets, into: out, count: &found)
+                }
+            }
+        }
+
+        /// ``search(_:_:_:into:count:)`` on a line whose character boundaries are
+        /// `characters` (`nil` for plain ASCII). Candidates come in ascending order, so
+        /// whether one starts and ends on a boundary is found by walking forward through
+        /// the boundaries, not by a search per candidate.
+        @inline(__always)
+        private func search(_ line: Int, _ n: UnsafeBufferPointer<UInt8>, _ probe: PairProbe,
+                            characters: UnsafeBufferPointer<Int>?,
+                            into out: UnsafeMutablePointer<UInt32>, count found: inout Int) {
             let lineStart = starts[line]
             let lineEnd = starts[line + 1] - 1  // before the 0 byte
             let count = n.count
             let lastStart = lineEnd - count  // the last place a match can start
             guard lastStart >= lineStart else { return }
-            let k = kinds[line]
             let raw = UnsafeRawPointer(base)
             var i = lineStart
             var next = lineStart  // matches do not overlap: the next one starts here or later
+            var boundary = 0  // the first character boundary not before the last candidate
             while i <= lastStart {
                 // Loads reach at most 15 + count - 1 bytes past `lastStart`, within the line's
                 // 0 byte and the padding after the last line.
@@ -255,13 +350,14 @@ final class FoldedLines: @unchecked Sendable {
                     if start > lastStart { break }
                     if start < next { continue }
                     if count > 2, memcmp(base + start + 1, n.baseAddress! + 1, count - 2) != 0 { continue }
-                    if k >= 0 {
+                    if let characters {
                         // Only whole characters match (an "e" is not found inside "é" written e + U+0301).
-                        let whole = boundaries[Int(k)].offsets.withUnsafeBufferPointer { offsets in
-                            FoldedLines.index(of: start - lineStart, in: offsets) != nil
-                                && FoldedLines.index(of: start - lineStart + count, in: offsets) != nil
-                        }
-                        guard whole else { continue }
+                        let from = start - lineStart
+                        while boundary < characters.count, characters[boundary] < from { boundary += 1 }
+                        guard boundary < characters.count, characters[boundary] == from else { continue }
+                        var end = boundary
+                        while end < characters.count, characters[end] < from + count { end += 1 }
+                        guard end < characters.count, characters[end] == from + count else { continue }
                     }
                     out[found] = UInt32(truncatingIfNeeded: start)
                     found += 1

@@ -9,11 +9,16 @@ import XCTest
 final class FoldedLinesTests: XCTestCase {
     /// The reference: per line, characters folded one by one, greedy non-overlapping matches.
     static func referenceMatches(_ query: String, in lines: [ArticleLayout.Line]) -> [FindMatch] {
+        referenceMatches(query, inTexts: lines.map(\.text))
+    }
+
+    /// The reference over lines of text.
+    static func referenceMatches(_ query: String, inTexts lines: [String]) -> [FindMatch] {
         let needle = query.map { String($0).lowercased() }
         guard !needle.isEmpty else { return [] }
         var matches: [FindMatch] = []
-        for (lineIndex, line) in lines.enumerated() where !line.text.isEmpty {
-            let chars = Array(line.text)
+        for (lineIndex, text) in lines.enumerated() where !text.isEmpty {
+            let chars = Array(text)
             guard chars.count >= needle.count else { continue }
             let folded = chars.map { String($0).lowercased() }
             var columns: [Int] = [0]
@@ -114,6 +119,31 @@ final class FoldedLinesTests: XCTestCase {
             }
         }
         XCTAssertTrue(layout.folded.find([]).isEmpty)
+    }
+
+    /// A find over every line (a first pass counting probe hits, one-byte needles found a
+    /// whole run of plain lines at a time) gives what searching line by line and the
+    /// character-by-character reference give: runs of plain ASCII lines of every length
+    /// (ending anywhere in a 16-byte probe) between lines with non-ASCII characters.
+    func testFindingInEveryLineAgreesWithLineByLineAndTheReference() {
+        var random = SplitMix64(seed: 31)
+        let plain = ["the", "The", "HARBOUR", "station", "a", "e", "zq", "Q", " ", ",", ".", "0", "9", "x", "!", "~"]
+        for round in 0..<30 {
+            var lines: [String] = []
+            for _ in 0..<(1 + random.below(40)) {
+                let complex = random.below(4) == 0
+                let pieces = complex ? Self.pieces + plain : plain
+                lines.append((0..<random.below(70)).map { _ in pieces[random.below(pieces.count)] }.joined())
+            }
+            let folded = FoldedLines(lines)
+            for query in ["e", "t", "Q", "z", " ", ",", "0", "~", "é", "東", "th", "zq", "the", "harbour", "a a", "ß", "\0"] {
+                let needle = FoldedLines.needle(query)
+                let all = folded.find(needle)
+                let lineByLine = folded.find(needle, in: Array(0..<folded.count))
+                XCTAssertEqual(all.offsets, lineByLine.offsets, "round \(round), query \(query.debugDescription)")
+                XCTAssertEqual(all.all, Self.referenceMatches(query, inTexts: lines), "round \(round), query \(query.debugDescription)")
+            }
+        }
     }
 
     func testTypingAFindInTheReaderNarrowsAndFindsTheSameMatches() {
