@@ -299,13 +299,30 @@ struct IndexCache {
         return false
     }
 
-    /// Writes the cache atomically (temp file and rename), records in their order; failures
-    /// are ignored because the cache is only an accelerator. The bytes are appended directly
-    /// (no per-field strings).
+    /// Writes the cache atomically (a new temp file beside it, then a rename), records in their
+    /// order; failures are ignored because the cache is only an accelerator.
+    ///
+    /// The cache names the user's articles, so it is private like the reading state: the file
+    /// is created 0600 (never through an existing file or link) and a folder it creates 0700.
     func write(to url: URL) {
         let out = encoded()
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? Data(out).write(to: url, options: .atomic)
+        let folder = url.deletingLastPathComponent()
+        try? FileManager.default.createDirectory(
+            at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+        unlink(temp)  // a stale temp file of an earlier process with this id
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { return }
+        var written = 0
+        out.withUnsafeBytes { bytes in
+            while written < bytes.count {
+                let n = Foundation.write(fd, bytes.baseAddress! + written, bytes.count - written)
+                if n > 0 { written += n } else if n < 0 && errno == EINTR { continue } else { break }
+            }
+        }
+        close(fd)
+        if written == out.count && rename(temp, url.path) == 0 { return }
+        unlink(temp)
     }
 
     /// The file's bytes, appended directly (no per-field strings).

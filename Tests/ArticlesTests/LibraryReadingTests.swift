@@ -176,6 +176,30 @@ final class IndexCacheWriteTests: XCTestCase {
         XCTAssertEqual(read.map(\.size), cache.records.map(\.size))
         XCTAssertEqual(read.map(\.entry.title), titles.map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\r\n", with: "  ").replacingOccurrences(of: "\n", with: " ") })
     }
+
+    /// The cache names the user's articles: its file is 0600 and a folder it makes is 0700,
+    /// whatever the umask, and rewriting it leaves no temp file behind.
+    func testWrittenCacheIsPrivateAndLeavesNoTempFile() throws {
+        let dir = try TemporaryDirectory(prefix: "index-cache-mode")
+        defer { dir.remove() }
+        let old = umask(0o022)
+        defer { umask(old) }
+        var cache = IndexCache()
+        let entry = LibraryEntry(
+            id: ArticleID(rawValue: "00000000000000aa"), path: "/lib/a.txt", title: "A", source: nil, author: nil,
+            date: Date(timeIntervalSince1970: 1_700_000_000), dateIsFromText: false, wordCount: 1, summaryCount: 0)
+        cache.records.append(IndexCache.Record(size: 1, modified: 1, entry: entry))
+        let folder = dir.url.appendingPathComponent("cache/bulletin")
+        let url = folder.appendingPathComponent("index.tsv")
+        cache.write(to: url)
+        cache.write(to: url)
+        let fileMode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int)
+        let folderMode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions] as? Int)
+        XCTAssertEqual(fileMode & 0o777, 0o600)
+        XCTAssertEqual(folderMode & 0o777, 0o700)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["index.tsv"])
+        XCTAssertEqual(IndexCache.parse([UInt8](try Data(contentsOf: url))).map(\.entry.id), [entry.id])
+    }
 }
 
 final class LibraryIndexTests: XCTestCase {
