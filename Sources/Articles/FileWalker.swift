@@ -54,6 +54,13 @@ enum FileWalker {
         /// Symbolic links to folders, entered after every real folder (so a folder reached
         /// both ways is listed under its real path).
         var linkedFolders: [String] = []
+
+        /// Adds `part`'s files, notices and linked folders after this result's own.
+        mutating func append(_ part: Result) {
+            files.append(contentsOf: part.files)
+            notices.append(contentsOf: part.notices)
+            linkedFolders.append(contentsOf: part.linkedFolders)
+        }
     }
 
     /// Folders already entered, shared by the threads of one walk.
@@ -175,9 +182,7 @@ enum FileWalker {
                     }
                 }
                 for (part, folders) in parts {
-                    result.files.append(contentsOf: part.files)
-                    result.notices.append(contentsOf: part.notices)
-                    result.linkedFolders.append(contentsOf: part.linkedFolders)
+                    result.append(part)
                     subdirectories.append(contentsOf: folders)
                 }
             } else {
@@ -198,11 +203,7 @@ enum FileWalker {
                 }
             }
             result.files.reserveCapacity(result.files.count + parts.reduce(0) { $0 + $1.files.count })
-            for part in parts {
-                result.files.append(contentsOf: part.files)
-                result.notices.append(contentsOf: part.notices)
-                result.linkedFolders.append(contentsOf: part.linkedFolders)
-            }
+            for part in parts { result.append(part) }
             return true
         }
         for subdirectory in sorted {

@@ -23,14 +23,8 @@ enum FeedStateJSON {
     static func state(_ state: FeedState, into out: inout JSONText) {
         var first = true
         out.raw("{")
-        if let value = state.bodyHash {
-            out.member("bodyHash", first: &first)
-            out.string(value)
-        }
-        if let value = state.etag {
-            out.member("etag", first: &first)
-            out.string(value)
-        }
+        out.member("bodyHash", string: state.bodyHash, first: &first)
+        out.member("etag", string: state.etag, first: &first)
         out.member("items", first: &first)
         out.raw("{")
         for (index, guid) in state.items.keys.sorted().enumerated() {
@@ -40,26 +34,14 @@ enum FeedStateJSON {
             item(state.items[guid]!, into: &out)
         }
         out.raw("}")
-        if let value = state.lastModified {
-            out.member("lastModified", first: &first)
-            out.string(value)
-        }
-        if let value = state.lastRefresh {
-            out.member("lastRefresh", first: &first)
-            out.date(value)
-        }
+        out.member("lastModified", string: state.lastModified, first: &first)
+        out.member("lastRefresh", date: state.lastRefresh, first: &first)
         if let value = state.lastStatus {
             out.member("lastStatus", first: &first)
             status(value, into: &out)
         }
-        if let value = state.retryAfter {
-            out.member("retryAfter", first: &first)
-            out.date(value)
-        }
-        if let value = state.title {
-            out.member("title", first: &first)
-            out.string(value)
-        }
+        out.member("retryAfter", date: state.retryAfter, first: &first)
+        out.member("title", string: state.title, first: &first)
         out.raw("}")
     }
 
@@ -115,5 +97,19 @@ struct JSONText {
         first = false
         string(name)
         raw(":")
+    }
+
+    /// The member `name` with a string value, left out when `value` is `nil`.
+    mutating func member(_ name: String, string value: String?, first: inout Bool) {
+        guard let value else { return }
+        member(name, first: &first)
+        string(value)
+    }
+
+    /// The member `name` with a date value, left out when `value` is `nil`.
+    mutating func member(_ name: String, date value: Date?, first: inout Bool) {
+        guard let value else { return }
+        member(name, first: &first)
+        date(value)
     }
 }
