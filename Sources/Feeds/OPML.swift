@@ -60,8 +60,11 @@ public enum OPML {
                 if let address, let url = FeedText.identifier(address) {
                     if seen.insert(url).inserted {
                         var tags = folders
-                        for category in (document.attribute(child, "category") ?? "").split(separator: ",") {
-                            if let tag = OPML.tag(String(category)) { tags.append(tag) }
+                        // Split on the scalar ',': a comma followed by a combining mark is one
+                        // Character, and a Character split would join the two tags around it.
+                        let categories = (document.attribute(child, "category") ?? "").unicodeScalars
+                        for category in categories.split(separator: ",") {
+                            if let tag = OPML.tag(String(String.UnicodeScalarView(category))) { tags.append(tag) }
                         }
                         outlines.append(OPMLOutline(
                             // `write` names an untitled feed by its url: read that back as untitled.

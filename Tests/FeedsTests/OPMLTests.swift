@@ -39,6 +39,14 @@ final class OPMLTests: XCTestCase {
         XCTAssertEqual(try OPML.parse(data: Data(text.utf8)), outlines)
     }
 
+    /// A comma followed by a combining mark is one Character; the tags around it stay two.
+    func testCategoryCommaBeforeACombiningMarkSeparatesTags() throws {
+        let outlines = [OPMLOutline(url: "https://a.example/feed", title: "A", tags: ["Repair", "\u{0657}mark"])]
+        let text = OPML.write(outlines)
+        XCTAssertTrue(text.contains("category=\"Repair,\u{0657}mark\""), text)
+        XCTAssertEqual(try OPML.parse(data: Data(text.utf8)), outlines)
+    }
+
     func testWriteEscapesEverythingXMLForbids() throws {
         let outlines = [OPMLOutline(url: "https://a.example/\u{1}feed", title: "Line\nbreak\ttab\u{0}nul\u{FFFF}", tags: ["a,b"])]
         let text = OPML.write(outlines)
