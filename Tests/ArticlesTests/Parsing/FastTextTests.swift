@@ -76,6 +76,42 @@ final class FastTextTests: XCTestCase {
             XCTAssertEqual(LanguageGuess.isFrench(Array(text.utf8)), reference(Array(text.utf8)), text)
         }
     }
+
+    /// The word-at-a-time scan against the byte-at-a-time one on text where word ends fall at
+    /// every offset of an eight-byte block: mixed case, digits and punctuation as separators,
+    /// non-ASCII words and separators, words of every length, and texts past the 16 KiB limit.
+    func testLanguageGuessWordScanMatchesByteScan() {
+        let pieces = ["le", "LA", "Les", "des", "est", "et", "été", "ÉTÉ", "très", "pour", "cette", "the", "The", "AND", "of",
+                      "were", "their", "a", "x", "elles", "sontx", "thé", "l’été", "d'une", "qu'il", "chat", "é", "’",
+                      "\u{00A0}", "日本", "😀", "e\u{0301}t", "1", "42", "-", ",", ".", "?", " ", " ", " ", "  ", "\n", "\t"]
+        var random = SplitMix64(seed: 11)
+        var compared = 0, french = 0
+        for round in 0..<3000 {
+            var bytes: [UInt8] = []
+            let target = round % 50 == 0 ? 15_000 + random.below(4000) : random.below(400)
+            while bytes.count < target {
+                bytes += Array(pieces[random.below(pieces.count)].utf8)
+                if random.below(3) != 0 { bytes.append(0x20) }
+            }
+            // Cut at any byte (a word, or a multi-byte sequence, may end the text).
+            if !bytes.isEmpty && random.below(2) == 0 { bytes.removeLast(random.below(min(bytes.count, 9))) }
+            let fast = LanguageGuess.isFrench(bytes)
+            XCTAssertEqual(fast, LanguageGuess.isFrenchByteAtATime(bytes), String(decoding: bytes, as: UTF8.self))
+            compared += 1
+            if fast { french += 1 }
+        }
+        XCTAssertEqual(compared, 3000)
+        XCTAssertGreaterThan(french, 100)  // both answers are exercised
+        XCTAssertLessThan(french, 2900)
+    }
+
+    func testLanguageGuessWordScanCountsEachWordOnce() {
+        // Five French words, each ending at a different block offset, and the last one at the end of the text.
+        XCTAssertTrue(LanguageGuess.isFrench(Array("xx le yyy la zzzzz les qq et des".utf8)))
+        XCTAssertFalse(LanguageGuess.isFrench(Array("xx le yyy la zzzzz les qq et desx".utf8)))
+        XCTAssertFalse(LanguageGuess.isFrench(Array("le la les et des the and of to is in".utf8)))
+        XCTAssertTrue(LanguageGuess.isFrench(Array("LE,LA;LES.ET-DES".utf8)))
+    }
 }
 
 final class PhraseSetTests: XCTestCase {
