@@ -89,29 +89,43 @@ struct FNV1a64 {
 
     /// FNV-1a of normalized UTF-8 bytes, continuing from `start` (all state in locals, so
     /// that the multiply chain stays in registers).
+    ///
+    /// The text is taken as runs of ASCII between non-ASCII scalars: the inside of a run (its
+    /// end spaces set the pending space) goes through ``hashPlainASCII(_:from:)``, which
+    /// normalises by table alone, unless it holds whitespace other than single spaces; each
+    /// non-ASCII scalar is lowercased on its own. So a paragraph with a few curly quotes or
+    /// accents is hashed once at table speed, not twice.
     static func hashNormalized(_ bytes: UnsafeBufferPointer<UInt8>, from start: UInt64) -> UInt64 {
-        if let value = hashPlainASCII(bytes, from: start) { return value }
+        guard let base = bytes.baseAddress else { return start }
         let prime: UInt64 = 0x0000_0100_0000_01b3
+        @inline(__always) func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
         var value = start
         var pendingSpace = false
         var wroteAny = false
         var i = 0
         let n = bytes.count
         while i < n {
-            let b = bytes[i]
-            if b < 0x80 {
-                i += 1
-                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-                    pendingSpace = wroteAny
-                    continue
+            var j = i
+            while j + 8 <= n, UTF8Scan.load(base, j) & UTF8Scan.highBits == 0 { j += 8 }
+            while j < n, base[j] < 0x80 { j += 1 }
+            if j > i {
+                // The ASCII run i..<j: whitespace at its ends, then its inside a..<b.
+                var a = i, b = j
+                while a < b, isASCIISpace(base[a]) { a += 1 }
+                if a > i { pendingSpace = wroteAny }
+                if a < b {
+                    while isASCIISpace(base[b - 1]) { b -= 1 }
+                    if pendingSpace { value = (value ^ 0x20) &* prime }
+                    if let plain = hashPlainASCII(UnsafeBufferPointer(start: base + a, count: b - a), from: value) {
+                        value = plain
+                    } else {
+                        value = hashASCIIExactly(UnsafeBufferPointer(start: base + a, count: b - a), from: value)
+                    }
+                    wroteAny = true
+                    pendingSpace = b < j
                 }
-                if pendingSpace {
-                    value = (value ^ 0x20) &* prime
-                    pendingSpace = false
-                }
-                value = (value ^ UInt64(ASCIICase.lower(b))) &* prime
-                wroteAny = true
-                continue
+                i = j
+                if i == n { break }
             }
             let (v, length) = UTF8Scan.decode(bytes, at: i)
             if UTF8Scan.isNonASCIIWhitespace(v) {
@@ -127,8 +141,55 @@ struct FNV1a64 {
             if !neverLowercases(v) && scalar.properties.changesWhenLowercased {
                 for byte in scalar.properties.lowercaseMapping.utf8 { value = (value ^ UInt64(byte)) &* prime }
             } else {
-                for k in i..<(i + length) { value = (value ^ UInt64(bytes[k])) &* prime }
+                for k in i..<(i + length) { value = (value ^ UInt64(base[k])) &* prime }
             }
+            i += length
+            wroteAny = true
+        }
+        return value
+    }
+
+    /// The hash of ASCII text that starts and ends with a byte other than whitespace, with
+    /// runs of whitespace collapsed to one space and letters lowercased, byte by byte.
+    static func hashASCIIExactly(_ bytes: UnsafeBufferPointer<UInt8>, from start: UInt64) -> UInt64 {
+        let prime: UInt64 = 0x0000_0100_0000_01b3
+        var value = start
+        var pendingSpace = false
+        for b in bytes {
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace {
+                value = (value ^ 0x20) &* prime
+                pendingSpace = false
+            }
+            value = (value ^ UInt64(ASCIICase.lower(b))) &* prime
+        }
+        return value
+    }
+
+    /// FNV-1a of normalized UTF-8 bytes scalar by scalar (the reference
+    /// ``hashNormalized(_:from:)`` is tested against).
+    static func hashNormalizedByScalar(_ bytes: UnsafeBufferPointer<UInt8>, from start: UInt64) -> UInt64 {
+        let prime: UInt64 = 0x0000_0100_0000_01b3
+        var value = start
+        var pendingSpace = false
+        var wroteAny = false
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let (v, length) = UTF8Scan.decode(bytes, at: i)
+            if v < 0x80 ? (v == 0x20 || (v >= 0x09 && v <= 0x0D)) : UTF8Scan.isNonASCIIWhitespace(v) {
+                pendingSpace = wroteAny
+                i += length
+                continue
+            }
+            if pendingSpace {
+                value = (value ^ 0x20) &* prime
+                pendingSpace = false
+            }
+            for byte in Unicode.Scalar(v)!.properties.lowercaseMapping.utf8 { value = (value ^ UInt64(byte)) &* prime }
             i += length
             wroteAny = true
         }
