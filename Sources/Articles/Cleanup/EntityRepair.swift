@@ -37,8 +37,7 @@ public enum EntityRepair {
         let end = bytes.endIndex
         while i < end {
             // Copy the run of bytes up to the next `&`, `;` or `#` at once.
-            var j = i
-            while j < end, bytes[j] != 0x26, bytes[j] != 0x3B, bytes[j] != 0x23 { j += 1 }
+            let j = nextMarker(bytes, from: i)
             if j > i {
                 out.append(contentsOf: bytes[i..<j])
                 i = j
@@ -54,6 +53,23 @@ public enum EntityRepair {
             i += 1
         }
         return out
+    }
+
+    /// The index of the first `&`, `;` or `#` at or after `i` (eight bytes at a time), or the end.
+    static func nextMarker(_ bytes: ArraySlice<UInt8>, from i: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return bytes.endIndex }
+            let n = buffer.count
+            var k = i - bytes.startIndex
+            while k + 8 <= n {
+                let w = UTF8Scan.load(base, k)
+                let found = UTF8Scan.lanes(w, equalTo: 0x26) | UTF8Scan.lanes(w, equalTo: 0x3B) | UTF8Scan.lanes(w, equalTo: 0x23)
+                if found != 0 { return bytes.startIndex + k + found.trailingZeroBitCount >> 3 }
+                k += 8
+            }
+            while k < n, base[k] != 0x26, base[k] != 0x3B, base[k] != 0x23 { k += 1 }
+            return bytes.startIndex + k
+        }
     }
 
     struct Match {

@@ -43,6 +43,14 @@ enum UTF8Scan {
         hasByte(word ^ (ones &* UInt64(b)), lessThan: 1)
     }
 
+    /// 0x80 in each lane of `word` that holds `b`, 0 in the others (exact: no borrow between lanes).
+    @inline(__always)
+    static func lanes(_ word: UInt64, equalTo b: UInt8) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let v = word ^ (ones &* UInt64(b))
+        return ~(((v & low) &+ low) | v | low)
+    }
+
     /// Runs `body` over the UTF-8 bytes of `text` without copying them when possible.
     @inline(__always)
     static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

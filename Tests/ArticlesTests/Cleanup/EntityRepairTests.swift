@@ -1,4 +1,4 @@
-import Articles
+@testable import Articles
 import XCTest
 
 final class EntityRepairTests: XCTestCase {
@@ -60,4 +60,44 @@ final class EntityRepairTests: XCTestCase {
     func testUnicodeAroundEntitiesIsKept() {
         XCTAssertEqual(EntityRepair.repair("日本&amp;中国 😀&#8217;"), "日本&中国 😀’")
     }
+    /// Byte-at-a-time repair: every `&`, `;` and `#` is tried as a reference, every other byte copied.
+    static func referenceRepair(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b == 0x26 || b == 0x3B || b == 0x23, let m = EntityRepair.match(bytes, at: i, previous: out.last) {
+                if !(m.broken && EntityRepair.repeatsPrevious(m.scalar, in: out)) { out.appendUTF8(m.scalar) }
+                i = m.end
+                continue
+            }
+            out.append(b)
+            i += 1
+        }
+        return out
+    }
+
+    /// The eight-bytes-at-a-time search for `& ; #` against a byte loop, with references
+    /// (proper and broken) at every offset of a block, in slices that do not start at 0.
+    func testMarkerSearchAndRepairMatchByteAtATime() {
+        let pieces = ["&amp;", "&nbsp;", "&nbsp", "&#8217;", ";#8217;", "&# 8211;", "& #8211;", "#8217;", "&amp;#8217;", "&#x2019;",
+                      "&", ";", "#", "&#", "&#;", "&bogus;", "\u{00A0}", "’", "é", "e\u{0301}", "東京", "😀", "word", "lorem ipsum",
+                      "abcdefg", " ", " ", ".", "1234"]
+        var random = SplitMix64(seed: 23)
+        for _ in 0..<5000 {
+            var bytes: [UInt8] = Array(repeating: 0x78, count: random.below(9))  // shifts the slice start
+            let skip = bytes.count
+            for _ in 0..<random.below(25) { bytes += Array(pieces[random.below(pieces.count)].utf8) }
+            let slice = bytes[skip...]
+            var i = slice.startIndex
+            while i <= slice.endIndex {
+                let expected = slice[i...].firstIndex { $0 == 0x26 || $0 == 0x3B || $0 == 0x23 } ?? slice.endIndex
+                XCTAssertEqual(EntityRepair.nextMarker(slice, from: i), expected)
+                i += 1 + random.below(4)
+            }
+            let repaired: [UInt8] = EntityRepair.repair(slice)
+            XCTAssertEqual(repaired, Self.referenceRepair(slice), String(decoding: slice, as: UTF8.self))
+        }
+    }
 }
+
