@@ -25,31 +25,114 @@ public enum TextDecoder {
         guard !bytes.isEmpty else { throw ArticleParseError.empty }
         guard bytes.count <= maximumBytes else { throw ArticleParseError.tooLarge(bytes: bytes.count) }
         if let utf16 = decodeUTF16WithBOM(bytes) { return utf16 }
-        if looksBinary(bytes) { throw ArticleParseError.binary }
+        // The binary tests of ``looksBinary(_:)``, with the control count and the UTF-8
+        // check made in one pass.
+        if hasBinarySignature(bytes) || bytes.withUnsafeBufferPointer({ memchr($0.baseAddress!, 0, $0.count) != nil }) {
+            throw ArticleParseError.binary
+        }
+        let scan = controlsAndFirstInvalidUTF8(bytes)
+        if scan.controls * 10 > min(bytes.count, sampleBytes) { throw ArticleParseError.binary }
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-        return repairUTF8(bytes, from: start)
+        // A byte order mark is a valid sequence, so the first invalid byte is past it.
+        return repairUTF8(bytes, from: start, firstBad: scan.firstInvalid)
+    }
+
+    /// How many leading bytes the control-byte test of ``looksBinary(_:)`` looks at.
+    static let sampleBytes = 64 * 1024
+
+    static let signatures: [[UInt8]] = [
+        [0x89, 0x50, 0x4E, 0x47], [0xFF, 0xD8, 0xFF], [0x47, 0x49, 0x46, 0x38],
+        [0x25, 0x50, 0x44, 0x46, 0x2D], [0x50, 0x4B, 0x03, 0x04], [0x1F, 0x8B],
+        [0x7F, 0x45, 0x4C, 0x46],
+    ]
+
+    /// Whether the bytes start with a well-known binary signature.
+    static func hasBinarySignature(_ bytes: [UInt8]) -> Bool {
+        for signature in signatures where bytes.count >= signature.count {
+            if bytes[0..<signature.count].elementsEqual(signature) { return true }
+        }
+        return false
+    }
+
+    /// Whether `b` counts as a control byte for ``looksBinary(_:)``: tab, LF, VT, FF, CR and
+    /// ESC are common in text (ESC in terminal captures), the other C0 bytes and DEL are not.
+    @inline(__always)
+    static func isControl(_ b: UInt8) -> Bool {
+        if b < 0x20 { return !(b == 0x09 || b == 0x0A || b == 0x0B || b == 0x0C || b == 0x0D || b == 0x1B) }
+        return b == 0x7F
+    }
+
+    /// The control bytes (``isControl(_:)``) among eight ASCII bytes.
+    @inline(__always)
+    static func controlCount(ascii w: UInt64) -> Int {
+        let ones = UTF8Scan.ones, high = UTF8Scan.highBits
+        // Every lane is below 0x80, so no sum carries into the next lane.
+        let below20 = ~(w &+ ones &* 0x60) & high
+        let tabToCR = (w &+ ones &* (0x80 - 0x09)) & ~(w &+ ones &* (0x80 - 0x0E)) & high
+        let escape = UTF8Scan.lanes(w, equalTo: 0x1B)
+        let delete = UTF8Scan.lanes(w, equalTo: 0x7F)
+        return ((below20 & ~tabToCR & ~escape) | delete).nonzeroBitCount
+    }
+
+    /// In one pass: the control bytes (``isControl(_:)``) in the first ``sampleBytes``, and
+    /// the index of the first byte that does not start a valid UTF-8 sequence (as
+    /// ``firstInvalidUTF8(_:from:)`` from 0), ASCII eight bytes at a time.
+    static func controlsAndFirstInvalidUTF8(_ bytes: [UInt8]) -> (controls: Int, firstInvalid: Int?) {
+        bytes.withUnsafeBufferPointer { buffer -> (controls: Int, firstInvalid: Int?) in
+            guard let base = buffer.baseAddress else { return (0, nil) }
+            let n = buffer.count
+            let sample = min(n, sampleBytes)
+            var controls = 0
+            var firstInvalid: Int?
+            var i = 0
+            while i < n {
+                if firstInvalid != nil && i >= sample { break }
+                if i + 8 <= n {
+                    let w = UTF8Scan.load(base, i)
+                    if w & UTF8Scan.highBits == 0 {
+                        if i + 8 <= sample {
+                            if UTF8Scan.hasByte(w, lessThan: 0x20) || UTF8Scan.hasByte(w, equalTo: 0x7F) {
+                                controls += controlCount(ascii: w)
+                            }
+                            i += 8
+                            continue
+                        }
+                        if i >= sample {
+                            i += 8
+                            continue
+                        }
+                    }
+                }
+                let b = base[i]
+                if b < 0x80 {
+                    if i < sample && isControl(b) { controls += 1 }
+                    i += 1
+                    continue
+                }
+                if firstInvalid != nil {
+                    i += 1
+                    continue
+                }
+                let length = validSequenceLength(bytes, at: i)
+                if length == 0 {
+                    firstInvalid = i
+                    i += 1
+                } else {
+                    i += length
+                }
+            }
+            return (controls, firstInvalid)
+        }
     }
 
     /// Whether the bytes look like a binary file rather than text.
     public static func looksBinary(_ bytes: [UInt8]) -> Bool {
         if bytes.isEmpty { return false }
-        let signatures: [[UInt8]] = [
-            [0x89, 0x50, 0x4E, 0x47], [0xFF, 0xD8, 0xFF], [0x47, 0x49, 0x46, 0x38],
-            [0x25, 0x50, 0x44, 0x46, 0x2D], [0x50, 0x4B, 0x03, 0x04], [0x1F, 0x8B],
-            [0x7F, 0x45, 0x4C, 0x46],
-        ]
-        for signature in signatures where bytes.count >= signature.count {
-            if bytes[0..<signature.count].elementsEqual(signature) { return true }
-        }
+        if hasBinarySignature(bytes) { return true }
         if bytes.withUnsafeBufferPointer({ memchr($0.baseAddress!, 0, $0.count) != nil }) { return true }
-        let sample = min(bytes.count, 64 * 1024)
+        let sample = min(bytes.count, sampleBytes)
         var controls = 0
-        @inline(__always) func isControl(_ b: UInt8) -> Bool {
-            // Tab, LF, VT, FF, CR and ESC are common in text (ESC in terminal captures).
-            if b < 0x20 { return !(b == 0x09 || b == 0x0A || b == 0x0B || b == 0x0C || b == 0x0D || b == 0x1B) }
-            return b == 0x7F
-        }
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             var i = 0
@@ -68,7 +151,12 @@ public enum TextDecoder {
 
     /// Valid UTF-8 kept, every other byte read as Windows-1252.
     static func repairUTF8(_ bytes: [UInt8], from start: Int) -> [UInt8] {
-        guard let firstBad = firstInvalidUTF8(bytes, from: start) else {
+        repairUTF8(bytes, from: start, firstBad: firstInvalidUTF8(bytes, from: start))
+    }
+
+    /// As ``repairUTF8(_:from:)`` when the first invalid byte at or after `start` is known.
+    static func repairUTF8(_ bytes: [UInt8], from start: Int, firstBad: Int?) -> [UInt8] {
+        guard let firstBad else {
             return start == 0 ? bytes : Array(bytes[start...])
         }
         var out: [UInt8] = []

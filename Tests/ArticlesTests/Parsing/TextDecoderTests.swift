@@ -1,4 +1,4 @@
-import Articles
+@testable import Articles
 import Foundation
 import XCTest
 
@@ -78,4 +78,40 @@ final class TextDecoderTests: XCTestCase {
             XCTAssertEqual($0 as? ArticleParseError, .tooLarge(bytes: TextDecoder.maximumBytes + 1))
         }
     }
+    /// The one-pass control count and UTF-8 check against the separate byte-at-a-time ones,
+    /// on text with controls, DEL, ESC, valid and broken multi-byte sequences (cut short,
+    /// overlong, surrogates, stray continuation bytes) at every offset, around the 64 KiB sample end.
+    func testOnePassScanMatchesSeparateChecks() {
+        let pieces: [[UInt8]] = [Array("plain words ".utf8), Array("é".utf8), Array("’".utf8), Array("😀".utf8), Array("東京".utf8),
+                                 [0x0A], [0x0D, 0x0A], [0x09], [0x1B], [0x7F], [0x01], [0x1F], [0x0B], [0x0C], [0x08],
+                                 [0xE9], [0x80], [0xC3], [0xE2, 0x80], [0xF0, 0x9F, 0x98], [0xC0, 0xAF], [0xED, 0xA0, 0x80],
+                                 [0xF4, 0x90, 0x80, 0x80], [0xFF], Array("x".utf8)]
+        var random = SplitMix64(seed: 29)
+        for round in 0..<3000 {
+            var bytes: [UInt8] = []
+            if round % 100 == 0 { bytes = Array(repeating: 0x61, count: TextDecoder.sampleBytes - 40 + random.below(80)) }
+            for _ in 0..<random.below(60) { bytes += pieces[random.below(random.below(2) == 0 ? 5 : pieces.count)] }
+            var sampleControls = 0
+            for b in bytes.prefix(TextDecoder.sampleBytes) where TextDecoder.isControl(b) { sampleControls += 1 }
+            let scan = TextDecoder.controlsAndFirstInvalidUTF8(bytes)
+            XCTAssertEqual(scan.controls, sampleControls, "\(bytes)")
+            XCTAssertEqual(scan.firstInvalid, TextDecoder.firstInvalidUTF8(bytes, from: 0), "\(bytes)")
+            guard !bytes.isEmpty, TextDecoder.decodeUTF16WithBOM(bytes) == nil else { continue }
+            let binary = TextDecoder.looksBinary(bytes)
+            XCTAssertEqual(try? TextDecoder.decode(bytes: bytes), binary ? nil : TextDecoder.repairUTF8(bytes, from: 0))
+        }
+    }
+
+    func testControlCountOfEightASCIIBytes() {
+        for b in 0..<0x80 {
+            for position in 0..<8 {
+                var lanes = [UInt8](repeating: 0x61, count: 8)
+                lanes[position] = UInt8(b)
+                lanes[(position + 3) % 8] = UInt8((b * 7) % 0x80)
+                let word = lanes.withUnsafeBufferPointer { UTF8Scan.load($0.baseAddress!, 0) }
+                XCTAssertEqual(TextDecoder.controlCount(ascii: word), lanes.filter(TextDecoder.isControl).count, "\(lanes)")
+            }
+        }
+    }
 }
+
