@@ -27,12 +27,52 @@ struct CharacterSegmenter {
             // An ASCII byte other than CR that another such byte follows is one character:
             // skip the run of those at the start (no further than the limit needs).
             let bound = limit < n - 1 ? limit + 2 : n
-            var k = 0
-            while k < bound, bytes[k] < 0x80, bytes[k] != 0x0D { k += 1 }
+            var k = asciiRunEnd(bytes, from: 0, bound: bound)
             if k == n { return n <= limit ? n : limit + 1 }
             var count = max(0, k - 1)
             var i = count
             while i < n, count <= limit {
+                if bytes[i] < 0x80 {
+                    // The same rule inside the text: each byte of an ASCII run but its last is a character.
+                    k = asciiRunEnd(bytes, from: i, bound: n)
+                    var skip = k - 1 - i
+                    if skip > limit - count { skip = limit - count + 1 }  // no further than limit + 1
+                    if skip > 0 {
+                        count += skip
+                        i += skip
+                        continue
+                    }
+                }
+                i = segmenter.end(at: i)
+                count += 1
+            }
+            return count
+        }
+    }
+
+    /// The first offset from `i` (up to `bound`) that holds a byte of 0x80 or more or a CR,
+    /// eight bytes at a time.
+    @inline(__always)
+    static func asciiRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, from i: Int, bound: Int) -> Int {
+        var k = i
+        if let base = bytes.baseAddress {
+            while k + 8 <= bound {
+                let w = UTF8Scan.load(base, k)
+                if (w & UTF8Scan.highBits) | UTF8Scan.lanes(w, equalTo: 0x0D) != 0 { break }
+                k += 8
+            }
+        }
+        while k < bound, bytes[k] < 0x80, bytes[k] != 0x0D { k += 1 }
+        return k
+    }
+
+    /// ``count(_:limit:)`` one character at a time (the reference its run skipping is tested against).
+    static func countByCharacter(_ text: String, limit: Int = .max) -> Int {
+        UTF8Scan.withBytes(text) { bytes in
+            let segmenter = CharacterSegmenter(text: text, bytes: bytes)
+            var count = 0
+            var i = 0
+            while i < bytes.count, count <= limit {
                 i = segmenter.end(at: i)
                 count += 1
             }

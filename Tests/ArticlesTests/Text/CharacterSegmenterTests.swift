@@ -25,6 +25,27 @@ final class CharacterSegmenterTests: XCTestCase {
         }
     }
 
+    /// Long ASCII runs (skipped eight bytes at a time) broken by CR, CR LF, combining marks,
+    /// emoji, CJK and prepended marks at every offset: the run skipping must count as the
+    /// character-by-character walk and as `String`, with and without a limit.
+    func testRunSkippingMatchesCharacterWalk() {
+        var samples = TextSamples(seed: 41)
+        var random = SplitMix64(seed: 43)
+        let ascii = ["lorem", "ipsum", " ", "dolor sit amet", ",", "x", "\r", "\r\n", "\n"]
+        for _ in 0..<4000 {
+            var text = ""
+            for _ in 0..<random.below(40) {
+                text += random.below(6) == 0 ? TextSamples.pieces[samples.below(TextSamples.pieces.count)] : ascii[random.below(ascii.count)]
+            }
+            XCTAssertEqual(CharacterSegmenter.count(text), text.count, text.debugDescription)
+            let limit = random.below(text.utf8.count + 2)
+            let bounded = CharacterSegmenter.count(text, limit: limit)
+            XCTAssertEqual(bounded <= limit, text.count <= limit, text.debugDescription)
+            if text.count <= limit { XCTAssertEqual(bounded, text.count, text.debugDescription) }
+            XCTAssertEqual(min(bounded, limit + 1), min(CharacterSegmenter.countByCharacter(text, limit: limit), limit + 1))
+        }
+    }
+
     func testKnownClusters() {
         XCTAssertEqual(CharacterSegmenter.count("a\r\nb"), 3)
         XCTAssertEqual(CharacterSegmenter.count("🇫🇷🇩🇪"), 2)
