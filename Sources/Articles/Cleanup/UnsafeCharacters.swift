@@ -99,27 +99,45 @@ public enum UnsafeCharacters {
     }
 
     /// Whether `bytes` (valid UTF-8) hold an unsafe scalar other than tab and newline, eight
-    /// plain ASCII bytes at a time.
+    /// plain ASCII bytes at a time (also after a multi-byte sequence, not only before the first).
     public static func containsUnsafeExceptTabAndNewline<C: RandomAccessCollection>(_ bytes: C) -> Bool
     where C.Element == UInt8, C.Index == Int {
-        var i = bytes.startIndex
-        let end = bytes.endIndex
-        let skipped = bytes.withContiguousStorageIfAvailable { buffer -> Int in
-            guard let base = buffer.baseAddress else { return 0 }
-            var k = 0
-            while k + 8 <= buffer.count {
-                let word = UTF8Scan.load(base, k)
-                if word & UTF8Scan.highBits != 0 || UTF8Scan.hasByte(word, lessThan: 0x20)
-                    || UTF8Scan.hasByte(word, equalTo: 0x7F)
+        if let found = bytes.withContiguousStorageIfAvailable(containsUnsafeExceptTabAndNewline(buffer:)) { return found }
+        return containsUnsafeExceptTabAndNewlineByteAtATime(bytes)
+    }
+
+    /// ``containsUnsafeExceptTabAndNewline(_:)`` over contiguous bytes.
+    static func containsUnsafeExceptTabAndNewline(buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress else { return false }
+        let n = buffer.count
+        var i = 0
+        while i < n {
+            if i + 8 <= n {
+                let word = UTF8Scan.load(base, i)
+                if word & UTF8Scan.highBits == 0 && !UTF8Scan.hasByte(word, lessThan: 0x20)
+                    && !UTF8Scan.hasByte(word, equalTo: 0x7F)
                 {
-                    break
+                    i += 8
+                    continue
                 }
-                k += 8
             }
-            return k
+            let b = base[i]
+            if b < 0x80 {
+                if (b < 0x20 || b == 0x7F) && b != 0x09 && b != 0x0A { return true }
+            } else if isUnsafeMultiByte(buffer, at: i) {
+                return true
+            }
+            i += 1
         }
-        i += skipped ?? 0
-        while i < end {
+        return false
+    }
+
+    /// ``containsUnsafeExceptTabAndNewline(_:)`` one byte at a time (the reference the word
+    /// scan is tested against, and the path for bytes that are not contiguous).
+    static func containsUnsafeExceptTabAndNewlineByteAtATime<C: RandomAccessCollection>(_ bytes: C) -> Bool
+    where C.Element == UInt8, C.Index == Int {
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
             let b = bytes[i]
             if b < 0x80 {
                 if (b < 0x20 || b == 0x7F) && b != 0x09 && b != 0x0A { return true }

@@ -67,4 +67,28 @@ final class UnsafeCharactersTests: XCTestCase {
         XCTAssertFalse(UnsafeCharacters.isUnsafeSequence([0xEF, 0xBB], at: 0))
         XCTAssertTrue(UnsafeCharacters.isUnsafeSequence([0xE2, 0x80, 0xAE], at: 0))
     }
+    /// The word scan against the byte loop, on slices of text with unsafe and safe
+    /// multi-byte sequences, controls, tab and newline at every offset (and cut-short sequences).
+    func testWordScanMatchesByteLoop() {
+        let pieces: [[UInt8]] = [Array("plain text ".utf8), Array("é".utf8), Array("’".utf8), Array("😀".utf8), Array("\u{00A0}".utf8),
+                                 Array("\u{202E}".utf8), Array("\u{2066}".utf8), Array("\u{200E}".utf8), Array("\u{FEFF}".utf8),
+                                 Array("\u{FFFE}".utf8), Array("\u{0085}".utf8), Array("\u{00AD}".utf8), Array("\u{061C}".utf8),
+                                 Array("\u{2029}".utf8), [0x09], [0x0A], [0x1B], [0x7F], [0x01], [0xE2], [0xC2], Array("abcdefgh".utf8)]
+        var random = SplitMix64(seed: 47)
+        var unsafe = 0
+        for _ in 0..<5000 {
+            var bytes: [UInt8] = Array(repeating: 0x61, count: random.below(9))
+            let skip = bytes.count
+            for _ in 0..<random.below(12) {
+                bytes += pieces[random.below(2) == 0 ? random.below(3) : random.below(pieces.count)]
+            }
+            let slice = bytes[skip...]
+            let fast = UnsafeCharacters.containsUnsafeExceptTabAndNewline(slice)
+            XCTAssertEqual(fast, UnsafeCharacters.containsUnsafeExceptTabAndNewlineByteAtATime(slice), "\(Array(slice))")
+            if fast { unsafe += 1 }
+        }
+        XCTAssertGreaterThan(unsafe, 500)
+        XCTAssertLessThan(unsafe, 4500)
+    }
 }
+
