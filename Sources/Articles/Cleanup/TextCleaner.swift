@@ -31,46 +31,44 @@ public enum TextCleaner {
     @inline(__always)
     static func isPlain(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
-        if let plain = bytes.withUnsafeBufferPointer(asciiPlain) { return plain }
-        return isPlainByTable(bytes)
+        return bytes.withUnsafeBufferPointer(plainByWords)
     }
 
-    /// ``isPlain(_:)`` for an ASCII line (whose first and last bytes are not spaces), eight
-    /// bytes at a time; `nil` when a byte is outside ASCII.
-    static func asciiPlain(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool? {
-        guard let base = buffer.baseAddress else { return nil }
+    /// ``isPlain(_:)`` for a line whose first and last bytes are not spaces: eight ASCII bytes
+    /// at a time, and a byte at a time (by the table) around each multi-byte sequence.
+    static func plainByWords(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress else { return true }
         let n = buffer.count
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        /// 0x80 in each lane of `w` that holds `b`, 0 in the others (exact: no borrow between lanes).
-        @inline(__always) func lanes(_ w: UInt64, _ b: UInt8) -> UInt64 {
-            let v = w ^ (UTF8Scan.ones &* UInt64(b))
-            return ~(((v & low) &+ low) | v | low)
-        }
+        /// 0x80 in each lane of `w` that holds `b`.
+        @inline(__always) func lanes(_ w: UInt64, _ b: UInt8) -> UInt64 { UTF8Scan.lanes(w, equalTo: b) }
         var i = 0
         var spaceBefore: UInt64 = 0  // 0x80 when the byte before `i` is a space
-        var bad: UInt64 = 0
-        while i + 8 <= n {
-            let w = UTF8Scan.load(base, i)
-            if w & UTF8Scan.highBits != 0 { return nil }
-            // Controls, DEL and `& # * _ ]`.
-            bad |= (w &- UTF8Scan.ones &* 0x20) & ~w & UTF8Scan.highBits
-            bad |= lanes(w, 0x7F) | lanes(w, 0x26) | lanes(w, 0x23) | lanes(w, 0x2A) | lanes(w, 0x5F) | lanes(w, 0x5D)
-            // A space before a space or `. , ? ! : ;`.
-            let spaces = lanes(w, 0x20)
-            let follows = spaces | lanes(w, 0x2E) | lanes(w, 0x2C) | lanes(w, 0x3F) | lanes(w, 0x21) | lanes(w, 0x3A)
-                | lanes(w, 0x3B)
-            bad |= (spaces << 8 | spaceBefore) & follows
-            spaceBefore = spaces >> 56
-            i += 8
-        }
-        if bad != 0 { return false }
-        var afterSpace = spaceBefore != 0
         while i < n {
-            let b = buffer[i]
-            if b >= 0x80 { return nil }
-            let f = byteFlags[Int(b)]
-            if f & 1 != 0 || (afterSpace && f & 4 != 0) { return false }
-            afterSpace = f & 2 != 0
+            if i + 8 <= n {
+                let w = UTF8Scan.load(base, i)
+                if w & UTF8Scan.highBits == 0 {
+                    // Controls, DEL and `& # * _ ]`.
+                    var bad = (w &- UTF8Scan.ones &* 0x20) & ~w & UTF8Scan.highBits
+                    bad |= lanes(w, 0x7F) | lanes(w, 0x26) | lanes(w, 0x23) | lanes(w, 0x2A) | lanes(w, 0x5F) | lanes(w, 0x5D)
+                    // A space before a space or `. , ? ! : ;`.
+                    let spaces = lanes(w, 0x20)
+                    let follows = spaces | lanes(w, 0x2E) | lanes(w, 0x2C) | lanes(w, 0x3F) | lanes(w, 0x21) | lanes(w, 0x3A)
+                        | lanes(w, 0x3B)
+                    bad |= (spaces << 8 | spaceBefore) & follows
+                    if bad != 0 { return false }
+                    spaceBefore = spaces >> 56
+                    i += 8
+                    continue
+                }
+            }
+            let f = byteFlags[Int(base[i])]
+            if f & 8 != 0 {
+                if isSpecialSequence(buffer, at: i) { return false }
+                spaceBefore = 0
+            } else {
+                if f & 1 != 0 || (spaceBefore != 0 && f & 4 != 0) { return false }
+                spaceBefore = f & 2 != 0 ? 0x80 : 0
+            }
             i += 1
         }
         return true
@@ -134,7 +132,8 @@ public enum TextCleaner {
     /// ``UnsafeCharacters`` scalar) or ``WhitespaceNormalizer`` reads as a space (a superset
     /// of both is fine; a sequence cut short counts).
     @inline(__always)
-    static func isSpecialSequence(_ bytes: ArraySlice<UInt8>, at i: Int) -> Bool {
+    static func isSpecialSequence<C: RandomAccessCollection>(_ bytes: C, at i: Int) -> Bool
+    where C.Element == UInt8, C.Index == Int {
         let b = bytes[i]
         let end = bytes.endIndex
         switch b {

@@ -2,7 +2,8 @@ import XCTest
 
 @testable import Articles
 
-/// ``TextCleaner/isPlain(_:)``'s eight-bytes-at-a-time path for ASCII answers as the byte table.
+/// ``TextCleaner/isPlain(_:)``'s eight-bytes-at-a-time walk answers as the byte table, for
+/// ASCII lines and for lines with multi-byte sequences (valid, special, or cut short).
 final class TextCleanerASCIIPlainTests: XCTestCase {
     func testAgreesWithTheByteTableOnRandomLines() {
         // Every byte class that matters, often, at every offset in and across eight-byte words.
@@ -24,14 +25,18 @@ final class TextCleanerASCIIPlainTests: XCTestCase {
     }
 
     func testCases() {
-        XCTAssertEqual(TextCleaner.asciiPlain(bytes("A plain line of text, with commas.")), true)
-        XCTAssertEqual(TextCleaner.asciiPlain(bytes("Eight b  two spaces after a word boundary")), false)
-        XCTAssertEqual(TextCleaner.asciiPlain(bytes("Seven b ,comma after a space across words")), false)
-        XCTAssertEqual(TextCleaner.asciiPlain(bytes("1234567 .")), false)
-        XCTAssertEqual(TextCleaner.asciiPlain(bytes("An entity &amp; here")), false)
-        XCTAssertEqual(TextCleaner.asciiPlain(bytes("A tab\there")), false)
-        XCTAssertEqual(TextCleaner.asciiPlain(bytes("DEL\u{7F}")), false)
-        XCTAssertNil(TextCleaner.asciiPlain(bytes("Café au lait, please")))
+        XCTAssertEqual(TextCleaner.plainByWords(bytes("A plain line of text, with commas.")), true)
+        XCTAssertEqual(TextCleaner.plainByWords(bytes("Eight b  two spaces after a word boundary")), false)
+        XCTAssertEqual(TextCleaner.plainByWords(bytes("Seven b ,comma after a space across words")), false)
+        XCTAssertEqual(TextCleaner.plainByWords(bytes("1234567 .")), false)
+        XCTAssertEqual(TextCleaner.plainByWords(bytes("An entity &amp; here")), false)
+        XCTAssertEqual(TextCleaner.plainByWords(bytes("A tab\there")), false)
+        XCTAssertEqual(TextCleaner.plainByWords(bytes("DEL\u{7F}")), false)
+        XCTAssertEqual(TextCleaner.plainByWords(bytes("Café au lait, please")), true)
+        XCTAssertEqual(TextCleaner.plainByWords(bytes("Café au lait,  please")), false)
+        XCTAssertEqual(TextCleaner.plainByWords(bytes("Un café\u{00A0}? Oui, un bon café noir")), false)
+        XCTAssertEqual(TextCleaner.plainByWords(bytes("’Eight  b and a double space after a quote")), false)
+        XCTAssertEqual(TextCleaner.plainByWords(bytes("Eight b ’ then a space before a comma ,")), false)
     }
 
     private func bytes(_ text: String) -> UnsafeBufferPointer<UInt8> {
