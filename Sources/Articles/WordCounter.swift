@@ -23,7 +23,7 @@ public enum WordCounter {
                             if word & WordCounter.high != 0 { break }
                             let nonSpace = WordCounter.nonSpaceLanes(word)
                             let starts = nonSpace & ~(nonSpace << 8 | previous << 7)
-                            words &+= starts.nonzeroBitCount
+                            words &+= UTF8Scan.laneCount(starts)
                             previous = nonSpace >> 63
                             k += 8
                         }

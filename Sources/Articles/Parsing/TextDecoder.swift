@@ -72,7 +72,7 @@ public enum TextDecoder {
         let tabToCR = (w &+ ones &* (0x80 - 0x09)) & ~(w &+ ones &* (0x80 - 0x0E)) & high
         let escape = UTF8Scan.lanes(w, equalTo: 0x1B)
         let delete = UTF8Scan.lanes(w, equalTo: 0x7F)
-        return ((below20 & ~tabToCR & ~escape) | delete).nonzeroBitCount
+        return UTF8Scan.laneCount((below20 & ~tabToCR & ~escape) | delete)
     }
 
     /// In one pass: the control bytes (``isControl(_:)``) in the first ``sampleBytes``, and
