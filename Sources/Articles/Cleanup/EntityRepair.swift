@@ -23,10 +23,24 @@ public enum EntityRepair {
         return String(decoding: repair(bytes[...]), as: UTF8.self)
     }
 
-    /// Cheap test: only text with `&` or `#` can hold a reference.
+    /// Cheap test: only text with `&` or `#` can hold a reference (eight bytes at a time).
     @inline(__always)
     static func mayContainReference(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.contains { $0 == 0x26 || $0 == 0x23 }
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            let n = buffer.count
+            var i = 0
+            while i + 8 <= n {
+                let w = UTF8Scan.load(base, i)
+                if UTF8Scan.lanes(w, equalTo: 0x26) | UTF8Scan.lanes(w, equalTo: 0x23) != 0 { return true }
+                i += 8
+            }
+            while i < n {
+                if base[i] == 0x26 || base[i] == 0x23 { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// Decodes references in UTF-8 bytes.

@@ -12,12 +12,31 @@ public enum MarkdownInline {
     @inline(__always)
     static func needsStripping(_ bytes: ArraySlice<UInt8>) -> Bool {
         if isWholeLineEmphasis(bytes) { return true }
-        var previous: UInt8 = 0
-        for b in bytes {
+        return bytes.withUnsafeBufferPointer(hasMarkupPair)
+    }
+
+    /// Whether `](`, `**` or `__` occurs, eight pairs of bytes at a time.
+    static func hasMarkupPair(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress else { return false }
+        let n = buffer.count
+        var i = 0
+        while i + 9 <= n {
+            // The pairs that start at i..<i+8: each byte with the one after it.
+            let w = UTF8Scan.load(base, i), x = UTF8Scan.load(base, i + 1)
+            let link = UTF8Scan.lanes(w, equalTo: 0x5D) & UTF8Scan.lanes(x, equalTo: 0x28)
+            let stars = UTF8Scan.lanes(w, equalTo: 0x2A) & UTF8Scan.lanes(x, equalTo: 0x2A)
+            let underscores = UTF8Scan.lanes(w, equalTo: 0x5F) & UTF8Scan.lanes(x, equalTo: 0x5F)
+            if link | stars | underscores != 0 { return true }
+            i += 8
+        }
+        var previous: UInt8 = i > 0 ? base[i - 1] : 0
+        while i < n {
+            let b = base[i]
             if (b == 0x28 && previous == 0x5D) || (b == 0x2A && previous == 0x2A) || (b == 0x5F && previous == 0x5F) {
                 return true
             }
             previous = b
+            i += 1
         }
         return false
     }

@@ -99,5 +99,15 @@ final class EntityRepairTests: XCTestCase {
             XCTAssertEqual(repaired, Self.referenceRepair(slice), String(decoding: slice, as: UTF8.self))
         }
     }
+    func testReferenceCheckMatchesContains() {
+        var random = SplitMix64(seed: 59)
+        let alphabet: [UInt8] = Array("ab &#;x".utf8) + [0xC3, 0xA9]
+        for _ in 0..<5000 {
+            let bytes = (0..<random.below(40)).map { _ in random.below(3) == 0 ? alphabet[random.below(alphabet.count)] : 0x61 }
+            let slice = bytes[min(bytes.count, random.below(9))...]
+            XCTAssertEqual(EntityRepair.mayContainReference(slice), slice.contains { $0 == 0x26 || $0 == 0x23 }, "\(Array(slice))")
+        }
+    }
 }
+
 
