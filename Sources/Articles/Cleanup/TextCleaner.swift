@@ -47,14 +47,26 @@ public enum TextCleaner {
             if i + 8 <= n {
                 let w = UTF8Scan.load(base, i)
                 if w & UTF8Scan.highBits == 0 {
-                    // Controls, DEL and `& # * _ ]`.
-                    var bad = (w &- UTF8Scan.ones &* 0x20) & ~w & UTF8Scan.highBits
-                    bad |= lanes(w, 0x7F) | lanes(w, 0x26) | lanes(w, 0x23) | lanes(w, 0x2A) | lanes(w, 0x5F) | lanes(w, 0x5D)
-                    // A space before a space or `. , ? ! : ;`.
+                    // Every lane is below 0x80, so `w + (0x80 - a)` has the high bit of a lane
+                    // set exactly when the lane is at least `a` (no carry into the next lane).
+                    @inline(__always) func atLeast(_ a: UInt8) -> UInt64 { w &+ UTF8Scan.ones &* UInt64(0x80 - a) }
+                    // Controls.
+                    var bad = ~atLeast(0x20) & UTF8Scan.highBits
+                    // DEL and `& # * _ ]`, looked for only when a lane is in 0x23...0x2A,
+                    // 0x5D...0x5F or is 0x7F (most blocks of prose have none).
+                    let suspects = (atLeast(0x23) & ~atLeast(0x2B)) | (atLeast(0x5D) & ~atLeast(0x60)) | atLeast(0x7F)
+                    if suspects & UTF8Scan.highBits != 0 {
+                        bad |= lanes(w, 0x7F) | lanes(w, 0x26) | lanes(w, 0x23) | lanes(w, 0x2A) | lanes(w, 0x5F) | lanes(w, 0x5D)
+                    }
+                    // A space before a space or `. , ? ! : ;`, looked for only when a byte
+                    // after a space is below 0x40 (a letter follows most spaces).
                     let spaces = lanes(w, 0x20)
-                    let follows = spaces | lanes(w, 0x2E) | lanes(w, 0x2C) | lanes(w, 0x3F) | lanes(w, 0x21) | lanes(w, 0x3A)
-                        | lanes(w, 0x3B)
-                    bad |= (spaces << 8 | spaceBefore) & follows
+                    let afterSpace = spaces << 8 | spaceBefore
+                    if afterSpace & ~atLeast(0x40) != 0 {
+                        let follows = spaces | lanes(w, 0x2E) | lanes(w, 0x2C) | lanes(w, 0x3F) | lanes(w, 0x21)
+                            | lanes(w, 0x3A) | lanes(w, 0x3B)
+                        bad |= afterSpace & follows
+                    }
                     if bad != 0 { return false }
                     spaceBefore = spaces >> 56
                     i += 8
