@@ -57,6 +57,15 @@ public enum WhitespaceNormalizer {
         }
     }
 
+    /// `normalize(_:typography:)` a byte at a time, without the run copy (the reference it is tested against).
+    static func normalizeByteAtATime(_ bytes: ArraySlice<UInt8>, typography: () -> Typography) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { src in
+            [UInt8](unsafeUninitializedCapacity: src.count) { out, count in
+                count = normalize(src, into: out, typography: typography, copyingRuns: false)
+            }
+        }
+    }
+
     /// The same bytes as `normalize(_:typography:)`, made straight into a `String` (no
     /// intermediate array).
     static func normalizedString(_ bytes: ArraySlice<UInt8>, typography: () -> Typography) -> String {
@@ -70,7 +79,7 @@ public enum WhitespaceNormalizer {
     /// Writes the normalised bytes of `src` to `out` (at least as long) and returns how many.
     @inline(__always)
     static func normalize(_ src: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
-                          typography: () -> Typography) -> Int
+                          typography: () -> Typography, copyingRuns: Bool = true) -> Int
     {
         let n = src.count
         return WhitespaceNormalizer.runFlags.withUnsafeBufferPointer { flags in
@@ -81,7 +90,21 @@ public enum WhitespaceNormalizer {
             var slowUntil = 0
             while i < n {
                 // Eight bytes that come out unchanged (see `runFlags`) are copied as they are.
-                if !pending && o > 0 && i >= slowUntil && i + 8 < n {
+                if copyingRuns && !pending && o > 0 && i >= slowUntil && i + 8 < n {
+                    // Most blocks pass a word test first: ASCII, no control, and no space
+                    // followed by a byte below 0x40 or a multi-byte lead (a superset of the
+                    // bytes of bit 4). Others take the byte table test below.
+                    let w = UTF8Scan.load(src.baseAddress!, i), x = UTF8Scan.load(src.baseAddress!, i + 1)
+                    if w & UTF8Scan.highBits == 0 && !UTF8Scan.hasByte(w, lessThan: 0x20) {
+                        let low = x & ~UTF8Scan.highBits
+                        let mayFollow = (~(low &+ UTF8Scan.ones &* 0x40) | x) & UTF8Scan.highBits
+                        if UTF8Scan.lanes(w, equalTo: 0x20) & mayFollow == 0 {
+                            UnsafeMutableRawPointer(out.baseAddress! + o).storeBytes(of: w, as: UInt64.self)
+                            o += 8
+                            i += 8
+                            continue
+                        }
+                    }
                     var reject: UInt8 = 0
                     var f = flags[Int(src[i])]
                     for j in 1...8 {

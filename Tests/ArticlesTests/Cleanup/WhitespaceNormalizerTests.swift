@@ -1,4 +1,4 @@
-import Articles
+@testable import Articles
 import XCTest
 
 final class WhitespaceNormalizerTests: XCTestCase {
@@ -37,4 +37,26 @@ final class WhitespaceNormalizerTests: XCTestCase {
         XCTAssertEqual(WhitespaceNormalizer.normalize("and so on ..."), "and so on ...")
         XCTAssertEqual(WhitespaceNormalizer.normalize("version .NET"), "version .NET")
     }
+    /// The run copy (eight bytes at a time, by word test or byte table) against the byte-at-a-time
+    /// walk, on lines with spaces before `. , ? ! : ;`, no-break and other Unicode spaces,
+    /// controls, and multi-byte characters at every offset, in both typographies.
+    func testRunCopyMatchesByteAtATime() {
+        var samples = TextSamples(seed: 73)
+        var random = SplitMix64(seed: 79)
+        let ascii = ["lorem ipsum", "dolor", " ", "  ", " .", " ,", ". ", ", ", " ?", "\u{00A0}?", "\u{00A0}!", " (x)", " 42", "abcdefghij", "\t"]
+        for _ in 0..<6000 {
+            var text = ""
+            for _ in 0..<random.below(30) {
+                text += random.below(5) == 0 ? TextSamples.pieces[samples.below(TextSamples.pieces.count)] : ascii[random.below(ascii.count)]
+            }
+            let bytes = Array(text.utf8)
+            for typography in [WhitespaceNormalizer.Typography.standard, .french] {
+                XCTAssertEqual(WhitespaceNormalizer.normalize(bytes[...], typography: { typography }),
+                               WhitespaceNormalizer.normalizeByteAtATime(bytes[...], typography: { typography }), text.debugDescription)
+                XCTAssertEqual(Array(WhitespaceNormalizer.normalizedString(bytes[...], typography: { typography }).utf8),
+                               WhitespaceNormalizer.normalizeByteAtATime(bytes[...], typography: { typography }), text.debugDescription)
+            }
+        }
+    }
 }
+
