@@ -90,24 +90,28 @@ public enum LanguageGuess {
             return high | (atLeastA & ~pastZ)
         }
 
-        /// Counts the word `base[start..<end]` if it is a function word.
+        /// Counts the word `base[start..<end]` if it is a function word, without branches on
+        /// the word (its length and whether it is in the table are too irregular to predict).
         @inline(__always)
         mutating func count(_ base: UnsafePointer<UInt8>, start: Int, end: Int) {
             let length = end - start
-            guard UInt(bitPattern: length &- 2) <= 3 else { return }
+            let counted: UInt64 = UInt(bitPattern: length &- 2) <= 3 ? 1 : 0
+            // Words of 2 to 5 bytes keep their bytes; any other gives the empty key.
+            let mask = ((1 << UInt64(8 * (length & 7))) &- 1) & (0 &- counted)
             var key: UInt64
             if end >= 8 {
                 // The eight bytes that end at `end`, last byte lowest, cut to the word.
-                key = UTF8Scan.load(base, end - 8).byteSwapped & ((1 << UInt64(8 * length)) &- 1)
+                key = UTF8Scan.load(base, end - 8).byteSwapped & mask
             } else {
                 key = 0
                 for k in start..<end { key = key << 8 | UInt64(base[k]) }
+                key &= mask
             }
             // Every byte of a word is a letter or 0x80 or more: lowercase the ASCII ones.
-            key |= (~key & UTF8Scan.highBits) >> 2 & ((1 << UInt64(8 * length)) &- 1)
+            key |= (~key & UTF8Scan.highBits) >> 2 & mask
             let entry = entries[WordTable.slot(key, multiplier)]
-            guard entry & WordTable.keyMask == key else { return }
-            let language = entry >> 56  // 1 French, 2 English
+            let found: UInt64 = entry & WordTable.keyMask == key ? counted : 0
+            let language = (entry >> 56) & (0 &- found)  // 1 French, 2 English
             french &+= Int(language & 1)
             english &+= Int(language >> 1)
         }
