@@ -31,7 +31,12 @@ public enum TextDecoder {
             throw ArticleParseError.binary
         }
         let scan = controlsAndFirstInvalidUTF8(bytes)
-        if scan.controls * 10 > min(bytes.count, sampleBytes) { throw ArticleParseError.binary }
+        // The pass counts every C0 byte and DEL, line breaks included: only when that bound
+        // passes the limit are the control bytes proper counted.
+        let sample = min(bytes.count, sampleBytes)
+        if scan.controlBound * 10 > sample && controlCount(bytes, sample: sample) * 10 > sample {
+            throw ArticleParseError.binary
+        }
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         // A byte order mark is a valid sequence, so the first invalid byte is past it.
@@ -63,23 +68,27 @@ public enum TextDecoder {
         return b == 0x7F
     }
 
-    /// The control bytes (``isControl(_:)``) among eight ASCII bytes.
+    /// The C0 bytes and DELs among eight ASCII bytes: a bound on their control bytes
+    /// (``isControl(_:)``; the bound includes tab, line breaks and ESC), by lane arithmetic.
     @inline(__always)
-    static func controlCount(ascii w: UInt64) -> Int {
+    static func controlBound(ascii w: UInt64) -> Int {
         let ones = UTF8Scan.ones, high = UTF8Scan.highBits
         // Every lane is below 0x80, so no sum carries into the next lane.
-        let below20 = ~(w &+ ones &* 0x60) & high
-        let tabToCR = (w &+ ones &* (0x80 - 0x09)) & ~(w &+ ones &* (0x80 - 0x0E)) & high
-        let escape = UTF8Scan.lanes(w, equalTo: 0x1B)
-        let delete = UTF8Scan.lanes(w, equalTo: 0x7F)
-        return UTF8Scan.laneCount((below20 & ~tabToCR & ~escape) | delete)
+        return UTF8Scan.laneCount((~(w &+ ones &* 0x60) | (w &+ ones)) & high)
     }
 
-    /// In one pass: the control bytes (``isControl(_:)``) in the first ``sampleBytes``, and
-    /// the index of the first byte that does not start a valid UTF-8 sequence (as
-    /// ``firstInvalidUTF8(_:from:)`` from 0), ASCII eight bytes at a time.
-    static func controlsAndFirstInvalidUTF8(_ bytes: [UInt8]) -> (controls: Int, firstInvalid: Int?) {
-        bytes.withUnsafeBufferPointer { buffer -> (controls: Int, firstInvalid: Int?) in
+    /// The control bytes (``isControl(_:)``) among the first `sample` bytes.
+    static func controlCount(_ bytes: [UInt8], sample: Int) -> Int {
+        var controls = 0
+        for k in 0..<sample where isControl(bytes[k]) { controls += 1 }
+        return controls
+    }
+
+    /// In one pass: a bound on the control bytes in the first ``sampleBytes`` (every C0
+    /// byte and DEL), and the index of the first byte that does not start a valid UTF-8
+    /// sequence (as ``firstInvalidUTF8(_:from:)`` from 0), ASCII eight bytes at a time.
+    static func controlsAndFirstInvalidUTF8(_ bytes: [UInt8]) -> (controlBound: Int, firstInvalid: Int?) {
+        bytes.withUnsafeBufferPointer { buffer -> (controlBound: Int, firstInvalid: Int?) in
             guard let base = buffer.baseAddress else { return (0, nil) }
             let n = buffer.count
             let sample = min(n, sampleBytes)
@@ -94,7 +103,7 @@ public enum TextDecoder {
                         if i + 8 <= sample {
                             // Counted without a test first: a line break in one block of
                             // about twelve would make that test mispredict.
-                            controls += controlCount(ascii: w)
+                            controls += controlBound(ascii: w)
                             i += 8
                             continue
                         }
@@ -106,7 +115,7 @@ public enum TextDecoder {
                 }
                 let b = base[i]
                 if b < 0x80 {
-                    if i < sample && isControl(b) { controls += 1 }
+                    if i < sample && (b < 0x20 || b == 0x7F) { controls += 1 }
                     i += 1
                     continue
                 }

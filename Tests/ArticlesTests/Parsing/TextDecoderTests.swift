@@ -92,9 +92,14 @@ final class TextDecoderTests: XCTestCase {
             if round % 100 == 0 { bytes = Array(repeating: 0x61, count: TextDecoder.sampleBytes - 40 + random.below(80)) }
             for _ in 0..<random.below(60) { bytes += pieces[random.below(random.below(2) == 0 ? 5 : pieces.count)] }
             var sampleControls = 0
-            for b in bytes.prefix(TextDecoder.sampleBytes) where TextDecoder.isControl(b) { sampleControls += 1 }
+            var sampleC0AndDelete = 0
+            for b in bytes.prefix(TextDecoder.sampleBytes) {
+                if TextDecoder.isControl(b) { sampleControls += 1 }
+                if b < 0x20 || b == 0x7F { sampleC0AndDelete += 1 }
+            }
+            XCTAssertEqual(TextDecoder.controlCount(bytes, sample: min(bytes.count, TextDecoder.sampleBytes)), sampleControls)
             let scan = TextDecoder.controlsAndFirstInvalidUTF8(bytes)
-            XCTAssertEqual(scan.controls, sampleControls, "\(bytes)")
+            XCTAssertEqual(scan.controlBound, sampleC0AndDelete, "\(bytes)")
             XCTAssertEqual(scan.firstInvalid, TextDecoder.firstInvalidUTF8(bytes, from: 0), "\(bytes)")
             guard !bytes.isEmpty, TextDecoder.decodeUTF16WithBOM(bytes) == nil else { continue }
             let binary = TextDecoder.looksBinary(bytes)
@@ -102,14 +107,14 @@ final class TextDecoderTests: XCTestCase {
         }
     }
 
-    func testControlCountOfEightASCIIBytes() {
+    func testControlBoundOfEightASCIIBytes() {
         for b in 0..<0x80 {
             for position in 0..<8 {
                 var lanes = [UInt8](repeating: 0x61, count: 8)
                 lanes[position] = UInt8(b)
                 lanes[(position + 3) % 8] = UInt8((b * 7) % 0x80)
                 let word = lanes.withUnsafeBufferPointer { UTF8Scan.load($0.baseAddress!, 0) }
-                XCTAssertEqual(TextDecoder.controlCount(ascii: word), lanes.filter(TextDecoder.isControl).count, "\(lanes)")
+                XCTAssertEqual(TextDecoder.controlBound(ascii: word), lanes.filter { $0 < 0x20 || $0 == 0x7F }.count, "\(lanes)")
             }
         }
     }
