@@ -11,15 +11,15 @@ public enum SourceExtractor {
     /// "follow us on The Lantern Post". Social networks ("follow us on Google News") are not sites.
     public static func fromPromo(_ line: String) -> String? {
         let ascii = isASCIIForSearch(line)
-        let bytes = ascii ? Array(line.utf8) : []  // once for every marker
-        for (marker, needle) in zip(promoMarkers, promoMarkerNeedles) {
+        // Where each marker first ends, found in one pass over the bytes.
+        let ends = ascii ? UTF8Scan.withBytes(line, markerEnds) : []
+        for (index, marker) in promoMarkers.enumerated() {
             // Case-insensitive search: by bytes for ASCII lines (where it gives the same
             // matches as Foundation's), else Foundation's.
             let found: String.Index?
             if ascii {
                 // A marker with bytes outside ASCII cannot match ASCII text.
-                found = needle.flatMap { ASCIICase.firstMatchEnd(of: $0, in: bytes) }
-                    .map { line.utf8.index(line.utf8.startIndex, offsetBy: $0) }
+                found = ends[index].map { line.utf8.index(line.utf8.startIndex, offsetBy: $0) }
             } else {
                 found = line.range(of: marker, options: .caseInsensitive)?.upperBound
             }
@@ -44,6 +44,36 @@ public enum SourceExtractor {
         let needle = marker.utf8.map(ASCIICase.lower)
         return needle.allSatisfy { $0 < 0x80 } ? needle : nil
     }
+
+    /// For each of ``promoMarkerNeedles``, the offset just past its first occurrence in
+    /// `bytes` ignoring ASCII case (``ASCIICase/firstMatchEnd(of:in:)``), or `nil`: one pass,
+    /// trying at each byte only the markers that start with it.
+    static func markerEnds(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int?] {
+        var ends = [Int?](repeating: nil, count: promoMarkerNeedles.count)
+        var left = promoMarkerNeedles.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
+        let byFirst = markerNeedlesByFirstByte
+        var i = 0
+        while i < bytes.count && left > 0 {
+            for index in byFirst[Int(ASCIICase.lower(bytes[i]))] where ends[index] == nil {
+                let needle = promoMarkerNeedles[index]!
+                if ASCIICase.matches(needle, in: bytes, at: i) {
+                    ends[index] = i + needle.count
+                    left -= 1
+                }
+            }
+            i += 1
+        }
+        return ends
+    }
+
+    /// The indices of the ASCII ``promoMarkerNeedles``, by their first byte.
+    static let markerNeedlesByFirstByte: [[Int]] = {
+        var table = [[Int]](repeating: [], count: 256)
+        for (index, needle) in promoMarkerNeedles.enumerated() {
+            if let first = needle?.first { table[Int(first)].append(index) }
+        }
+        return table
+    }()
 
     /// ``host(of:)`` on the bytes of an ASCII url (where Foundation's search, `Character`
     /// comparison and lowercasing all work byte by byte): `.some(nil)` for no host, `nil`
@@ -109,11 +139,17 @@ public enum SourceExtractor {
         return (word, trimmed)
     }
 
+    static let nameConnectors: Set<String> = ["of", "de", "du", "des", "la", "le", "di", "da", "del", "&", "and"]
+
     /// The leading run of capitalised words (with `of`, `de`, `du`, `la`… between them).
     static func capitalisedName(_ text: Substring) -> String? {
-        let connectors: Set<String> = ["of", "de", "du", "des", "la", "le", "di", "da", "del", "&", "and"]
+        let connectors = nameConnectors
         var words: [Substring] = []
-        for raw in text.split(separator: " ", omittingEmptySubsequences: true) {
+        // Each word read is kept or ends the loop, and six end it: the seventh piece (the rest
+        // of the line) is never read, so the line is split no further than that.
+        let pieces = SpaceWords.words(text, limit: 6)
+            ?? text.split(separator: " ", maxSplits: 6, omittingEmptySubsequences: true)
+        for raw in pieces {
             let (word, ends) = trimmingTrailingPunctuation(raw)
             guard let initial = word.unicodeScalars.first else { break }
             let capitalised = initial.properties.isUppercase || initial.properties.numericType != nil
@@ -187,8 +223,6 @@ public enum SourceExtractor {
 
     static let labelSet = PrefixSet(labels)
     static let urlStarts = PrefixSet(["http://", "https://", "www.", "(http", "<http", "[http", "(www.", "<www."])
-    /// First bytes of the lines worth checking (labels and urls).
-    static let lineInitials: Set<UInt8> = Set(labels.compactMap { $0.utf8.first } + [0x68, 0x77, 0x28, 0x3C, 0x5B])
 
     static let labels: [String] = [
         "source :", "source:", "sources:", "sources :", "via:", "via ", "url:", "link:", "lien :", "lien:",
