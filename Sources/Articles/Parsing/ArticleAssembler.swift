@@ -165,7 +165,8 @@ struct ArticleAssembler {
             switch units[i].kind {
             case .text, .heading:
                 let content = units[i].content
-                if CharacterSegmenter.count(content, limit: titleLength) == titleLength
+                if !UTF8Scan.withBytes(content, { Self.hasASCIIRun($0, longerThan: titleLength) })
+                    && CharacterSegmenter.count(content, limit: titleLength) == titleLength
                     && Self.hasComparable(content, key)
                 {
                     units[i].dropped = true
@@ -195,7 +196,9 @@ struct ArticleAssembler {
         let key = Self.comparable(author)
         let limit = CharacterSegmenter.count(author) + 2
         for i in units.indices where !units[i].dropped && units[i].kind == .text {
-            if CharacterSegmenter.count(units[i].text, limit: limit) <= limit && Self.hasComparable(units[i].text, key) {
+            if !UTF8Scan.withBytes(units[i].text, { Self.hasASCIIRun($0, longerThan: limit) })
+                && CharacterSegmenter.count(units[i].text, limit: limit) <= limit && Self.hasComparable(units[i].text, key)
+            {
                 units[i].dropped = true
             }
         }
@@ -409,8 +412,8 @@ struct ArticleAssembler {
     /// A short line without closing punctuation (a `?` is allowed): a possible subheading.
     /// Trailing emoji and symbols are ignored; a sentence break inside (`. `, `。`) rules it out.
     static func isHeadingLike(_ text: String) -> Bool {
-        // Most units are paragraphs: 112 bytes of ASCII other than CR are 112 characters.
-        if UTF8Scan.withBytes(text, startsWithLongASCIIRun) { return false }
+        // Most units are paragraphs, told apart by their first 111 bytes.
+        if UTF8Scan.withBytes(text, { hasASCIIRun($0, longerThan: 110) }) { return false }
         let count = CharacterSegmenter.count(text, limit: 110)
         guard count >= 2, count <= 110 else { return false }
         guard let first = text.unicodeScalars.first, !first.properties.isLowercase else { return false }
@@ -435,14 +438,22 @@ struct ArticleAssembler {
         return false
     }
 
-    /// Whether the first 112 bytes are ASCII other than CR (each its own `Character`, so the
-    /// text has more than 110).
-    static func startsWithLongASCIIRun(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard text.count >= 112, let base = text.baseAddress else { return false }
-        // Fourteen words of eight bytes: no high bit set and no CR byte.
-        for k in 0..<14 {
-            let word = UTF8Scan.load(base, k * 8)
+    /// Whether the text certainly has more than `limit` characters: its first `limit + 1`
+    /// bytes are ASCII other than CR, each of which starts a `Character` (only CR LF joins
+    /// two ASCII bytes). `false` says nothing.
+    static func hasASCIIRun(_ text: UnsafeBufferPointer<UInt8>, longerThan limit: Int) -> Bool {
+        let n = limit + 1
+        guard limit >= 0, text.count >= n, let base = text.baseAddress else { return false }
+        var i = 0
+        // Eight bytes at a time: no high bit set and no CR byte.
+        while i + 8 <= n {
+            let word = UTF8Scan.load(base, i)
             if word & UTF8Scan.highBits != 0 || UTF8Scan.hasByte(word, equalTo: 0x0D) { return false }
+            i += 8
+        }
+        while i < n {
+            if text[i] >= 0x80 || text[i] == 0x0D { return false }
+            i += 1
         }
         return true
     }

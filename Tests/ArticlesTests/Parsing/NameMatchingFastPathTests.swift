@@ -129,23 +129,27 @@ final class WordSplitFastPathTests: XCTestCase {
         XCTAssertGreaterThan(taken, 300)
     }
 
-    func testLongASCIIRunIsPastTheHeadingLength() {
-        var texts = [String(repeating: "a", count: 112), String(repeating: "a b ", count: 40), String(repeating: "a", count: 111) + "é",
-                     String(repeating: "\r\n", count: 60), String(repeating: "a", count: 111)]
-        for position in 0..<112 {
-            for odd in ["é", "\r", "\u{301}"] {
-                var bytes = Array(String(repeating: "x", count: 130).utf8)
+    /// A run that says "more than the limit" is right by `Character` count, for every limit
+    /// around the run's end and odd bytes (CR, accents, combining marks) at every position.
+    func testASCIIRunIsPastTheLimit() {
+        var texts = [String(repeating: "a b ", count: 40), String(repeating: "\r\n", count: 60), ""]
+        for position in 0..<40 {
+            for odd in ["é", "\r", "\n", "\u{301}", "\r\n"] {
+                var bytes = Array(String(repeating: "x", count: 40).utf8)
                 bytes.replaceSubrange(position..<position + 1, with: Array(odd.utf8))
                 texts.append(String(decoding: bytes, as: UTF8.self))
             }
         }
+        var taken = 0
         for text in texts {
-            if UTF8Scan.withBytes(text, ArticleAssembler.startsWithLongASCIIRun) {
-                XCTAssertGreaterThan(CharacterSegmenter.count(text, limit: 110), 110, text)
+            for limit in 0...45 where UTF8Scan.withBytes(text, { ArticleAssembler.hasASCIIRun($0, longerThan: limit) }) {
+                taken += 1
+                XCTAssertGreaterThan(text.count, limit, "\(text.debugDescription) / \(limit)")
             }
         }
-        XCTAssertTrue(UTF8Scan.withBytes(String(repeating: "a", count: 112), ArticleAssembler.startsWithLongASCIIRun))
-        XCTAssertFalse(UTF8Scan.withBytes(String(repeating: "a", count: 111) + "é", ArticleAssembler.startsWithLongASCIIRun))
-        XCTAssertFalse(UTF8Scan.withBytes(String(repeating: "\r\n", count: 60), ArticleAssembler.startsWithLongASCIIRun))
+        XCTAssertGreaterThan(taken, 1_000)
+        XCTAssertTrue(UTF8Scan.withBytes(String(repeating: "a", count: 111), { ArticleAssembler.hasASCIIRun($0, longerThan: 110) }))
+        XCTAssertFalse(UTF8Scan.withBytes(String(repeating: "a", count: 110) + "é", { ArticleAssembler.hasASCIIRun($0, longerThan: 110) }))
+        XCTAssertFalse(UTF8Scan.withBytes(String(repeating: "\r\n", count: 60), { ArticleAssembler.hasASCIIRun($0, longerThan: 110) }))
     }
 }
