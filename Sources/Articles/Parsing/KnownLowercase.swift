@@ -6,7 +6,11 @@
 /// scalar 0x20 above and the rest to themselves); and the caseless punctuation, arrows,
 /// symbols and emoji of ``SourceExtractor/isASCIIForSearch(_:)`` (`U+2010`–`U+2027`,
 /// `U+2030`–`U+205E`, `U+2190`–`U+23FF`, `U+2500`–`U+27BF`, `U+1F300`–`U+1F3FA`,
-/// `U+1F400`–`U+1FAFF`), which map to themselves. `String.lowercased()` maps scalar by scalar,
+/// `U+1F400`–`U+1FAFF`), which map to themselves; and the caseless CJK letters and their
+/// punctuation (`U+3001`–`U+3029`, hiragana `U+3041`–`U+3096`, katakana `U+30A1`–`U+30FA`,
+/// ideographs `U+4E00`–`U+9FFF`, Hangul syllables `U+AC00`–`U+D7A3`; not the combining
+/// tone and sound marks, nor the Hangul vowel and final jamo a syllable joins with), which
+/// also map to themselves. `String.lowercased()` maps scalar by scalar,
 /// so on such text it gives these bytes. None of these scalars is a combining mark, a joiner,
 /// a prepended mark or a space, so a `0x20` byte among them is a `" "` `Character` on its own.
 enum KnownLowercase {
@@ -15,7 +19,8 @@ enum KnownLowercase {
     static func isKnown(_ v: UInt32) -> Bool {
         switch v {
         case 0xA0...0xFF, 0x2010...0x2027, 0x2030...0x205E, 0x2190...0x23FF, 0x2500...0x27BF,
-            0x1F300...0x1F3FA, 0x1F400...0x1FAFF:
+            0x1F300...0x1F3FA, 0x1F400...0x1FAFF, 0x3001...0x3029, 0x3041...0x3096, 0x30A1...0x30FA,
+            0x4E00...0x9FFF, 0xAC00...0xD7A3:
             return true
         default:
             return false

@@ -93,7 +93,8 @@ final class NameMatchingFastPathTests: XCTestCase {
 /// The byte paths of the byline's word split and the subheading test answer as `split`
 /// and the `Character` counts do.
 final class WordSplitFastPathTests: XCTestCase {
-    private static let pieces = ["Jane", " ", "  ", "Doe", "é", "e\u{301}", " \u{301}", "’", "📈", "\t", "\r\n", "a.", "X", "İ", "—"]
+    private static let pieces = ["Jane", " ", "  ", "Doe", "é", "e\u{301}", " \u{301}", "’", "📈", "\t", "\r\n", "a.", "X", "İ", "—",
+                                 "港", "가", " \u{1161}", " \u{3099}"]
 
     func testByteWordsAreTheSplitWords() {
         var rng = SplitMix64(seed: 8)
@@ -126,7 +127,7 @@ final class WordSplitFastPathTests: XCTestCase {
             taken += 1
             XCTAssertEqual(past, text.split(separator: " ").count > 16, text)
         }
-        XCTAssertGreaterThan(taken, 300)
+        XCTAssertGreaterThan(taken, 150)
     }
 
     /// A run that says "more than the limit" is right by `Character` count, for every limit
