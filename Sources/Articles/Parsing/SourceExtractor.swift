@@ -183,7 +183,8 @@ public enum SourceExtractor {
             guard !value.isEmpty, value.utf8.count <= 200 else { return nil }
             var url: String?
             var nameText = value
-            if let token = value.split(separator: " ").first(where: { standaloneURL(String($0)) != nil }) {
+            let tokens = SpaceWords.words(value[...]) ?? value.split(separator: " ")
+            if let token = tokens.first(where: { mayBeURL($0) && standaloneURL(String($0)) != nil }) {
                 url = standaloneURL(String(token))
                 nameText = value.replacingOccurrences(of: String(token), with: "")
                     .trimmingCharacters(in: CharacterSet(charactersIn: " ()[]-–—,:"))
@@ -204,6 +205,17 @@ public enum SourceExtractor {
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("www.") else { return nil }
         guard t.utf8.count > 8, !FastText.contains(t, " "), FastText.contains(t, ".") else { return nil }
         return t
+    }
+
+    /// Whether ``standaloneURL(_:)`` can accept the text: after any `(`, `<` and `[` bytes
+    /// it opens with `h` or `w` in either case (the only letters its url starts open with,
+    /// and no other scalar lowercases to them); `false` means it returns `nil`.
+    static func mayBeURL(_ text: Substring) -> Bool {
+        for b in text.utf8 where b != 0x28 && b != 0x3C && b != 0x5B {
+            let lower = ASCIICase.lower(b)
+            return lower == 0x68 || lower == 0x77
+        }
+        return false
     }
 
     /// The host of a url without `www.`: `https://www.theverge.com/x` → `theverge.com`.
@@ -235,12 +247,18 @@ public enum SourceExtractor {
         "cet article a été publié sur ", "article publié sur ", "publié initialement sur ",
     ]
 
+    static let nameStops: Set<String> = ["on", "and", "or", "to", "in", "via", "sur", "et", "ou", "for", "with", "by", "at"]
+
     /// A capitalised name of at most `maxWords` words at the start of `text`, cut at
     /// punctuation or a joining word (`on`, `and`, `sur`…).
     static func leadingName(_ text: Substring, maxWords: Int = 4) -> String? {
         var words: [Substring] = []
-        let stops: Set<String> = ["on", "and", "or", "to", "in", "via", "sur", "et", "ou", "for", "with", "by", "at"]
-        for raw in text.split(separator: " ", omittingEmptySubsequences: true) {
+        let stops = nameStops
+        // Each word read is kept or ends the loop, and `maxWords + 1` end it: the line is
+        // split no further than that.
+        let pieces = SpaceWords.words(text, limit: maxWords + 1)
+            ?? text.split(separator: " ", maxSplits: maxWords + 1, omittingEmptySubsequences: true)
+        for raw in pieces {
             let (word, ends) = trimmingTrailingPunctuation(raw)
             if !word.isEmpty {
                 if !words.isEmpty && stops.contains(word.lowercased()) { break }
