@@ -165,7 +165,8 @@ struct ArticleAssembler {
             switch units[i].kind {
             case .text, .heading:
                 let content = units[i].content
-                if CharacterSegmenter.count(content, limit: titleLength) == titleLength
+                if !UTF8Scan.withBytes(content, { Self.hasASCIIRun($0, longerThan: titleLength) })
+                    && CharacterSegmenter.count(content, limit: titleLength) == titleLength
                     && Self.hasComparable(content, key)
                 {
                     units[i].dropped = true
@@ -195,7 +196,9 @@ struct ArticleAssembler {
         let key = Self.comparable(author)
         let limit = CharacterSegmenter.count(author) + 2
         for i in units.indices where !units[i].dropped && units[i].kind == .text {
-            if CharacterSegmenter.count(units[i].text, limit: limit) <= limit && Self.hasComparable(units[i].text, key) {
+            if !UTF8Scan.withBytes(units[i].text, { Self.hasASCIIRun($0, longerThan: limit) })
+                && CharacterSegmenter.count(units[i].text, limit: limit) <= limit && Self.hasComparable(units[i].text, key)
+            {
                 units[i].dropped = true
             }
         }
@@ -367,31 +370,9 @@ struct ArticleAssembler {
 
     /// Lowercased with spaces collapsed, for comparing lines.
     static func comparable(_ text: String) -> String {
-        if let key = UTF8Scan.withBytes(text, asciiComparableKey) { return key }
+        // Text of known scalars: lowercased and collapsed byte by byte (see ``KnownLowercase``).
+        if let key = UTF8Scan.withBytes(text, { KnownLowercase.lowercased($0, collapsingSpaces: true) }) { return key }
         return text.lowercased().split(separator: " ").joined(separator: " ")
-    }
-
-    /// ``comparable(_:)`` of ASCII text, made byte by byte; `nil` for other text.
-    static func asciiComparableKey(_ text: UnsafeBufferPointer<UInt8>) -> String? {
-        for b in text where b >= 0x80 { return nil }
-        return String(unsafeUninitializedCapacity: text.count) { out in
-            var k = 0
-            var pendingSpace = false
-            for b in text {
-                if b == 0x20 {
-                    pendingSpace = k > 0
-                    continue
-                }
-                if pendingSpace {
-                    out[k] = 0x20
-                    k += 1
-                    pendingSpace = false
-                }
-                out[k] = ASCIICase.lower(b)
-                k += 1
-            }
-            return k
-        }
     }
 
     /// Whether `comparable(text) == key`, where `key` is a ``comparable(_:)`` result: by
@@ -431,10 +412,14 @@ struct ArticleAssembler {
     /// A short line without closing punctuation (a `?` is allowed): a possible subheading.
     /// Trailing emoji and symbols are ignored; a sentence break inside (`. `, `。`) rules it out.
     static func isHeadingLike(_ text: String) -> Bool {
+        // Most units are paragraphs, told apart by their first 111 bytes.
+        if UTF8Scan.withBytes(text, { hasASCIIRun($0, longerThan: 110) }) { return false }
         let count = CharacterSegmenter.count(text, limit: 110)
         guard count >= 2, count <= 110 else { return false }
         guard let first = text.unicodeScalars.first, !first.properties.isLowercase else { return false }
-        if FastText.wordCount(text, limit: 16) > 16 { return false }
+        if (UTF8Scan.withBytes(text, knownWordCountPastSixteen) ?? (FastText.wordCount(text, limit: 16) > 16)) {
+            return false
+        }
         if FastText.contains(text, "。") || FastText.contains(text, ". ") { return false }
         for scalar in text.unicodeScalars.reversed() {
             switch scalar {
@@ -448,6 +433,45 @@ struct ArticleAssembler {
                     continue
                 }
                 return LineClassifier.hasLetterOrDigit(text)
+            }
+        }
+        return false
+    }
+
+    /// Whether the text certainly has more than `limit` characters: its first `limit + 1`
+    /// bytes are ASCII other than CR, each of which starts a `Character` (only CR LF joins
+    /// two ASCII bytes). `false` says nothing.
+    static func hasASCIIRun(_ text: UnsafeBufferPointer<UInt8>, longerThan limit: Int) -> Bool {
+        let n = limit + 1
+        guard limit >= 0, text.count >= n, let base = text.baseAddress else { return false }
+        var i = 0
+        // Eight bytes at a time: no high bit set and no CR byte.
+        while i + 8 <= n {
+            let word = UTF8Scan.load(base, i)
+            if word & UTF8Scan.highBits != 0 || UTF8Scan.hasByte(word, equalTo: 0x0D) { return false }
+            i += 8
+        }
+        while i < n {
+            if text[i] >= 0x80 || text[i] == 0x0D { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Whether `text.split(separator: " ")` has more than 16 words, counted on the bytes of
+    /// text whose scalars are all known to ``KnownLowercase`` (where every space byte is a
+    /// `" "` `Character`); `nil` for other text.
+    static func knownWordCountPastSixteen(_ text: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard KnownLowercase.isAllKnown(text) else { return nil }
+        var count = 0
+        var inWord = false
+        for b in text {
+            if b == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+                if count > 16 { return true }
             }
         }
         return false
@@ -474,6 +498,12 @@ struct ArticleAssembler {
     /// Whether a paragraph starts with the person's full name, or with their first or last
     /// name followed by a bio verb ("Stone has covered…").
     static func startsWithName(_ text: String, name: String) -> Bool {
+        let fast = UTF8Scan.withBytes(text) { t in UTF8Scan.withBytes(name) { n in asciiStartsWithName(t, name: n) } }
+        return fast ?? startsWithNameByCharacters(text, name: name)
+    }
+
+    /// ``startsWithName(_:name:)`` by `Character`s, for any text.
+    static func startsWithNameByCharacters(_ text: String, name: String) -> Bool {
         if text.hasPrefix(name) {
             let rest = text.dropFirst(name.count)
             guard let next = rest.first else { return false }
@@ -484,5 +514,57 @@ struct ArticleAssembler {
         let words = text.split(separator: " ", maxSplits: 2)
         guard words.count >= 2 else { return false }
         return (words[0] == first || words[0] == last) && bioVerbs.contains(words[1].lowercased())
+    }
+
+    /// ``startsWithName(_:name:)`` on bytes, when the name and the part of the text it looks
+    /// at (the name's length and two bytes more, and the first two words and the byte after
+    /// the space that ends them) are printable ASCII, where each byte is one `Character` and
+    /// `==`, `hasPrefix` and `split` compare bytes; `nil` otherwise.
+    static func asciiStartsWithName(_ t: UnsafeBufferPointer<UInt8>, name n: UnsafeBufferPointer<UInt8>) -> Bool? {
+        @inline(__always) func printable(_ b: UInt8) -> Bool { b &- 0x20 < 0x5F }
+        for b in n where !printable(b) { return nil }
+        for i in 0..<min(t.count, n.count + 2) where !printable(t[i]) { return nil }
+        if t.count >= n.count && (0..<n.count).allSatisfy({ t[$0] == n[$0] }) {
+            guard n.count < t.count else { return false }
+            let next = t[n.count]
+            return next == 0x20 || next == 0x2C || next == 0x27 || next == 0x28
+        }
+        // The name's first and last words (split on spaces), when it has two or more.
+        var parts: [Range<Int>] = []
+        var i = 0
+        while i < n.count {
+            while i < n.count && n[i] == 0x20 { i += 1 }
+            let start = i
+            while i < n.count && n[i] != 0x20 { i += 1 }
+            if i > start { parts.append(start..<i) }
+        }
+        guard parts.count >= 2, let first = parts.first, let last = parts.last else { return false }
+        // The text's first two words; the space after the second must be followed by ASCII.
+        var words: [Range<Int>] = []
+        i = 0
+        while i < t.count && words.count < 2 {
+            guard printable(t[i]) else { return nil }
+            if t[i] == 0x20 {
+                i += 1
+                continue
+            }
+            let start = i
+            while i < t.count && t[i] != 0x20 {
+                guard printable(t[i]) else { return nil }
+                i += 1
+            }
+            words.append(start..<i)
+        }
+        if i + 1 < t.count && !printable(t[i + 1]) { return nil }
+        guard words.count >= 2 else { return false }
+        func equal(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+            a.count == b.count && (0..<a.count).allSatisfy { t[a.lowerBound + $0] == n[b.lowerBound + $0] }
+        }
+        guard equal(words[0], first) || equal(words[0], last) else { return false }
+        let verb = UnsafeBufferPointer(rebasing: t[words[1]])
+        return bioVerbs.contains(String(unsafeUninitializedCapacity: verb.count) { out in
+            for k in 0..<verb.count { out[k] = ASCIICase.lower(verb[k]) }
+            return verb.count
+        })
     }
 }

@@ -19,7 +19,7 @@ public enum BylineParser {
         guard line.utf8.count <= 160 else { return nil }
         guard let rest = afterPrefix(line, lower: lower) else { return nil }
         let (namePart, tail) = splitName(rest)
-        let words = namePart.split(separator: " ", omittingEmptySubsequences: true)
+        let words = SpaceWords.words(namePart[...]) ?? namePart.split(separator: " ", omittingEmptySubsequences: true)
         guard (1...6).contains(words.count), namePart.count <= 60 else { return nil }
         for (index, word) in words.enumerated() {
             guard isNameWord(word, first: index == 0, last: index == words.count - 1) else { return nil }
@@ -77,6 +77,16 @@ public enum BylineParser {
     ]
 
     static func isNameWord(_ word: Substring, first: Bool, last: Bool) -> Bool {
+        if let fast = word.utf8.withContiguousStorageIfAvailable({ asciiIsNameWord($0, first: first, last: last) }),
+           let fast
+        {
+            return fast
+        }
+        return isNameWordByCharacters(word, first: first, last: last)
+    }
+
+    /// ``isNameWord(_:first:last:)`` by `Character`s and scalars, for any word.
+    static func isNameWordByCharacters(_ word: Substring, first: Bool, last: Bool) -> Bool {
         let lower = word.lowercased()
         if !first && particles.contains(lower) { return true }
         if lower.hasPrefix("d'") || lower.hasPrefix("d’") || lower.hasPrefix("o'") || lower.hasPrefix("o’") {
@@ -89,6 +99,27 @@ public enum BylineParser {
             return false
         }
         if word.hasSuffix(".") && word.count > 4 && !last { return false }
+        return true
+    }
+
+    /// ``isNameWord(_:first:last:)`` on the bytes of a word of printable ASCII other than the
+    /// space (one `Character` per byte, lowercased byte by byte); `nil` for any other word.
+    static func asciiIsNameWord(_ w: UnsafeBufferPointer<UInt8>, first: Bool, last: Bool) -> Bool? {
+        guard let b0 = w.first else { return nil }
+        for b in w where b &- 0x21 >= 0x5E { return nil }
+        if !first {
+            let lower = String(unsafeUninitializedCapacity: w.count) { out in
+                for k in 0..<w.count { out[k] = ASCIICase.lower(w[k]) }
+                return w.count
+            }
+            if particles.contains(lower) { return true }
+        }
+        // `d'…` and `o'…` (the curly forms are not ASCII).
+        let l0 = ASCIICase.lower(b0)
+        if (l0 == 0x64 || l0 == 0x6F) && w.count >= 2 && w[1] == 0x27 { return w.count > 2 }
+        guard b0 &- 0x41 < 26 else { return false }
+        for b in w where !(FastText.isASCIILetter(b) || b == 0x2E || b == 0x2D || b == 0x27) { return false }
+        if w[w.count - 1] == 0x2E && w.count > 4 && !last { return false }
         return true
     }
 }

@@ -91,6 +91,62 @@ enum ByteLineClassifier {
         return true
     }
 
+    /// What ``markedKind(_:)`` recognises.
+    enum MarkedKind: Equatable {
+        /// A list item marked by `-`, `*`, `+` or a symbol such as `•`: the classifier's
+        /// `.bullet(text: FastText.trimmingWhitespace(line.dropFirst()), marker: "•")`.
+        case bullet
+        /// A `©` line: the classifier's `.credit(line)`.
+        case copyright
+    }
+
+    /// The kind of a clean line opened by a bullet marker or `©` and a space (for `©`, any
+    /// byte), when the classifier certainly gives it that kind; `nil` for every other line.
+    ///
+    /// The classifier's checks, in its order: no `#` heading; not a rule (an ASCII letter or
+    /// digit follows the marker, which is then also the line's and the item's letter or digit);
+    /// the marker is the line's first `Character` (the byte after it is a space or an ASCII
+    /// byte, neither of which joins it) and for `- * +` the item's text starts with a `" "`
+    /// `Character` (the byte after that space is ASCII or a scalar that joins nothing, see
+    /// ``KnownLowercase``). A `©` line of at most 240 bytes is a credit: no widget or heading
+    /// key starts with `©`, and the checks before the credit's look only at the first byte.
+    static func markedKind(_ line: UnsafeBufferPointer<UInt8>) -> MarkedKind? {
+        let n = line.count
+        guard n >= 3 else { return nil }
+        let b0 = line[0]
+        var markerLength = 0
+        if b0 == 0x2D || b0 == 0x2A || b0 == 0x2B {
+            markerLength = 1
+        } else if b0 == 0xC2 && line[1] == 0xA9 {
+            // `©`: one Character when an ASCII byte follows.
+            guard n <= 240, line[2] < 0x80, hasASCIIAlphanumeric(line, from: 2) else { return nil }
+            return .copyright
+        } else if b0 >= 0xC2 {
+            let (scalar, length) = UTF8Scan.decode(line, at: 0)
+            guard symbolMarkerScalars.contains(scalar) else { return nil }
+            markerLength = length
+        } else {
+            return nil
+        }
+        guard markerLength + 1 < n, line[markerLength] == 0x20 else { return nil }
+        let next = line[markerLength + 1]
+        if next >= 0x80 {
+            guard KnownLowercase.isKnown(UTF8Scan.decode(line, at: markerLength + 1).scalar) else { return nil }
+        }
+        return hasASCIIAlphanumeric(line, from: markerLength + 1) ? .bullet : nil
+    }
+
+    /// The scalars of ``LineClassifier/symbolMarkers`` (each marker is one scalar).
+    static let symbolMarkerScalars: Set<UInt32> = Set(LineClassifier.symbolMarkers.compactMap { marker in
+        marker.unicodeScalars.count == 1 ? marker.unicodeScalars.first!.value : nil
+    })
+
+    /// Whether an ASCII letter or digit is among the bytes from `start` on.
+    private static func hasASCIIAlphanumeric(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        for i in start..<line.count where FastText.isASCIIAlphanumeric(line[i]) { return true }
+        return false
+    }
+
     /// The longest prefix the classifier looks for at the start of a line's `head`.
     static let longestPrefix = [
         LineClassifier.creditPrefixSet.longest, SourceExtractor.urlStarts.longest, SourceExtractor.labelSet.longest,

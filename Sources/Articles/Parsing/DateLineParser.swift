@@ -73,6 +73,20 @@ public enum DateLineParser {
     /// Midnight UTC of a valid day, or `nil` (no 31 February).
     public static func makeDate(year: Int, month: Int, day: Int) -> Date? {
         guard (1...12).contains(month), (1...31).contains(day) else { return nil }
+        // Well after the Julian–Gregorian switch Foundation's Gregorian calendar is the
+        // proleptic one: the day is counted without it.
+        if (1600...9999).contains(year) {
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+            let length = month == 2 ? (leap ? 29 : 28) : (month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31)
+            guard day <= length else { return nil }
+            return Date(timeIntervalSince1970: Double(CivilDate.days(year: year, month: month, day: day)) * 86_400)
+        }
+        return calendarDate(year: year, month: month, day: day)
+    }
+
+    /// ``makeDate(year:month:day:)`` by Foundation's Gregorian calendar in UTC, for any year.
+    static func calendarDate(year: Int, month: Int, day: Int) -> Date? {
+        guard (1...12).contains(month), (1...31).contains(day) else { return nil }
         guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)) else { return nil }
         let check = calendar.dateComponents([.year, .month, .day], from: date)
         guard check.year == year, check.month == month, check.day == day else { return nil }

@@ -17,7 +17,12 @@ public enum LineClassifier {
     static func classify(_ line: String, promoSources: Bool) -> LineKind {
         // Most lines are paragraphs, told apart on their bytes (see ``ByteLineClassifier``).
         if UTF8Scan.withBytes(line, ByteLineClassifier.isBodyText) { return .text }
-        return classifyFully(line, promoSources: promoSources)
+        // List items and `©` credits, told apart on their first bytes.
+        switch UTF8Scan.withBytes(line, ByteLineClassifier.markedKind) {
+        case .bullet: return .bullet(text: FastText.trimmingWhitespace(line.dropFirst()), marker: "•")
+        case .copyright: return .credit(line)
+        case nil: return classifyFully(line, promoSources: promoSources)
+        }
     }
 
     /// ``classify(_:promoSources:)`` without the byte shortcut for paragraphs: every check
@@ -43,14 +48,16 @@ public enum LineClassifier {
         let head = lowerKey(stripped.utf8.count <= 64 ? stripped : stripped.prefix(64))
         if length <= 24 && widgetLines.contains(head) { return .artifact }
         if length <= 48 {
-            switch headingRole(line) {
+            // `head` is the line's ``matchKey(_:)`` here: the whole line is under 64 bytes.
+            switch headingRole(key: head) {
             case .summary: return .summaryHeading
             case .aboutAuthor: return .aboutAuthorHeading
             case .none: break
             }
         }
         if let credit = credit(line, lower: head) { return .credit(credit) }
-        if let initial = head.utf8.first, SourceExtractor.lineInitials.contains(initial),
+        // A source line opens with a url start or a label (checked first: most lines do not).
+        if SourceExtractor.urlStarts.matches(head) || SourceExtractor.labelSet.matches(head),
            let reference = SourceExtractor.fromSourceLine(String(stripped), lower: head)
         {
             return .reference(source: reference.source, url: reference.url)
@@ -95,7 +102,12 @@ public enum LineClassifier {
     /// Whether a short line announces the summary or the author's bio.
     static func headingRole(_ line: String) -> HeadingRole? {
         guard line.utf8.count <= 48 else { return nil }
-        var key = matchKey(line)
+        return headingRole(key: matchKey(line))
+    }
+
+    /// ``headingRole(_:)`` of a line of at most 48 bytes whose ``matchKey(_:)`` is `key`.
+    static func headingRole(key matchKey: String) -> HeadingRole? {
+        var key = matchKey
         while let last = key.last, last == ":" || last == " " || last == "." || last == "*" { key.removeLast() }
         if summaryHeadings.contains(key) { return .summary }
         if aboutAuthorHeadings.contains(key) { return .aboutAuthor }
@@ -186,7 +198,7 @@ public enum LineClassifier {
     /// The credit text of a credit line: a `©` line verbatim, a labelled one without its label.
     static func credit(_ line: String, lower: String) -> String? {
         guard line.utf8.count <= 240 else { return nil }
-        if line.hasPrefix("©") { return line }
+        if line.utf8.first == 0xC2, line.hasPrefix("©") { return line }
         guard let initial = lower.utf8.first, creditInitials.contains(initial) else { return nil }
         if let length = creditPrefixSet.match(lower) {
             let prefix = String(decoding: Array(lower.utf8.prefix(length)), as: UTF8.self)
@@ -213,8 +225,13 @@ public enum LineClassifier {
 
     /// Lowercased with curly apostrophes straightened.
     static func lowerKey<S: StringProtocol>(_ text: S) -> String {
-        // ASCII text (no curly apostrophes, lowercased byte by byte): one copy, made lowercase.
-        if let lowered = text.utf8.withContiguousStorageIfAvailable(asciiLowercased), let lowered { return lowered }
+        // Text of known scalars (ASCII, Latin-1, caseless punctuation and emoji): one copy,
+        // lowercased and straightened byte by byte.
+        if let lowered = text.utf8.withContiguousStorageIfAvailable({
+            KnownLowercase.lowercased($0, straighteningApostrophes: true)
+        }), let lowered {
+            return lowered
+        }
         return FastText.straightenApostrophes(text.lowercased())
     }
 

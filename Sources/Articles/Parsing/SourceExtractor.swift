@@ -11,15 +11,15 @@ public enum SourceExtractor {
     /// "follow us on The Lantern Post". Social networks ("follow us on Google News") are not sites.
     public static func fromPromo(_ line: String) -> String? {
         let ascii = isASCIIForSearch(line)
-        let bytes = ascii ? Array(line.utf8) : []  // once for every marker
-        for (marker, needle) in zip(promoMarkers, promoMarkerNeedles) {
+        // Where each marker first ends, found in one pass over the bytes.
+        let ends = ascii ? UTF8Scan.withBytes(line, markerEnds) : []
+        for (index, marker) in promoMarkers.enumerated() {
             // Case-insensitive search: by bytes for ASCII lines (where it gives the same
             // matches as Foundation's), else Foundation's.
             let found: String.Index?
             if ascii {
                 // A marker with bytes outside ASCII cannot match ASCII text.
-                found = needle.flatMap { ASCIICase.firstMatchEnd(of: $0, in: bytes) }
-                    .map { line.utf8.index(line.utf8.startIndex, offsetBy: $0) }
+                found = ends[index].map { line.utf8.index(line.utf8.startIndex, offsetBy: $0) }
             } else {
                 found = line.range(of: marker, options: .caseInsensitive)?.upperBound
             }
@@ -44,6 +44,36 @@ public enum SourceExtractor {
         let needle = marker.utf8.map(ASCIICase.lower)
         return needle.allSatisfy { $0 < 0x80 } ? needle : nil
     }
+
+    /// For each of ``promoMarkerNeedles``, the offset just past its first occurrence in
+    /// `bytes` ignoring ASCII case (``ASCIICase/firstMatchEnd(of:in:)``), or `nil`: one pass,
+    /// trying at each byte only the markers that start with it.
+    static func markerEnds(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int?] {
+        var ends = [Int?](repeating: nil, count: promoMarkerNeedles.count)
+        var left = promoMarkerNeedles.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
+        let byFirst = markerNeedlesByFirstByte
+        var i = 0
+        while i < bytes.count && left > 0 {
+            for index in byFirst[Int(ASCIICase.lower(bytes[i]))] where ends[index] == nil {
+                let needle = promoMarkerNeedles[index]!
+                if ASCIICase.matches(needle, in: bytes, at: i) {
+                    ends[index] = i + needle.count
+                    left -= 1
+                }
+            }
+            i += 1
+        }
+        return ends
+    }
+
+    /// The indices of the ASCII ``promoMarkerNeedles``, by their first byte.
+    static let markerNeedlesByFirstByte: [[Int]] = {
+        var table = [[Int]](repeating: [], count: 256)
+        for (index, needle) in promoMarkerNeedles.enumerated() {
+            if let first = needle?.first { table[Int(first)].append(index) }
+        }
+        return table
+    }()
 
     /// ``host(of:)`` on the bytes of an ASCII url (where Foundation's search, `Character`
     /// comparison and lowercasing all work byte by byte): `.some(nil)` for no host, `nil`
@@ -109,11 +139,17 @@ public enum SourceExtractor {
         return (word, trimmed)
     }
 
+    static let nameConnectors: Set<String> = ["of", "de", "du", "des", "la", "le", "di", "da", "del", "&", "and"]
+
     /// The leading run of capitalised words (with `of`, `de`, `du`, `la`… between them).
     static func capitalisedName(_ text: Substring) -> String? {
-        let connectors: Set<String> = ["of", "de", "du", "des", "la", "le", "di", "da", "del", "&", "and"]
+        let connectors = nameConnectors
         var words: [Substring] = []
-        for raw in text.split(separator: " ", omittingEmptySubsequences: true) {
+        // Each word read is kept or ends the loop, and six end it: the seventh piece (the rest
+        // of the line) is never read, so the line is split no further than that.
+        let pieces = SpaceWords.words(text, limit: 6)
+            ?? text.split(separator: " ", maxSplits: 6, omittingEmptySubsequences: true)
+        for raw in pieces {
             let (word, ends) = trimmingTrailingPunctuation(raw)
             guard let initial = word.unicodeScalars.first else { break }
             let capitalised = initial.properties.isUppercase || initial.properties.numericType != nil
@@ -147,7 +183,8 @@ public enum SourceExtractor {
             guard !value.isEmpty, value.utf8.count <= 200 else { return nil }
             var url: String?
             var nameText = value
-            if let token = value.split(separator: " ").first(where: { standaloneURL(String($0)) != nil }) {
+            let tokens = SpaceWords.words(value[...]) ?? value.split(separator: " ")
+            if let token = tokens.first(where: { mayBeURL($0) && standaloneURL(String($0)) != nil }) {
                 url = standaloneURL(String(token))
                 nameText = value.replacingOccurrences(of: String(token), with: "")
                     .trimmingCharacters(in: CharacterSet(charactersIn: " ()[]-–—,:"))
@@ -170,6 +207,17 @@ public enum SourceExtractor {
         return t
     }
 
+    /// Whether ``standaloneURL(_:)`` can accept the text: after any `(`, `<` and `[` bytes
+    /// it opens with `h` or `w` in either case (the only letters its url starts open with,
+    /// and no other scalar lowercases to them); `false` means it returns `nil`.
+    static func mayBeURL(_ text: Substring) -> Bool {
+        for b in text.utf8 where b != 0x28 && b != 0x3C && b != 0x5B {
+            let lower = ASCIICase.lower(b)
+            return lower == 0x68 || lower == 0x77
+        }
+        return false
+    }
+
     /// The host of a url without `www.`: `https://www.theverge.com/x` → `theverge.com`.
     public static func host(of url: String) -> String? {
         if let host = UTF8Scan.withBytes(url, asciiHost) { return host }
@@ -187,8 +235,6 @@ public enum SourceExtractor {
 
     static let labelSet = PrefixSet(labels)
     static let urlStarts = PrefixSet(["http://", "https://", "www.", "(http", "<http", "[http", "(www.", "<www."])
-    /// First bytes of the lines worth checking (labels and urls).
-    static let lineInitials: Set<UInt8> = Set(labels.compactMap { $0.utf8.first } + [0x68, 0x77, 0x28, 0x3C, 0x5B])
 
     static let labels: [String] = [
         "source :", "source:", "sources:", "sources :", "via:", "via ", "url:", "link:", "lien :", "lien:",
@@ -201,12 +247,18 @@ public enum SourceExtractor {
         "cet article a été publié sur ", "article publié sur ", "publié initialement sur ",
     ]
 
+    static let nameStops: Set<String> = ["on", "and", "or", "to", "in", "via", "sur", "et", "ou", "for", "with", "by", "at"]
+
     /// A capitalised name of at most `maxWords` words at the start of `text`, cut at
     /// punctuation or a joining word (`on`, `and`, `sur`…).
     static func leadingName(_ text: Substring, maxWords: Int = 4) -> String? {
         var words: [Substring] = []
-        let stops: Set<String> = ["on", "and", "or", "to", "in", "via", "sur", "et", "ou", "for", "with", "by", "at"]
-        for raw in text.split(separator: " ", omittingEmptySubsequences: true) {
+        let stops = nameStops
+        // Each word read is kept or ends the loop, and `maxWords + 1` end it: the line is
+        // split no further than that.
+        let pieces = SpaceWords.words(text, limit: maxWords + 1)
+            ?? text.split(separator: " ", maxSplits: maxWords + 1, omittingEmptySubsequences: true)
+        for raw in pieces {
             let (word, ends) = trimmingTrailingPunctuation(raw)
             if !word.isEmpty {
                 if !words.isEmpty && stops.contains(word.lowercased()) { break }

@@ -11,8 +11,12 @@ struct TextUnit {
     var blankAfter: Bool = true
     /// The raw line began with whitespace.
     var indented: Bool
-    /// Length in scalars of the last physical line joined into the unit.
-    var lastLineLength: Int
+    /// Length in scalars of the last physical line joined into the unit, when it was
+    /// measured: ``UnitBuilder`` measures it only in text with a wrap width, the one place
+    /// it is read.
+    var lastLineLength: Int?
+    /// Physical lines joined into the unit.
+    var lineCount = 1
     /// Removed from the article body (metadata, noise, or used elsewhere).
     var dropped = false
 

@@ -12,7 +12,9 @@ enum UnitBuilder {
         var text: String
         var kind: LineKind
         var indented: Bool
-        var length: Int
+
+        /// Length in scalars, counted when asked: most lines never need it.
+        var length: Int { UTF8Scan.scalarCount(text) }
     }
 
     /// Units of the text in `bytes` (valid UTF-8). `nil` lines are blank. `typography` is
@@ -31,8 +33,7 @@ enum UnitBuilder {
             }
             let first = slice.first ?? 0
             let indented = first == 0x20 || first == 0x09
-            lines.append(Line(text: text, kind: LineClassifier.classify(text, promoSources: false), indented: indented,
-                              length: UTF8Scan.scalarCount(text)))
+            lines.append(Line(text: text, kind: LineClassifier.classify(text, promoSources: false), indented: indented))
         }
         return join(lines)
     }
@@ -54,6 +55,8 @@ enum UnitBuilder {
 
     static func join(_ lines: [Line?]) -> [TextUnit] {
         let width = wrapWidth(lines)
+        // The last line's length is read only with a wrap width (see `continues`).
+        func measured(_ line: Line) -> Int? { width == nil ? nil : line.length }
         var units: [TextUnit] = []
         units.reserveCapacity(lines.count / 2)
         var blank = true
@@ -71,32 +74,35 @@ enum UnitBuilder {
                 {
                     units[lastIndex].text += " "
                     units[lastIndex].text += line.text
-                    units[lastIndex].lastLineLength = line.length
+                    units[lastIndex].lastLineLength = measured(line)
+                    units[lastIndex].lineCount += 1
                     continue
                 }
                 if line.kind == .text, case .bullet(let text, let marker) = lastKind,
                    line.indented || startsLowercase(line.text)
                 {
                     units[lastIndex].kind = .bullet(text: text + " " + line.text, marker: marker)
-                    units[lastIndex].lastLineLength = line.length
+                    units[lastIndex].lastLineLength = measured(line)
+                    units[lastIndex].lineCount += 1
                     continue
                 }
+                // Under a single line (a joined unit is longer than its last line).
                 if case .rule(let character) = line.kind, character == "=" || character == "-", lastKind == .text,
-                   units[lastIndex].lastLineLength == UTF8Scan.scalarCount(units[lastIndex].text)
+                   units[lastIndex].lineCount == 1
                 {
                     units[lastIndex].kind = .heading(level: character == "=" ? 1 : 2, text: units[lastIndex].text)
                     continue
                 }
             }
             units.append(TextUnit(kind: line.kind, text: line.text, blankBefore: blank, indented: line.indented,
-                                  lastLineLength: line.length))
+                                  lastLineLength: measured(line)))
             blank = false
         }
         return units
     }
 
     static func continues(_ previous: borrowing TextUnit, with line: Line, wrapWidth: Int?) -> Bool {
-        if let wrapWidth, previous.lastLineLength * 10 >= wrapWidth * 6 { return true }
+        if let wrapWidth, let length = previous.lastLineLength, length * 10 >= wrapWidth * 6 { return true }
         return !endsSentence(previous.text) && startsLowercase(line.text)
     }
 

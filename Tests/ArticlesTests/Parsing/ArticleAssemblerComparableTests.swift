@@ -19,12 +19,14 @@ final class ArticleAssemblerComparableTests: XCTestCase {
         }
     }
 
-    func testASCIIKeyIsTheCharacterKey() {
-        for text in ["The Harbour  At Dawn ", "  a", "a  ", "", "   ", "A B C", "Key Points:", "x\ty"] {
-            let key = UTF8Scan.withBytes(text, ArticleAssembler.asciiComparableKey)
+    func testByteKeyIsTheCharacterKey() {
+        for text in ["The Harbour  At Dawn ", "  a", "a  ", "", "   ", "A B C", "Key Points:", "x\ty", "Café  À L’Aube 📈 "] {
+            let key = UTF8Scan.withBytes(text) { KnownLowercase.lowercased($0, collapsingSpaces: true) }
             XCTAssertEqual(key, text.lowercased().split(separator: " ").joined(separator: " "), text)
         }
-        XCTAssertNil(UTF8Scan.withBytes("Café", ArticleAssembler.asciiComparableKey))
+        // A space followed by a combining mark is not a `" "` character: left to `split`.
+        XCTAssertNil(UTF8Scan.withBytes("a \u{301}b") { KnownLowercase.lowercased($0, collapsingSpaces: true) })
+        XCTAssertEqual(ArticleAssembler.comparable("A \u{301}B  c"), "a \u{301}b c")
     }
 
     func testASCIIPathDeclinesOtherText() {
