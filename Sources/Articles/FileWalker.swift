@@ -7,8 +7,12 @@ import Foundation
 #endif
 
 /// A file found while walking the library folders, with what `stat` said of it.
+///
+/// A walk that leaves regular files unexamined (``FileWalker/walk(_:parallel:splitAt:statFiles:)``)
+/// gives them a ``size`` of -1 and no key: whoever opens the file learns the rest from `fstat`.
 struct FoundFile: Hashable, Sendable {
     var path: String
+    /// Size in bytes, or -1 when the file was not examined yet.
     var size: Int
     /// Modification time in nanoseconds since 1970.
     var modified: Int64
@@ -17,6 +21,9 @@ struct FoundFile: Hashable, Sendable {
     /// Whether the path goes through a symbolic link found in a folder (such a path gives
     /// way to a real path of the same file).
     var viaLink = false
+
+    /// Whether the walk left this file for its reader to `fstat`.
+    var isUnexamined: Bool { size < 0 }
 
     /// The date to list the file under when its text has none (see ``FileDate``).
     var fallbackDate: Date { FileDate.fallback(path: path, modified: modified) }
@@ -75,8 +82,12 @@ enum FileWalker {
     /// Finds article files under `paths`. A path that names a file is taken whatever its
     /// extension; inside folders only ``articleExtensions`` are taken. With `parallel`,
     /// the subfolders of each root are walked on every core (the result is the same).
-    /// `splitAt` is the ``splitThreshold`` to use (tests).
-    static func walk(_ paths: [String], parallel: Bool = true, splitAt: Int = splitThreshold) -> Result {
+    /// `splitAt` is the ``splitThreshold`` to use (tests). Without `statFiles`, a regular
+    /// file with an article name in a folder is taken from its folder entry alone (see
+    /// ``FoundFile/isUnexamined``), for a caller that reads every file anyway; files are
+    /// still examined when the same file may be reached twice (several roots, links).
+    static func walk(_ paths: [String], parallel: Bool = true, splitAt: Int = splitThreshold, statFiles: Bool = true) -> Result {
+        let statFiles = statFiles || paths.count > 1
         var result = Result()
         let visited = Visited()
         for raw in paths {
@@ -87,7 +98,7 @@ enum FileWalker {
                 continue
             }
             if isDirectory(st) {
-                if !walkDirectory(path, visited: visited, into: &result, parallel: parallel, splitAt: splitAt) {
+                if !walkDirectory(path, visited: visited, into: &result, parallel: parallel, splitAt: splitAt, statFiles: statFiles) {
                     result.notices.append(LibraryNotice(path: raw, message: "skipped: folder already listed"))
                 }
             } else if isRegular(st) {
@@ -101,13 +112,37 @@ enum FileWalker {
         while next < result.linkedFolders.count {
             let link = result.linkedFolders[next]
             next += 1
-            if !walkDirectory(link, visited: visited, into: &result, parallel: false, splitAt: splitAt) {
+            if !walkDirectory(link, visited: visited, into: &result, parallel: false, splitAt: splitAt, statFiles: statFiles) {
                 result.notices.append(LibraryNotice(path: link, message: "skipped: link to a folder already listed"))
             }
         }
         result.linkedFolders = []
-        if paths.count > 1 || result.files.contains(where: \.viaLink) { result.files = withoutRepeats(result.files) }
+        if paths.count > 1 || result.files.contains(where: \.viaLink) {
+            if !statFiles { examineLeftFiles(&result) }
+            result.files = withoutRepeats(result.files)
+        }
         return result
+    }
+
+    /// `stat`s the files a walk left unexamined (their keys tell repeats apart); one that
+    /// cannot be examined now becomes a notice.
+    private static func examineLeftFiles(_ result: inout Result) {
+        var kept: [FoundFile] = []
+        kept.reserveCapacity(result.files.count)
+        for var file in result.files {
+            if file.isUnexamined {
+                var st = stat()
+                guard stat(file.path, &st) == 0 else {
+                    result.notices.append(LibraryNotice(path: file.path, message: errnoMessage(errno)))
+                    continue
+                }
+                file.size = Int(st.st_size)
+                file.modified = mtime(st)
+                file.key = FileKey(st)
+            }
+            kept.append(file)
+        }
+        result.files = kept
     }
 
     /// `files` with each file (by device and inode) once: under its first real path, else
@@ -134,7 +169,7 @@ enum FileWalker {
     /// its entries examined in two halves on two threads (joined in the same order).
     @discardableResult
     private static func walkDirectory(_ directory: String, visited: Visited, into result: inout Result, parallel: Bool,
-                                      splitAt: Int) -> Bool {
+                                      splitAt: Int, statFiles: Bool) -> Bool {
         // O_DIRECTORY: never opens anything else, even if the entry changed since it was seen.
         let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
@@ -177,7 +212,7 @@ enum FileWalker {
                     DispatchQueue.concurrentPerform(iterations: 2) { k in
                         var part = Result()
                         var folders: [String] = []
-                        examine(names, halves[k], in: fd, prefix: prefix, prefixBytes: prefixBytes, into: &part, subdirectories: &folders)
+                        examine(names, halves[k], in: fd, prefix: prefix, prefixBytes: prefixBytes, statFiles: statFiles, into: &part, subdirectories: &folders)
                         out[k] = (part, folders)
                     }
                 }
@@ -186,7 +221,7 @@ enum FileWalker {
                     subdirectories.append(contentsOf: folders)
                 }
             } else {
-                examine(names, 0..<names.count, in: fd, prefix: prefix, prefixBytes: prefixBytes, into: &result, subdirectories: &subdirectories)
+                examine(names, 0..<names.count, in: fd, prefix: prefix, prefixBytes: prefixBytes, statFiles: statFiles, into: &result, subdirectories: &subdirectories)
             }
         }
         let sorted = subdirectories.sorted()
@@ -198,7 +233,7 @@ enum FileWalker {
                     var part = Result()
                     // Still parallel: a large folder inside is split, and GCD runs nested work
                     // on the same threads.
-                    walkDirectory(sorted[k], visited: visited, into: &part, parallel: true, splitAt: splitAt)
+                    walkDirectory(sorted[k], visited: visited, into: &part, parallel: true, splitAt: splitAt, statFiles: statFiles)
                     out[k] = part
                 }
             }
@@ -207,7 +242,7 @@ enum FileWalker {
             return true
         }
         for subdirectory in sorted {
-            walkDirectory(subdirectory, visited: visited, into: &result, parallel: parallel, splitAt: splitAt)
+            walkDirectory(subdirectory, visited: visited, into: &result, parallel: parallel, splitAt: splitAt, statFiles: statFiles)
         }
         return true
     }
@@ -233,7 +268,7 @@ enum FileWalker {
     /// subfolders collected. A path string is made only for entries that are kept or
     /// reported, straight from the folder's and the name's bytes when the name is ASCII.
     private static func examine(_ names: FolderNames, _ range: Range<Int>, in fd: Int32, prefix: String,
-                                prefixBytes: UnsafeBufferPointer<UInt8>, into result: inout Result,
+                                prefixBytes: UnsafeBufferPointer<UInt8>, statFiles: Bool, into result: inout Result,
                                 subdirectories: inout [String]) {
         names.bytes.withUnsafeBufferPointer { all in
             for k in range {
@@ -260,6 +295,10 @@ enum FileWalker {
                     let articleName = type == DT_REG ? (isArticleName(bytes: bytes) ?? isArticleName(name())) : nil
                     if articleName == false {
                         result.notices.append(notArticle(path, name()))  // no `stat` needed
+                        continue
+                    }
+                    if articleName == true && !statFiles {
+                        result.files.append(FoundFile(path: path, size: -1, modified: 0))
                         continue
                     }
                     var st = stat()
@@ -417,7 +456,7 @@ enum FileWalker {
     private static func isRegular(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFREG }
     private static func isLink(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFLNK }
 
-    private static func mtime(_ st: stat) -> Int64 {
+    static func mtime(_ st: stat) -> Int64 {
         #if canImport(Darwin)
             return Int64(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(st.st_mtimespec.tv_nsec)
         #else

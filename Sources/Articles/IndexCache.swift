@@ -325,17 +325,40 @@ struct IndexCache {
         unlink(temp)
     }
 
-    /// The file's bytes, appended directly (no per-field strings).
+    /// The file's bytes, appended directly (no per-field strings). A large cache is encoded
+    /// in two halves on two cores and joined (the same bytes as one pass).
     func encoded() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(records.count * 200 + 32)
         out.append(contentsOf: IndexCache.header.utf8)
         out.append(0x0A)
+        guard records.count >= 4_096 else {
+            encode(records.indices, into: &out)
+            return out
+        }
+        let halves = [0..<records.count / 2, records.count / 2..<records.count]
+        var parts = [[UInt8]](repeating: [], count: 2)
+        parts.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let parts = buffer
+            nonisolated(unsafe) let cache = self
+            DispatchQueue.concurrentPerform(iterations: 2) { k in
+                var part: [UInt8] = []
+                part.reserveCapacity(halves[k].count * 200)
+                cache.encode(halves[k], into: &part)
+                parts[k] = part
+            }
+        }
+        out.append(contentsOf: parts[0])
+        out.append(contentsOf: parts[1])
+        return out
+    }
+
+    /// Appends the lines of `records[range]` to `out`.
+    private func encode(_ range: Range<Int>, into out: inout [UInt8]) {
         func append(_ text: String) { out.append(contentsOf: text.utf8) }
         func append<T: BinaryInteger>(number: T) { append(String(number)) }
-        for r in records {
+        for r in records[range] {
             let e = r.entry
-            let path = e.path
             append(number: r.size)
             out.append(0x09)
             append(number: r.modified)
@@ -348,7 +371,7 @@ struct IndexCache {
             out.append(0x09)
             if e.dateIsFromText { append(number: Int64(e.date.timeIntervalSince1970)) }
             out.append(0x09)
-            append(flat(path))
+            append(flat(e.path))
             out.append(0x09)
             append(flat(e.title))
             out.append(0x09)
@@ -357,7 +380,6 @@ struct IndexCache {
             append(flat(e.author ?? ""))
             out.append(0x0A)
         }
-        return out
     }
 
     /// `text` with every tab, LF and CR byte made a space, so that a field never breaks its

@@ -41,7 +41,10 @@ public final class Library: @unchecked Sendable {
             }
             return load
         }
-        let walk = FileWalker.walk(paths)
+        // Without a cache file every file is read, and read's `fstat` gives its size and time:
+        // the walk need not `stat` it first.
+        let statFiles = cacheURL.map { access($0.path, F_OK) == 0 } ?? false
+        let walk = FileWalker.walk(paths, statFiles: statFiles)
         loading?.group.wait()
         let cache = loading?.lines
         let cachedCount = cache?.count ?? 0
@@ -65,9 +68,11 @@ public final class Library: @unchecked Sendable {
             }
         }
         // Parse new and changed files on every core (their errors by position in `toParse`).
-        let files = walk.files
+        var files = walk.files
         let parseList = toParse
         var errors = [LibraryNotice?](repeating: nil, count: toParse.count)
+        files.withUnsafeMutableBufferPointer { fileBuffer in
+        nonisolated(unsafe) let files = fileBuffer
         entries.withUnsafeMutableBufferPointer { entryBuffer in
             titleKeys.withUnsafeMutableBufferPointer { keyBuffer in
                 errors.withUnsafeMutableBufferPointer { errorBuffer in
@@ -97,16 +102,17 @@ public final class Library: @unchecked Sendable {
                     DispatchQueue.concurrentPerform(iterations: chunks) { c in
                         for k in (c * chunk)..<min(parseList.count, (c + 1) * chunk) {
                             let i = parseList[k]
-                            let file = files[i]
                             do {
-                                let article = try Library.indexFile(atPath: file.path, size: file.size)
+                                // Each position is written by its own iteration only.
+                                let article = try Library.indexFile(&files[i])
+                                let file = files[i]
                                 let entry = LibraryEntry(article: article, path: file.path, fileDate: file.fallbackDate)
                                 keyOut[i] = TitleKey(entry.title)
                                 dateOut[i] = entry.date.timeIntervalSinceReferenceDate
                                 madeOut[i] = true
                                 entryOut[i] = entry
                             } catch {
-                                errorOut[k] = LibraryNotice(path: file.path, message: Library.describe(error))
+                                errorOut[k] = LibraryNotice(path: files[i].path, message: Library.describe(error))
                             }
                         }
                     }
@@ -114,6 +120,7 @@ public final class Library: @unchecked Sendable {
                   }
                 }
             }
+        }
         }
 
         // The cache needs rewriting only when a file was parsed now, a cached file is gone, or
@@ -351,11 +358,17 @@ public final class Library: @unchecked Sendable {
         return try ArticleParser.parse(data: data)
     }
 
-    /// Reads and parses one file for its index entry (no generated summary).
-    static func indexFile(atPath path: String, size: Int) throws -> Article {
+    /// Reads and parses one file for its index entry (no generated summary); a file the
+    /// walk left unexamined gets its size and time from the read's `fstat`.
+    static func indexFile(_ file: inout FoundFile) throws -> Article {
         // Refused by the parser anyway: do not read it first.
-        if size > ArticleParser.maximumBytes { throw ArticleParseError.tooLarge(bytes: size) }
-        let bytes = try readFile(atPath: path, sizeHint: size)
+        if file.size > ArticleParser.maximumBytes { throw ArticleParseError.tooLarge(bytes: file.size) }
+        var status = stat()
+        let bytes = try readFile(atPath: file.path, sizeHint: file.size, status: &status)
+        if file.isUnexamined {
+            file.size = Int(status.st_size)
+            file.modified = FileWalker.mtime(status)
+        }
         if HTMLArticleParser.looksLikeHTML(bytes) {
             return try HTMLArticleParser.parse(bytes: bytes, url: nil, httpCharset: nil, generatingSummary: false)
         }
@@ -373,10 +386,15 @@ public final class Library: @unchecked Sendable {
     /// (`O_NONBLOCK`) and the descriptor is checked first. A file that grows past the
     /// parser's limit while read is refused as too large.
     static func readFile(atPath path: String, sizeHint: Int = 0) throws -> [UInt8] {
+        var status = stat()
+        return try readFile(atPath: path, sizeHint: sizeHint, status: &status)
+    }
+
+    /// As ``readFile(atPath:sizeHint:)``, leaving the file's `fstat` in `st`.
+    static func readFile(atPath path: String, sizeHint: Int, status st: inout stat) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw ReadError(description: FileWalker.errnoMessage(errno)) }
         defer { close(fd) }
-        var st = stat()
         guard fstat(fd, &st) == 0 else { throw ReadError(description: FileWalker.errnoMessage(errno)) }
         guard (st.st_mode & S_IFMT) == S_IFREG else {
             throw ReadError(description: (st.st_mode & S_IFMT) == S_IFDIR ? "is a folder" : "not a regular file")

@@ -41,6 +41,30 @@ final class FileWalkerTests: XCTestCase {
         XCTAssertEqual(walk.notices.count, 4)
     }
 
+    func testAWalkWithoutStatsLeavesFolderFilesToTheReaderUnlessRepeatsMustBeFound() throws {
+        let lib = dir.file("lib").path
+        try dir.write("lib/a.txt", article("Alpha"))
+        try dir.write("lib/sub/b.md", article("Beta"))
+        try dir.write("other/c.txt", article("Gamma"))
+        let statted = FileWalker.walk([lib])
+        let left = FileWalker.walk([lib], statFiles: false)
+        XCTAssertEqual(left.files.map(\.path), statted.files.map(\.path))
+        XCTAssertTrue(left.files.allSatisfy(\.isUnexamined))
+        XCTAssertFalse(statted.files.contains(where: \.isUnexamined))
+        // Two roots may hold the same file: every file is examined, and repeats dropped.
+        let two = FileWalker.walk([lib, lib + "/sub"], statFiles: false)
+        XCTAssertEqual(two.files.map(\.path), statted.files.map(\.path))
+        XCTAssertEqual(two.files.map(\.size), statted.files.map(\.size))
+        // A link to a file makes the walk look for repeats too: the files it left are examined.
+        try link("lib/c-link.txt", to: dir.file("other/c.txt").path)
+        try link("lib/a-again.txt", to: "a.txt")
+        let linked = FileWalker.walk([lib], statFiles: false)
+        XCTAssertEqual(Set(linked.files.map(\.path)), [lib + "/a.txt", lib + "/sub/b.md", lib + "/c-link.txt"])
+        XCTAssertFalse(linked.files.contains(where: \.isUnexamined))
+        XCTAssertEqual(linked.files.first { $0.path.hasSuffix("/a.txt") }?.modified,
+                       statted.files.first { $0.path.hasSuffix("/a.txt") }?.modified)
+    }
+
     func testLinksOutOfTheLibraryAreFollowedOnce() throws {
         let lib = dir.file("lib").path
         try dir.write("lib/here.txt", article("Here"))
