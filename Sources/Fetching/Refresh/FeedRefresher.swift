@@ -59,8 +59,17 @@ struct FeedRefresher: Sendable {
         }
     }
 
-    /// Items converted, compared and rendered at a time before they go to the stream.
-    static let sliceSize = 512
+    /// Items in the first slice converted, compared and rendered before it goes to the
+    /// stream: small, so that the writer starts early.
+    static let firstSlice = 256
+    /// The largest slice: each later slice is twice the one before up to this size (few
+    /// slices, so that few waits for the slowest core of a slice when the cores are busy).
+    static let largestSlice = 2_048
+
+    /// The size of the slice after one of `previous` items (`nil`: the first).
+    static func sliceSize(after previous: Int?) -> Int {
+        previous.map { min($0 * 2, largestSlice) } ?? firstSlice
+    }
 
     /// Refreshes `subscription` from its `previous` state; sends the items to store to
     /// `sink`, in feed order (the caller finishes the stream).
@@ -119,8 +128,10 @@ struct FeedRefresher: Sendable {
         var held: [StagedItem] = []
         var pageWanted: [Int] = []
         var start = parsed.items.startIndex
+        var size: Int?
         while start < parsed.items.endIndex {
-            let end = min(start + FeedRefresher.sliceSize, parsed.items.endIndex)
+            size = FeedRefresher.sliceSize(after: size)
+            let end = min(start + size!, parsed.items.endIndex)
             let converted = FeedFormats.convert(parsed.items[start..<end], feedTitle: parsed.title, feedURL: subscription.url)
             start = end
             var staged: [StagedItem] = []

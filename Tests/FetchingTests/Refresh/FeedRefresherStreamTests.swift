@@ -49,13 +49,23 @@ final class FeedRefresherStreamTests: XCTestCase {
         return (work, slices)
     }
 
+    func testSlicesDoubleUpToTheLargest() {
+        var sizes: [Int] = []
+        var size: Int?
+        for _ in 0..<6 {
+            size = FeedRefresher.sliceSize(after: size)
+            sizes.append(size!)
+        }
+        XCTAssertEqual(sizes, [256, 512, 1024, 2048, 2048, 2048])
+    }
+
     func testItemsArriveInSlicesInFeedOrder() async throws {
-        let count = FeedRefresher.sliceSize * 2 + 76
+        let count = 256 + 512 + 76
         _ = try temp.write("www/feed.xml", feed(count: count))
         let url = server.fileURL("feed.xml").absoluteString
         let (work, slices) = try await slices(Subscription(name: "Stream", url: url, fullArticle: .never))
         XCTAssertEqual(work.result.newCount, count)
-        XCTAssertEqual(slices.map(\.count), [FeedRefresher.sliceSize, FeedRefresher.sliceSize, 76])
+        XCTAssertEqual(slices.map(\.count), [256, 512, 76])
         let items = slices.flatMap { $0 }
         XCTAssertEqual(items.map(\.guid), (0..<count).map { "g-\($0)" })
         // Rendered and named on the way.
@@ -63,15 +73,15 @@ final class FeedRefresherStreamTests: XCTestCase {
     }
 
     func testItemsFromTheFirstTeaserOnWaitForThePages() async throws {
-        let count = FeedRefresher.sliceSize * 2 + 76
-        let teaser = FeedRefresher.sliceSize + 188
+        let count = 256 + 512 + 76
+        let teaser = 256 + 188
         _ = try temp.write("www/feed.xml", feed(count: count, teaser: teaser))
         let url = server.fileURL("feed.xml").absoluteString
         let (work, slices) = try await slices(Subscription(name: "Stream", url: url, fullArticle: .auto))
         XCTAssertEqual(work.result.newCount, count)
         // The first slice went at once; the rest waited for the teaser's page (missing: it
         // stays a teaser).
-        XCTAssertEqual(slices.map(\.count), [FeedRefresher.sliceSize, count - FeedRefresher.sliceSize])
+        XCTAssertEqual(slices.map(\.count), [256, count - 256])
         let items = slices.flatMap { $0 }
         XCTAssertEqual(items.map(\.guid), (0..<count).map { "g-\($0)" })
         XCTAssertEqual(items.filter(\.teaser).map(\.guid), ["g-\(teaser)"])
