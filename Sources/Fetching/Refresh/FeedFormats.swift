@@ -36,14 +36,14 @@ public enum FeedFormats {
     /// As ``parse(_:feedURL:)`` with the body already as `Data` (``FetchedDocument/data``
     /// copies the body each time it is asked).
     static func parse(_ document: FetchedDocument, data: Data, feedURL: String) throws(FetchFailure) -> Parsed {
-        let parsed = try parseItems(document, data: data)
+        let parsed = try parseItems(document, data: data).all()
         return Parsed(title: parsed.title, items: convert(parsed.items[...], feedTitle: parsed.title, feedURL: feedURL))
     }
 
-    /// The feed's items as read, not yet converted to articles (a refresh converts them a
-    /// slice at a time with ``convert(_:feedTitle:feedURL:chunk:)``).
-    static func parseItems(_ document: FetchedDocument, data: Data) throws(FetchFailure) -> ParsedFeed {
-        do { return try FeedParser.parse(data: data, url: document.finalURL.absoluteString) } catch {
+    /// The feed with its items not read yet (a refresh reads and converts them a slice at a
+    /// time with ``convert(_:feedTitle:feedURL:chunk:)``).
+    static func parseItems(_ document: FetchedDocument, data: Data) throws(FetchFailure) -> FeedItemSource {
+        do { return try FeedParser.parseLazily(data: data, url: document.finalURL.absoluteString) } catch {
             throw FetchFailure((error as? FeedParseError)?.description ?? "\(error)")
         }
     }

@@ -113,26 +113,27 @@ struct FeedRefresher: Sendable {
         if bodyHash == state.bodyHash && !pendingTeasers { return finish(.notModified) }
         let data = document.data  // one copy of the body, not one per use
         if FeedFormats.isHTML(document, data: data) { return finish(.failed(FeedFormats.webPageMessage)) }
-        let parsed: ParsedFeed
-        do { parsed = try FeedFormats.parseItems(document, data: data) } catch {
+        let source: FeedItemSource
+        do { source = try FeedFormats.parseItems(document, data: data) } catch {
             return finish(.failed(error.message))
         }
         state.bodyHash = bodyHash
-        if let title = parsed.title, !title.isEmpty { state.title = title }
+        let feedTitle = source.feed.title
+        if let title = feedTitle, !title.isEmpty { state.title = title }
 
-        // A slice at a time: convert on every core, compare, render, and send it to the
-        // writer, which creates its files while the next slice is converted. From the first
-        // item that wants its page on, items are held until the pages are in (so files are
-        // staged in feed order, as one whole batch would be).
+        // A slice at a time: read from the document, convert on every core, compare, render,
+        // and send it to the writer, which creates its files while the next slice is read and
+        // converted. From the first item that wants its page on, items are held until the
+        // pages are in (so files are staged in feed order, as one whole batch would be).
         var seen = Set<String>()
         var held: [StagedItem] = []
         var pageWanted: [Int] = []
-        var start = parsed.items.startIndex
+        var start = 0
         var size: Int?
-        while start < parsed.items.endIndex {
+        while start < source.count {
             size = FeedRefresher.sliceSize(after: size)
-            let end = min(start + size!, parsed.items.endIndex)
-            let converted = FeedFormats.convert(parsed.items[start..<end], feedTitle: parsed.title, feedURL: subscription.url)
+            let end = min(start + size!, source.count)
+            let converted = FeedFormats.convert(source.items(start..<end)[...], feedTitle: feedTitle, feedURL: subscription.url)
             start = end
             var staged: [StagedItem] = []
             staged.reserveCapacity(converted.count)
