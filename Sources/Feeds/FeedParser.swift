@@ -14,6 +14,12 @@ public enum FeedParser {
 
     /// Parses `data`; `url` is the feed's address, used to resolve relative links.
     public static func parse(data: Data, url: String? = nil) throws -> ParsedFeed {
+        try parseLazily(data: data, url: url).all()
+    }
+
+    /// As ``parse(data:url:)``, with the items of an XML feed read only as they are asked
+    /// for (see ``FeedItemSource``); every error is found here, before any item is read.
+    public static func parseLazily(data: Data, url: String? = nil) throws -> FeedItemSource {
         guard data.count <= maximumBytes else { throw FeedParseError.tooLarge(bytes: data.count) }
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             // UTF-16 (with its byte order mark): read as UTF-8, whatever the declaration says.
@@ -21,21 +27,21 @@ public enum FeedParser {
                 throw FeedParseError.notAFeed("UTF-16 text that does not decode")
             }
             let utf8 = Data(decoded)
-            guard FeedSniffer.isFeed(utf8) else { return try parse(data: utf8, url: url) }
+            guard FeedSniffer.isFeed(utf8) else { return try parseLazily(data: utf8, url: url) }
             switch FeedSniffer.kind(of: utf8) {
-            case .jsonFeed: return try JSONFeedReader.read(utf8, feedURL: url)
+            case .jsonFeed: return FeedItemSource(try JSONFeedReader.read(utf8, feedURL: url))
             default: return try read(XMLDocument(data: utf8, encoding: "UTF-8"), url: url)
             }
         }
         let kind = FeedSniffer.kind(of: data)
         switch kind {
         case .html: throw FeedParseError.webPage
-        case .jsonFeed: return try JSONFeedReader.read(data, feedURL: url)
+        case .jsonFeed: return FeedItemSource(try JSONFeedReader.read(data, feedURL: url))
         case .opml: throw FeedParseError.notAFeed("it is an OPML subscription list (use bulletin import)")
         case .unknown:
             if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw FeedParseError.empty }
             if let first = data.first(where: { $0 > 0x20 }), first == 0x7B || first == 0x5B {
-                return try JSONFeedReader.read(data, feedURL: url)
+                return FeedItemSource(try JSONFeedReader.read(data, feedURL: url))
             }
             if HTMLArticleParser.looksLikeHTML(data) { throw FeedParseError.webPage }
             throw FeedParseError.notAFeed("found neither XML nor JSON")
@@ -45,11 +51,11 @@ public enum FeedParser {
     }
 
     /// The feed in a parsed XML document.
-    static func read(_ document: XMLDocument, url: String?) throws -> ParsedFeed {
-        let feed = try XMLFeedReader(document: document, feedURL: url).read()
+    static func read(_ document: XMLDocument, url: String?) throws -> FeedItemSource {
+        let source = try XMLFeedReader(document: document, feedURL: url).outline()
         // Recovery that found nothing is an error, not an empty feed.
-        if let error = document.recoveredError, feed.items.isEmpty, feed.title == nil { throw error }
-        return feed
+        if let error = document.recoveredError, source.count == 0, source.feed.title == nil { throw error }
+        return source
     }
 
     /// The parsed document. Bytes that are not valid in the declared encoding (a Latin-1

@@ -9,16 +9,22 @@ struct XMLFeedReader {
     let feedURL: String?
 
     func read() throws -> ParsedFeed {
+        try outline().all()
+    }
+
+    /// The feed's own fields and its item elements, each read into a ``FeedItem`` only when
+    /// asked (see ``FeedItemSource``).
+    func outline() throws -> FeedItemSource {
         let root = document.root
         let name = document.name(root)
         let ns = document.namespace(root)
         switch name {
         case "rss" where ns == .none, "channel" where ns == .none:
-            return readRSS(root: root, format: .rss)
+            return outlineRSS(root: root, format: .rss)
         case "RDF":
-            return readRSS(root: root, format: .rdf)
+            return outlineRSS(root: root, format: .rdf)
         case "feed":
-            return readAtom(root: root)
+            return outlineAtom(root: root)
         case "html", "HTML", "body":
             throw FeedParseError.webPage
         default:
@@ -29,7 +35,7 @@ struct XMLFeedReader {
     // MARK: RSS and RDF
 
     /// RSS keeps items in `channel`; RDF keeps them beside it, under the root.
-    func readRSS(root: xmlNodePtr, format: FeedFormat) -> ParsedFeed {
+    func outlineRSS(root: xmlNodePtr, format: FeedFormat) -> FeedItemSource {
         var feed = ParsedFeed(format: format)
         let channel = document.name(root) == "channel"
             ? root : document.elements(of: root).first { document.name($0) == "channel" }
@@ -54,14 +60,7 @@ struct XMLFeedReader {
         if channel != root {
             for child in document.elements(of: root) where document.name(child) == "item" { itemNodes.append(child) }
         }
-        let base = feed.siteURL ?? feedURL
-        feed.items.reserveCapacity(itemNodes.count)
-        for node in itemNodes {
-            var item = readRSSItem(node, base: base)
-            if item.author == nil { item.author = feed.author }
-            feed.items.append(item)
-        }
-        return feed
+        return FeedItemSource(feed: feed, elements: FeedItemSource.Elements(reader: self, nodes: itemNodes, base: feed.siteURL ?? feedURL, atom: nil))
     }
 
     func readRSSItem(_ node: xmlNodePtr, base: String?) -> FeedItem {
@@ -112,7 +111,7 @@ struct XMLFeedReader {
 
     // MARK: Atom
 
-    func readAtom(root: xmlNodePtr) -> ParsedFeed {
+    func outlineAtom(root: xmlNodePtr) -> FeedItemSource {
         var feed = ParsedFeed(format: .atom)
         var entries: [xmlNodePtr] = []
         // Atom's namespaces, none, or whatever (misspelt) namespace the root is in.
@@ -135,14 +134,7 @@ struct XMLFeedReader {
             default: break
             }
         }
-        let base = feed.siteURL ?? feedURL
-        feed.items.reserveCapacity(entries.count)
-        for node in entries {
-            var item = readAtomEntry(node, base: base, native: native)
-            if item.author == nil { item.author = feed.author }
-            feed.items.append(item)
-        }
-        return feed
+        return FeedItemSource(feed: feed, elements: FeedItemSource.Elements(reader: self, nodes: entries, base: feed.siteURL ?? feedURL, atom: native))
     }
 
     func readAtomEntry(_ node: xmlNodePtr, base: String?, native: XMLNamespace) -> FeedItem {

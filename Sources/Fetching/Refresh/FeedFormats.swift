@@ -36,25 +36,28 @@ public enum FeedFormats {
     /// As ``parse(_:feedURL:)`` with the body already as `Data` (``FetchedDocument/data``
     /// copies the body each time it is asked).
     static func parse(_ document: FetchedDocument, data: Data, feedURL: String) throws(FetchFailure) -> Parsed {
-        let parsed: ParsedFeed
-        do { parsed = try FeedParser.parse(data: data, url: document.finalURL.absoluteString) } catch {
-            throw FetchFailure((error as? FeedParseError)?.description ?? "\(error)")
-        }
-        return Parsed(title: parsed.title, items: convert(parsed, feedURL: feedURL))
+        let parsed = try parseItems(document, data: data).all()
+        return Parsed(title: parsed.title, items: convert(parsed.items[...], feedTitle: parsed.title, feedURL: feedURL))
     }
 
-    /// The items as articles, converted on every core (each item's HTML goes through the
-    /// extraction on its own, so items are independent).
-    static func convert(_ parsed: ParsedFeed, feedURL: String) -> [Item] {
-        let source = parsed.items
-        let title = parsed.title
+    /// The feed with its items not read yet (a refresh reads and converts them a slice at a
+    /// time with ``convert(_:feedTitle:feedURL:chunk:)``).
+    static func parseItems(_ document: FetchedDocument, data: Data) throws(FetchFailure) -> FeedItemSource {
+        do { return try FeedParser.parseLazily(data: data, url: document.finalURL.absoluteString) } catch {
+            throw FetchFailure((error as? FeedParseError)?.description ?? "\(error)")
+        }
+    }
+
+    /// `source` as articles, converted on every core `chunk` items at a time (each item's
+    /// HTML goes through the extraction on its own, so items are independent).
+    static func convert(_ source: ArraySlice<FeedItem>, feedTitle title: String?, feedURL: String, chunk: Int = 128) -> [Item] {
         var items = [Item?](repeating: nil, count: source.count)
+        let base = source.startIndex
         items.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
-            let chunk = 128
             DispatchQueue.concurrentPerform(iterations: (source.count + chunk - 1) / chunk) { c in
                 for i in (c * chunk)..<min(source.count, (c + 1) * chunk) {
-                    let item = source[i]
+                    let item = source[base + i]
                     let article = item.article(feedURL: feedURL, feedTitle: title)
                     out[i] = Item(guid: item.identityKey, article: article, fingerprint: Fingerprint.of(article))
                 }

@@ -35,15 +35,16 @@ struct StagedItem: Sendable {
     var previous: String?
 }
 
-/// What one feed's refresh produced, before anything is written.
+/// What one feed's refresh produced besides its items (which go to its ``StagedItemStream``).
 struct FeedWork: Sendable {
     var result: FeedRefreshResult
     var state: FeedState
-    var items: [StagedItem]
 }
 
 /// Refreshes one feed: conditional GET, parse, compare with the known items, complete
-/// teasers from their pages. Writes nothing; ``RefreshRun`` stages and commits.
+/// teasers from their pages. Writes nothing: it sends the items to store to a
+/// ``StagedItemStream`` a slice at a time, as they are converted, and ``RefreshRun``'s
+/// writer stages them meanwhile and commits at the end.
 struct FeedRefresher: Sendable {
     let transport: any Transport
     let limiter: FetchLimiter
@@ -58,11 +59,25 @@ struct FeedRefresher: Sendable {
         }
     }
 
-    func refresh(_ subscription: Subscription, state previous: FeedState, now: Date) async -> FeedWork {
+    /// Items in the first slice converted, compared and rendered before it goes to the
+    /// stream: small, so that the writer starts early.
+    static let firstSlice = 256
+    /// The largest slice: each later slice is twice the one before up to this size (few
+    /// slices, so that few waits for the slowest core of a slice when the cores are busy).
+    static let largestSlice = 2_048
+
+    /// The size of the slice after one of `previous` items (`nil`: the first).
+    static func sliceSize(after previous: Int?) -> Int {
+        previous.map { min($0 * 2, largestSlice) } ?? firstSlice
+    }
+
+    /// Refreshes `subscription` from its `previous` state; sends the items to store to
+    /// `sink`, in feed order (the caller finishes the stream).
+    func refresh(_ subscription: Subscription, state previous: FeedState, now: Date, sink: StagedItemStream) async -> FeedWork {
         var state = previous
         var work = FeedWork(
             result: FeedRefreshResult(subscription: subscription, status: .ok, newCount: 0, updatedCount: 0),
-            state: state, items: [])
+            state: state)
         func finish(_ status: FeedStatus) -> FeedWork {
             if case .waiting = status {} else { state.lastRefresh = now }
             state.lastStatus = status
@@ -98,45 +113,68 @@ struct FeedRefresher: Sendable {
         if bodyHash == state.bodyHash && !pendingTeasers { return finish(.notModified) }
         let data = document.data  // one copy of the body, not one per use
         if FeedFormats.isHTML(document, data: data) { return finish(.failed(FeedFormats.webPageMessage)) }
-        let parsed: FeedFormats.Parsed
-        do { parsed = try FeedFormats.parse(document, data: data, feedURL: subscription.url) } catch {
+        let source: FeedItemSource
+        do { source = try FeedFormats.parseItems(document, data: data) } catch {
             return finish(.failed(error.message))
         }
         state.bodyHash = bodyHash
-        if let title = parsed.title, !title.isEmpty { state.title = title }
+        let feedTitle = source.feed.title
+        if let title = feedTitle, !title.isEmpty { state.title = title }
 
+        // A slice at a time: read from the document, convert on every core, compare, render,
+        // and send it to the writer, which creates its files while the next slice is read and
+        // converted. From the first item that wants its page on, items are held until the
+        // pages are in (so files are staged in feed order, as one whole batch would be).
         var seen = Set<String>()
-        var staged: [StagedItem] = []
+        var held: [StagedItem] = []
         var pageWanted: [Int] = []
-        for item in parsed.items where seen.insert(item.guid).inserted {
-            var article = item.article
-            article.source = subscription.name
-            let fingerprint = item.fingerprint  // of the article as converted (the source is not part of it)
-            let known = state.items[item.guid]
-            if known?.pruned == true { continue }  // pruned: not stored again while listed
-            let wantsPage = FeedRefresher.wantsPage(article, mode: subscription.fullArticle)
-            if let known, known.fingerprint == fingerprint, !(wantsPage && known.teaser == true) { continue }
-            if known == nil { work.result.newCount += 1 } else { work.result.updatedCount += 1 }
-            if wantsPage && pageWanted.count < FullArticlePolicy.pagesPerRefresh { pageWanted.append(staged.count) }
-            staged.append(StagedItem(
-                guid: item.guid, file: ArticleFile(article: article, guid: item.guid, feed: subscription.url),
-                fingerprint: fingerprint, teaser: wantsPage, previous: known?.file))
+        var start = 0
+        var size: Int?
+        while start < source.count {
+            size = FeedRefresher.sliceSize(after: size)
+            let end = min(start + size!, source.count)
+            let converted = FeedFormats.convert(source.items(start..<end)[...], feedTitle: feedTitle, feedURL: subscription.url)
+            start = end
+            var staged: [StagedItem] = []
+            staged.reserveCapacity(converted.count)
+            for item in converted where seen.insert(item.guid).inserted {
+                var article = item.article
+                article.source = subscription.name
+                let fingerprint = item.fingerprint  // of the article as converted (the source is not part of it)
+                let known = state.items[item.guid]
+                if known?.pruned == true { continue }  // pruned: not stored again while listed
+                let wantsPage = FeedRefresher.wantsPage(article, mode: subscription.fullArticle)
+                if let known, known.fingerprint == fingerprint, !(wantsPage && known.teaser == true) { continue }
+                if known == nil { work.result.newCount += 1 } else { work.result.updatedCount += 1 }
+                if wantsPage && pageWanted.count < FullArticlePolicy.pagesPerRefresh {
+                    pageWanted.append(held.count + staged.count)
+                }
+                staged.append(StagedItem(
+                    guid: item.guid, file: ArticleFile(article: article, guid: item.guid, feed: subscription.url),
+                    fingerprint: fingerprint, teaser: wantsPage, previous: known?.file))
+            }
+            if pageWanted.isEmpty {
+                FeedRefresher.render(&staged)
+                sink.send(staged)
+            } else {
+                held += staged
+            }
         }
         // A pruned item the feed no longer lists is forgotten.
         for (guid, item) in state.items where item.pruned == true && !seen.contains(guid) { state.items[guid] = nil }
         if !pageWanted.isEmpty {
-            let pages = await fetchPages(pageWanted.map { staged[$0].file.article })
+            let pages = await fetchPages(pageWanted.map { held[$0].file.article })
             for (slot, page) in zip(pageWanted, pages) {
                 guard let page else { continue }
-                if page.wordCount > staged[slot].file.article.wordCount {
-                    staged[slot].file.article.sections = page.sections
-                    if staged[slot].file.article.author == nil { staged[slot].file.article.author = page.author }
+                if page.wordCount > held[slot].file.article.wordCount {
+                    held[slot].file.article.sections = page.sections
+                    if held[slot].file.article.author == nil { held[slot].file.article.author = page.author }
                 }
-                staged[slot].teaser = false
+                held[slot].teaser = false
             }
+            FeedRefresher.render(&held)
+            sink.send(held)
         }
-        FeedRefresher.render(&staged)
-        work.items = staged
         return finish(.ok)
     }
 

@@ -122,10 +122,24 @@ public struct RefreshRun: Sendable {
         var results = [FeedRefreshResult?](repeating: nil, count: subscriptions.count)
         var works: [(Int, FeedWork)] = []
         let states = subscriptions.map { stateFile[$0.url] }
+        // Each feed sends its items to its stream as they are converted; one writer thread
+        // creates and writes their files meanwhile, feed by feed in subscription order.
+        let streams = subscriptions.map { _ in StagedItemStream() }
+        let writer = RefreshRun.startWriter(
+            streams: streams, subscriptions: subscriptions,
+            store: { var store = ArticleStore(root: paths.articlesDirectory, indexCacheDirectory: paths.indexCacheDirectory)
+                store.fileSystem = fileSystem
+                return store
+            }())
         await withTaskGroup(of: (Int, FeedWork).self) { group in
             for (i, subscription) in subscriptions.enumerated() {
                 let state = states[i]
-                group.addTask { (i, await refresher.refresh(subscription, state: state, now: now)) }
+                let stream = streams[i]
+                group.addTask {
+                    let work = await refresher.refresh(subscription, state: state, now: now, sink: stream)
+                    stream.finish()
+                    return (i, work)
+                }
             }
             var newSoFar = 0
             for await (i, work) in group {
@@ -135,24 +149,15 @@ public struct RefreshRun: Sendable {
                 progress(RefreshProgress(done: works.count, total: subscriptions.count, newArticles: newSoFar))
             }
         }
-        var store = ArticleStore(root: paths.articlesDirectory, indexCacheDirectory: paths.indexCacheDirectory)
-        store.fileSystem = fileSystem
-        for (i, work) in works.sorted(by: { $0.0 < $1.0 }) {
+        var written = writer.value
+        if let failure = written.failure { throw failure }
+        for (i, work) in works {
             var state = work.state
-            let folder = ArticleStore.folderName(for: subscriptions[i])
-            for item in work.items {
-                let relative = try store.stage(item.file, folder: folder, previous: item.previous,
-                                               rendered: item.bytes.isEmpty ? nil : item.bytes, plainName: item.plainName)
-                state.items[item.guid] = KnownItem(
-                    id: item.file.article.id.rawValue, file: relative, fingerprint: item.fingerprint, teaser: item.teaser)
-            }
+            for (guid, item) in written.known[i] { state.items[guid] = item }
             stateFile[subscriptions[i].url] = state
         }
-        // The staged articles are no longer needed: free them on another core while the
-        // batch is written (10,000 articles take a while to free string by string).
-        let staged = works
-        works = []
-        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(staged) {} }
+        written.known = []
+        var store = written.store
         // The state is encoded on another core while the files are written and flushed (it
         // is saved only once they are durable), and the files' index-cache entries are
         // recorded while the state is saved.
@@ -163,5 +168,45 @@ public struct RefreshRun: Sendable {
         defer { _ = recording?.value }
         try stateFile.save(encodedState.value, to: paths.stateFile, fileSystem: fileSystem)
         return RefreshSummary(results: results.map { $0! }, pruned: pruned)
+    }
+
+    /// What the writer thread did: the store holding the written batch (not committed yet),
+    /// each feed's stored items by guid, and the first failure (after which it wrote
+    /// nothing more).
+    struct WriterOutcome: Sendable {
+        var store: ArticleStore
+        var known: [[(guid: String, item: KnownItem)]]
+        var failure: FetchFailure?
+    }
+
+    /// Starts the thread that stages every feed's items in `store` as they arrive, taking
+    /// `streams` in order (so files are named in the same order as one whole batch), and
+    /// keeps draining them after a failure so that no refresh waits on it.
+    static func startWriter(streams: [StagedItemStream], subscriptions: [Subscription], store: ArticleStore)
+        -> BackgroundValue<WriterOutcome>
+    {
+        BackgroundValue {
+            var outcome = WriterOutcome(store: store, known: Array(repeating: [], count: streams.count))
+            for (i, stream) in streams.enumerated() {
+                let folder = ArticleStore.folderName(for: subscriptions[i])
+                while let slice = stream.receive() {
+                    guard outcome.failure == nil else { continue }
+                    for item in slice {
+                        do throws(FetchFailure) {
+                            let relative = try outcome.store.stage(
+                                item.file, folder: folder, previous: item.previous,
+                                rendered: item.bytes.isEmpty ? nil : item.bytes, plainName: item.plainName)
+                            outcome.known[i].append((item.guid, KnownItem(
+                                id: item.file.article.id.rawValue, file: relative, fingerprint: item.fingerprint,
+                                teaser: item.teaser)))
+                        } catch {
+                            outcome.failure = error
+                            break
+                        }
+                    }
+                }
+            }
+            return outcome
+        }
     }
 }

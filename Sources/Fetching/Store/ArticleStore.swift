@@ -4,11 +4,19 @@ import Foundation
 import Storage
 
 /// Writes feed items and fetched pages as Bulletin article files in the user's library,
-/// `articles/<feed>/<date>-<slug>.md`, staged in a ``DurableBatch`` and made durable together.
-public struct ArticleStore {
+/// `articles/<feed>/<date>-<slug>.md`, in one durable batch made durable together.
+///
+/// Each staged file is created and written (under a temporary name) as it is staged, so a
+/// caller that stages while it still converts later items overlaps the two; nothing is
+/// visible before ``commit()``. A store dropped without committing removes what it wrote.
+public struct ArticleStore: Sendable {
     /// The articles folder of the library.
     public let root: URL
-    private var batch = DurableBatch()
+    /// The batch the staged files are written into (made at the first file, through
+    /// ``fileSystem``).
+    private var writer: DurableBatchWriter?
+    /// Earlier files of renamed items, removed once the new files are in place.
+    private var removals: [String] = []
     private var namesInUse: [String: Set<String>] = [:]
     /// The index-cache folder the reader uses (`nil`: no index entries are recorded).
     private let indexCacheDirectory: URL?
@@ -35,7 +43,7 @@ public struct ArticleStore {
     }
 
     /// Number of files staged.
-    public var stagedCount: Int { batch.count }
+    public var stagedCount: Int { writer?.count ?? 0 }
 
     /// The folder name for a feed: its name as a safe slug (see `ArticleFileName`).
     public static func folderName(for subscription: Subscription) -> String {
@@ -53,8 +61,11 @@ public struct ArticleStore {
             // A folder that does not exist yet is written by the batch as a temporary folder
             // renamed into place whole; its parent must exist.
             let folderURL = root.appendingPathComponent(folder, isDirectory: true)
-            try DurableBatch.prepareFolder(folderURL.deletingLastPathComponent())
-            DurableBatch.removeLeftovers(in: folderURL.deletingLastPathComponent())
+            let parent = folderURL.deletingLastPathComponent()
+            try DurableBatch.prepareFolder(parent)
+            // Leftovers of a killed writer, once per parent: later, this store's own
+            // temporary folders are there (the files are written as they are staged).
+            if cleanedParents.insert(parent.path).inserted { DurableBatch.removeLeftovers(in: parent) }
             namesInUse[folder] = Set(DurableBatch.removeLeftovers(in: folderURL))
             unclaimed[folder] = namesInUse[folder]
         }
@@ -77,13 +88,19 @@ public struct ArticleStore {
             namesInUse[folder, default: []].insert(name)
             unclaimed[folder]?.remove(name)
             relative = folder + "/" + name
-            if let previous { batch.remove(path: filePath(previous)) }
+            if let previous { removals.append(filePath(previous)) }
         }
         let path = filePath(relative)
-        batch.add(path: path, bytes: rendered ?? Array(file.rendered().utf8))
+        if writer == nil { writer = DurableBatchWriter(fileSystem: fileSystem, flush: .wholeFileSystem) }
+        do throws(StorageIOError) { try writer?.add(path: path, bytes: rendered ?? Array(file.rendered().utf8)) } catch {
+            throw FetchFailure(error.message)
+        }
         if indexCacheDirectory != nil { written.append((path, article)) }
         return relative
     }
+
+    /// The parents of folders whose leftovers were removed (see ``stage(_:folder:previous:rendered:plainName:)``).
+    private var cleanedParents: Set<String> = []
 
     /// Names found on disk and not staged in this run, by folder.
     private var unclaimed: [String: Set<String>] = [:]
@@ -118,10 +135,14 @@ public struct ArticleStore {
     /// recorded by the caller (on any thread: the refresh does it while the feed state is
     /// saved); `nil` when there is nothing to record.
     public mutating func commitFiles() throws(FetchFailure) -> IndexEntriesToRecord? {
-        guard !batch.isEmpty else { return nil }
-        try batch.commit(fileSystem: fileSystem)
-        batch = DurableBatch()
-        defer { written = [] }
+        guard writer != nil || !removals.isEmpty else { return nil }
+        let batch = writer ?? DurableBatchWriter(fileSystem: fileSystem, flush: .wholeFileSystem)
+        writer = nil
+        defer {
+            removals = []
+            written = []
+        }
+        do throws(StorageIOError) { try batch.finish(removing: removals) } catch { throw FetchFailure(error.message) }
         guard let indexCacheDirectory, !written.isEmpty else { return nil }
         return IndexEntriesToRecord(written: written, root: root.path, cacheDirectory: indexCacheDirectory)
     }

@@ -51,9 +51,18 @@ public protocol FileSystem: Sendable {
     /// Creates `name` exclusively (mode 0600) in the folder at `path`, opened as `folder` by
     /// ``openFolder(_:)`` when that gave a descriptor: the ``DurableStep/createTemporary`` step.
     func createExclusive(_ name: String, inFolder folder: Int32?, at path: String) throws(StorageIOError) -> Int32
+    /// Starts writing out the file system holding `path` while a batch is still being
+    /// written (`syncfs(2)`, called on another thread), so that the batch's own flush has
+    /// less left to do. Not a durable step (the batch's ``syncFileSystem(_:)`` still follows
+    /// and decides); a failure is thrown and fails the batch, since a later flush might no
+    /// longer report it. Does nothing by default and where there is no `syncfs`.
+    func flushAhead(_ path: String) throws(StorageIOError)
 }
 
 extension FileSystem {
+    /// Nothing is written out ahead.
+    public func flushAhead(_ path: String) throws(StorageIOError) {}
+
     /// No folder descriptor: files are created by path.
     public func openFolder(_ path: String) -> Int32? { nil }
 
@@ -182,6 +191,10 @@ public struct POSIXFileSystem: FileSystem {
         #else
             throw StorageIOError("write", path, code: ENOSYS)
         #endif
+    }
+
+    public func flushAhead(_ path: String) throws(StorageIOError) {
+        do { try syncFileSystem(path) } catch where error.code == ENOSYS {}
     }
 
     public func removeFile(_ path: String) throws(StorageIOError) {
