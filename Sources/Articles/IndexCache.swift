@@ -227,7 +227,7 @@ struct IndexCache {
             guard count == 9 else { continue }
             fields[9] = fieldStart..<stop
             let line = UnsafeBufferPointer(rebasing: bytes[start..<stop])
-            guard !IndexCache.hasUnsafe(line),
+            guard !UnsafeCharacters.containsUnsafeExceptTabAndNewline(buffer: line),
                 !UnsafeBufferPointer(rebasing: bytes[fields[9]]).contains(0x09)  // an eleventh field
             else { continue }
             func number(_ k: Int) -> Int64? {
@@ -260,43 +260,6 @@ struct IndexCache {
                 id: fields[2], path: fields[6], title: fields[7], source: fields[8], author: fields[9]))
         }
         return lines
-    }
-
-    /// Whether a line holds an unsafe character other than tab and newline (what
-    /// ``UnsafeCharacters/containsUnsafeExceptTabAndNewline(_:)`` says), eight bytes at a
-    /// time: a word of plain ASCII whose only control bytes are tabs (the field separators)
-    /// is passed at once, any other word (a letter outside ASCII) is read byte by byte.
-    static func hasUnsafe(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = line.baseAddress else { return false }
-        let n = line.count
-        let high = UTF8Scan.highBits, ones = UTF8Scan.ones
-        var i = 0
-        while i < n {
-            if i + 8 <= n {
-                let word = UTF8Scan.load(base, i)
-                if word & high == 0 {
-                    // Per byte, exact for bytes under 0x80 (the high bit set first stops
-                    // borrows between bytes): at least 0x20; not a tab; not DEL.
-                    let printable = ((word | high) &- ones &* 0x20) & high
-                    let notTab = (((word ^ ones &* 0x09) | high) &- ones) & high
-                    let notDEL = (((word ^ ones &* 0x7F) | high) &- ones) & high
-                    if (printable | ~notTab) & high == high, notDEL == high {
-                        i += 8
-                        continue
-                    }
-                }
-            }
-            for k in i..<min(i + 8, n) {
-                let b = base[k]
-                if b < 0x80 {
-                    if (b < 0x20 || b == 0x7F) && b != 0x09 && b != 0x0A { return true }
-                } else if UnsafeCharacters.isUnsafeMultiByte(line, at: k) {
-                    return true
-                }
-            }
-            i += 8
-        }
-        return false
     }
 
     /// Writes the cache atomically (a new temp file beside it, then a rename), records in their

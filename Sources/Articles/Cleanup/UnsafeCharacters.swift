@@ -99,7 +99,8 @@ public enum UnsafeCharacters {
     }
 
     /// Whether `bytes` (valid UTF-8) hold an unsafe scalar other than tab and newline, eight
-    /// plain ASCII bytes at a time (also after a multi-byte sequence, not only before the first).
+    /// plain ASCII bytes at a time (also after a multi-byte sequence, not only before the first;
+    /// tabs and newlines, such as an index-cache line's separators, pass with their word).
     public static func containsUnsafeExceptTabAndNewline<C: RandomAccessCollection>(_ bytes: C) -> Bool
     where C.Element == UInt8, C.Index == Int {
         if let found = bytes.withContiguousStorageIfAvailable(containsUnsafeExceptTabAndNewline(buffer:)) { return found }
@@ -114,8 +115,8 @@ public enum UnsafeCharacters {
         while i < n {
             if i + 8 <= n {
                 let word = UTF8Scan.load(base, i)
-                if word & UTF8Scan.highBits == 0 && !UTF8Scan.hasByte(word, lessThan: 0x20)
-                    && !UTF8Scan.hasByte(word, equalTo: 0x7F)
+                if word & UTF8Scan.highBits == 0 && !UTF8Scan.hasByte(word, equalTo: 0x7F)
+                    && (!UTF8Scan.hasByte(word, lessThan: 0x20) || !hasControlOtherThanTabAndNewline(word))
                 {
                     i += 8
                     continue
@@ -130,6 +131,15 @@ public enum UnsafeCharacters {
             i += 1
         }
         return false
+    }
+
+    /// Whether `word` (eight plain ASCII bytes) holds a control byte other than tab and
+    /// newline: per byte, exact, since setting each high bit first stops borrows between bytes.
+    @inline(__always)
+    private static func hasControlOtherThanTabAndNewline(_ word: UInt64) -> Bool {
+        let controls = ~((word | UTF8Scan.highBits) &- UTF8Scan.ones &* 0x20) & UTF8Scan.highBits
+        let allowed = UTF8Scan.lanes(word, equalTo: 0x09) | UTF8Scan.lanes(word, equalTo: 0x0A)
+        return controls & ~allowed != 0
     }
 
     /// ``containsUnsafeExceptTabAndNewline(_:)`` one byte at a time (the reference the word
