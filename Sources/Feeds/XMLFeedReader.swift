@@ -8,10 +8,6 @@ struct XMLFeedReader {
     /// The feed's own address, for resolving relative links.
     let feedURL: String?
 
-    func read() throws -> ParsedFeed {
-        try outline().all()
-    }
-
     /// The feed's own fields and its item elements, each read into a ``FeedItem`` only when
     /// asked (see ``FeedItemSource``).
     func outline() throws -> FeedItemSource {

@@ -114,15 +114,6 @@ public enum SourceExtractor {
         return true
     }
 
-    /// The end of the first ASCII case-insensitive match of `marker` in `line` (which passes
-    /// ``isASCIIForSearch(_:)``); `bytes`, when given, are the line's UTF-8 bytes.
-    static func asciiCaseInsensitiveEnd(of marker: String, in line: String, bytes: [UInt8]? = nil) -> String.Index? {
-        let needle = marker.utf8.map(ASCIICase.lower)
-        guard needle.allSatisfy({ $0 < 0x80 }) else { return nil }  // cannot match ASCII text
-        guard let end = ASCIICase.firstMatchEnd(of: needle, in: bytes ?? Array(line.utf8)) else { return nil }
-        return line.utf8.index(line.utf8.startIndex, offsetBy: end)
-    }
-
     static let platforms: Set<String> = [
         "google news", "google", "facebook", "twitter", "x", "instagram", "whatsapp", "telegram", "linkedin",
         "youtube", "tiktok", "threads", "bluesky", "mastodon", "flipboard", "apple news", "pinterest", "reddit",

@@ -41,7 +41,7 @@ public enum FeedFormats {
     }
 
     /// The feed with its items not read yet (a refresh reads and converts them a slice at a
-    /// time with ``convert(_:feedTitle:feedURL:chunk:)``).
+    /// time with ``convert(_:feedTitle:feedURL:)``).
     static func parseItems(_ document: FetchedDocument, data: Data) throws(FetchFailure) -> FeedItemSource {
         do { return try FeedParser.parseLazily(data: data, url: document.finalURL.absoluteString) } catch {
             throw FetchFailure((error as? FeedParseError)?.description ?? "\(error)")
@@ -50,7 +50,8 @@ public enum FeedFormats {
 
     /// `source` as articles, converted on every core `chunk` items at a time (each item's
     /// HTML goes through the extraction on its own, so items are independent).
-    static func convert(_ source: ArraySlice<FeedItem>, feedTitle title: String?, feedURL: String, chunk: Int = 128) -> [Item] {
+    static func convert(_ source: ArraySlice<FeedItem>, feedTitle title: String?, feedURL: String) -> [Item] {
+        let chunk = 128
         var items = [Item?](repeating: nil, count: source.count)
         let base = source.startIndex
         items.withUnsafeMutableBufferPointer { buffer in

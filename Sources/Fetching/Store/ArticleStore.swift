@@ -91,8 +91,9 @@ public struct ArticleStore: Sendable {
             if let previous { removals.append(filePath(previous)) }
         }
         let path = filePath(relative)
-        if writer == nil { writer = DurableBatchWriter(fileSystem: fileSystem, flush: .wholeFileSystem) }
-        do throws(StorageIOError) { try writer?.add(path: path, bytes: rendered ?? Array(file.rendered().utf8)) } catch {
+        let batch = writer ?? DurableBatchWriter(fileSystem: fileSystem, flush: .wholeFileSystem)
+        writer = batch
+        do throws(StorageIOError) { try batch.add(path: path, bytes: rendered ?? Array(file.rendered().utf8)) } catch {
             throw FetchFailure(error.message)
         }
         if indexCacheDirectory != nil { written.append((path, article)) }
@@ -135,8 +136,8 @@ public struct ArticleStore: Sendable {
     /// recorded by the caller (on any thread: the refresh does it while the feed state is
     /// saved); `nil` when there is nothing to record.
     public mutating func commitFiles() throws(FetchFailure) -> IndexEntriesToRecord? {
-        guard writer != nil || !removals.isEmpty else { return nil }
-        let batch = writer ?? DurableBatchWriter(fileSystem: fileSystem, flush: .wholeFileSystem)
+        // Removals are only scheduled by ``stage``, which always makes the writer too.
+        guard let batch = writer else { return nil }
         writer = nil
         defer {
             removals = []

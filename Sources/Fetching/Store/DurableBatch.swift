@@ -30,14 +30,8 @@ public struct DurableBatch {
     /// Schedules `url` to be replaced by `bytes`.
     public mutating func add(_ url: URL, bytes: [UInt8]) { writes.append((url.path, bytes)) }
 
-    /// Schedules the file at `path` to be replaced by `bytes` (no URL work per file).
-    public mutating func add(path: String, bytes: [UInt8]) { writes.append((path, bytes)) }
-
     /// Schedules `url` to be removed after the new files are in place.
     public mutating func remove(_ url: URL) { removals.append(url.path) }
-
-    /// Schedules the file at `path` to be removed after the new files are in place.
-    public mutating func remove(path: String) { removals.append(path) }
 
     /// Writes, flushes and renames everything, then removes what was scheduled for removal,
     /// every step through `fileSystem`.

@@ -40,14 +40,8 @@ public struct ReaderSession {
     /// The screen for the current state.
     public func render() -> Screen { View.render(state) }
 
-    /// The first screen of `library` (after `keys`) at `width`x`height`, as text.
-    public static func screenshot(library: Library, store: StateStore, width: Int, height: Int, keys: [Key] = [],
-                                  options: ReaderOptions = ReaderOptions()) -> String {
-        replaying(keys, library: library, store: store, width: width, height: height, options: options).render().text
-    }
-
-    /// A session on `library` at `width`x`height` after `keys` (what ``screenshot(library:store:width:height:keys:options:)``
-    /// renders), for a caller that keeps its state past the screenshot.
+    /// A session on `library` at `width`x`height` after `keys` (a screenshot is its
+    /// ``render()``), for a caller that keeps its state past the screenshot.
     public static func replaying(_ keys: [Key], library: Library, store: StateStore, width: Int, height: Int,
                                  options: ReaderOptions = ReaderOptions()) -> ReaderSession {
         var session = ReaderSession(library: library, store: store, width: width, height: height, options: options)

@@ -208,7 +208,7 @@ public enum ReadLogCodec {
             loose.integers.count <= 4
         else { return nil }
         var text = loose.id
-        guard let key = text.withUTF8({ ArticleID.hexValue( $0) }) else { return nil }
+        guard let key = text.withUTF8({ ArticleID.hexValue($0) }) else { return nil }
         let integers = loose.integers
         return make(key, integers)
     }
@@ -217,7 +217,7 @@ public enum ReadLogCodec {
     private static func fastRecord(_ line: UnsafeBufferPointer<UInt8>) -> (key: UInt64, record: ReadRecord)? {
         guard line.count >= 23, line[0] == 0x5B, line[1] == 0x22, line[18] == 0x22, line[19] == 0x2C,
             line[line.count - 1] == 0x5D,
-            let key = ArticleID.hexValue( UnsafeBufferPointer(rebasing: line[2..<18]))
+            let key = ArticleID.hexValue(UnsafeBufferPointer(rebasing: line[2..<18]))
         else { return nil }
         var numbers: (Int64, Int64, Int64, Int64) = (0, 0, 0, 0)
         var count = 0

@@ -17,6 +17,15 @@ final class FastTextTests: XCTestCase {
         }
     }
 
+    /// The end of the first match of `marker` in `line` by ``ASCIICase/firstMatchEnd(of:in:)``
+    /// (the search ``SourceExtractor/markerEnds(_:)`` makes for every marker), as an index.
+    private func asciiCaseInsensitiveEnd(of marker: String, in line: String) -> String.Index? {
+        let needle = marker.utf8.map(ASCIICase.lower)
+        guard needle.allSatisfy({ $0 < 0x80 }) else { return nil }  // cannot match ASCII text
+        guard let end = ASCIICase.firstMatchEnd(of: needle, in: Array(line.utf8)) else { return nil }
+        return line.utf8.index(line.utf8.startIndex, offsetBy: end)
+    }
+
     func testPromoSourceSearchMatchesFoundationOnASCIILines() {
         let lines = [
             "To not miss any NEWS FROM Harbour Ledger, follow us", "Follow Saltmarsh Weekly for more", "follow us on X",
@@ -26,11 +35,11 @@ final class FastTextTests: XCTestCase {
         for line in lines {
             let markers = ["news from ", "follow us on ", "follow ", "subscribe to the ", "sign up for the ", "get the "]
             for marker in markers {
-                XCTAssertEqual(SourceExtractor.asciiCaseInsensitiveEnd(of: marker, in: line),
+                XCTAssertEqual(asciiCaseInsensitiveEnd(of: marker, in: line),
                                line.range(of: marker, options: .caseInsensitive)?.upperBound, "\(marker) in \(line)")
             }
         }
-        XCTAssertNil(SourceExtractor.asciiCaseInsensitiveEnd(of: "l’actu de ", in: "l'actu de Paris"))
+        XCTAssertNil(asciiCaseInsensitiveEnd(of: "l’actu de ", in: "l'actu de Paris"))
         // Lines with emoji and punctuation around ASCII words search the same way.
         var random = SplitMix64(seed: 17)
         let parts = ["🔔", "📰", "✉", "—", "’", "«", "»", "©", " ", "Follow", "news FROM", "Harbour", "Ledger", "SUBSCRIBE to the",
@@ -39,7 +48,7 @@ final class FastTextTests: XCTestCase {
             let line = (0..<random.below(12)).map { _ in parts[random.below(parts.count)] }.joined(separator: random.below(2) == 0 ? " " : "")
             guard SourceExtractor.isASCIIForSearch(line) else { continue }
             for marker in ["news from ", "follow ", "subscribe to the ", "get the "] {
-                XCTAssertEqual(SourceExtractor.asciiCaseInsensitiveEnd(of: marker, in: line),
+                XCTAssertEqual(asciiCaseInsensitiveEnd(of: marker, in: line),
                                line.range(of: marker, options: .caseInsensitive)?.upperBound, "\(marker) in \(line)")
             }
         }
