@@ -417,9 +417,7 @@ struct ArticleAssembler {
         let count = CharacterSegmenter.count(text, limit: 110)
         guard count >= 2, count <= 110 else { return false }
         guard let first = text.unicodeScalars.first, !first.properties.isLowercase else { return false }
-        if (UTF8Scan.withBytes(text, knownWordCountPastSixteen) ?? (FastText.wordCount(text, limit: 16) > 16)) {
-            return false
-        }
+        if FastText.wordCount(text, limit: 16) > 16 { return false }
         if FastText.contains(text, "。") || FastText.contains(text, ". ") { return false }
         for scalar in text.unicodeScalars.reversed() {
             switch scalar {
@@ -442,39 +440,8 @@ struct ArticleAssembler {
     /// bytes are ASCII other than CR, each of which starts a `Character` (only CR LF joins
     /// two ASCII bytes). `false` says nothing.
     static func hasASCIIRun(_ text: UnsafeBufferPointer<UInt8>, longerThan limit: Int) -> Bool {
-        let n = limit + 1
-        guard limit >= 0, text.count >= n, let base = text.baseAddress else { return false }
-        var i = 0
-        // Eight bytes at a time: no high bit set and no CR byte.
-        while i + 8 <= n {
-            let word = UTF8Scan.load(base, i)
-            if word & UTF8Scan.highBits != 0 || UTF8Scan.hasByte(word, equalTo: 0x0D) { return false }
-            i += 8
-        }
-        while i < n {
-            if text[i] >= 0x80 || text[i] == 0x0D { return false }
-            i += 1
-        }
-        return true
-    }
-
-    /// Whether `text.split(separator: " ")` has more than 16 words, counted on the bytes of
-    /// text whose scalars are all known to ``KnownLowercase`` (where every space byte is a
-    /// `" "` `Character`); `nil` for other text.
-    static func knownWordCountPastSixteen(_ text: UnsafeBufferPointer<UInt8>) -> Bool? {
-        guard KnownLowercase.isAllKnown(text) else { return nil }
-        var count = 0
-        var inWord = false
-        for b in text {
-            if b == 0x20 {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
-                if count > 16 { return true }
-            }
-        }
-        return false
+        guard limit >= 0, text.count > limit else { return false }
+        return CharacterSegmenter.asciiRunEnd(text, from: 0, bound: limit + 1) == limit + 1
     }
 
     /// Two to four capitalised words: a person's name on its own line.
@@ -562,9 +529,6 @@ struct ArticleAssembler {
         }
         guard equal(words[0], first) || equal(words[0], last) else { return false }
         let verb = UnsafeBufferPointer(rebasing: t[words[1]])
-        return bioVerbs.contains(String(unsafeUninitializedCapacity: verb.count) { out in
-            for k in 0..<verb.count { out[k] = ASCIICase.lower(verb[k]) }
-            return verb.count
-        })
+        return bioVerbs.contains(ASCIICase.lowercasedString(verb))
     }
 }

@@ -108,11 +108,7 @@ public enum BylineParser {
         guard let b0 = w.first else { return nil }
         for b in w where b &- 0x21 >= 0x5E { return nil }
         if !first {
-            let lower = String(unsafeUninitializedCapacity: w.count) { out in
-                for k in 0..<w.count { out[k] = ASCIICase.lower(w[k]) }
-                return w.count
-            }
-            if particles.contains(lower) { return true }
+            if particles.contains(ASCIICase.lowercasedString(w)) { return true }
         }
         // `d'…` and `o'…` (the curly forms are not ASCII).
         let l0 = ASCIICase.lower(b0)

@@ -81,7 +81,7 @@ enum ByteLineClassifier {
         // A byline.
         if n <= 160, BylineParser.prefixSet.match(bytes: head) != nil { return false }
         // A dateline.
-        if n <= 100, hasFourDigitRun(line) { return false }
+        if n <= 100, FastText.hasFourDigitRun(line) { return false }
         // A promotion line, by its start or (in short lines) by a phrase anywhere.
         if LineClassifier.promoPrefixSet.match(bytes: head) != nil { return false }
         if n <= 220 {
@@ -152,18 +152,4 @@ enum ByteLineClassifier {
         LineClassifier.creditPrefixSet.longest, SourceExtractor.urlStarts.longest, SourceExtractor.labelSet.longest,
         BylineParser.prefixSet.longest, LineClassifier.promoPrefixSet.longest,
     ].max()!
-
-    /// ``FastText/hasFourDigitRun(_:)`` on bytes.
-    static func hasFourDigitRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var run = 0
-        for b in bytes {
-            if b &- 0x30 < 10 {
-                run += 1
-            } else {
-                if run == 4 { return true }
-                run = 0
-            }
-        }
-        return run == 4
-    }
 }

@@ -48,21 +48,24 @@ enum FastText {
     }
 
     /// `text.split(separator: " ").count`, counting no further than `limit + 1`: by bytes for
-    /// ASCII text (where every space byte is a `" "` character), else by `split`.
+    /// text whose scalars are all known to ``KnownLowercase`` (ASCII, Latin-1, punctuation,
+    /// emoji, CJK: where every space byte is a `" "` character), else by `split`.
     static func wordCount(_ text: String, limit: Int) -> Int {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(separator: " ").count }
-        var count = 0
-        var inWord = false
-        for b in text.utf8 {
-            if b == 0x20 {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
-                if count > limit { return count }
+        UTF8Scan.withBytes(text) { bytes in
+            guard KnownLowercase.isAllKnown(bytes) else { return text.split(separator: " ").count }
+            var count = 0
+            var inWord = false
+            for b in bytes {
+                if b == 0x20 {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    count += 1
+                    if count > limit { return count }
+                }
             }
+            return count
         }
-        return count
     }
 
     /// `scalar.properties.isAlphabetic` without the property look-up for ASCII (where only
@@ -205,10 +208,13 @@ extension FastText {
     }
 
     /// Whether the text has a run of exactly four ASCII digits (a possible year).
-    static func hasFourDigitRun(_ text: String) -> Bool {
+    static func hasFourDigitRun(_ text: String) -> Bool { UTF8Scan.withBytes(text, hasFourDigitRun) }
+
+    /// ``hasFourDigitRun(_:)`` on bytes.
+    static func hasFourDigitRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var run = 0
-        for b in text.utf8 {
-            if b >= 0x30 && b <= 0x39 {
+        for b in bytes {
+            if b &- 0x30 < 10 {
                 run += 1
             } else {
                 if run == 4 { return true }

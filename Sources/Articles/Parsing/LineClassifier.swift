@@ -238,10 +238,7 @@ public enum LineClassifier {
     /// The ASCII bytes as a lowercase string, or `nil` when a byte is not ASCII.
     static func asciiLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         for b in bytes where b >= 0x80 { return nil }
-        return String(unsafeUninitializedCapacity: bytes.count) { out in
-            for i in 0..<bytes.count { out[i] = ASCIICase.lower(bytes[i]) }
-            return bytes.count
-        }
+        return ASCIICase.lowercasedString(bytes)
     }
 
     /// The text from its first letter, digit, `[`, `#` or `©` on.

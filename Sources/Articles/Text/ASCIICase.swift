@@ -8,6 +8,14 @@ enum ASCIICase {
     @inline(__always)
     static func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
 
+    /// `bytes` (valid UTF-8) as a string with `A`–`Z` made `a`–`z`.
+    static func lowercasedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            for i in 0..<bytes.count { out[i] = lower(bytes[i]) }
+            return bytes.count
+        }
+    }
+
     /// Whether `needle` (lowercase) starts at `offset` in `bytes`, ignoring ASCII case; false
     /// when it would run past the end of `bytes`.
     @inline(__always)
