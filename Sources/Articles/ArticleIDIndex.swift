@@ -27,15 +27,20 @@ struct ArticleIDIndex: Sendable {
         Int(truncatingIfNeeded: ((value ^ (value >> 29)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
+    /// The slot holding `value`, or the empty slot where it would go (the table always
+    /// has one).
+    @inline(__always)
+    private func slot(for value: UInt64) -> Int {
+        var slot = start(value)
+        while slots[slot] != 0 && values[slot] != value { slot = (slot + 1) & mask }
+        return slot
+    }
+
     /// The position of `id`, if it was inserted.
     func position(of id: ArticleID) -> Int? {
         guard let value = id.hexValue else { return others[id] }
-        var slot = start(value)
-        while slots[slot] != 0 {
-            if values[slot] == value { return slots[slot] - 1 }
-            slot = (slot + 1) & mask
-        }
-        return nil
+        let slot = slot(for: value)
+        return slots[slot] != 0 ? slots[slot] - 1 : nil
     }
 
     /// Adds `id` at `position`, unless it is there already: then nothing changes and the
@@ -46,11 +51,8 @@ struct ArticleIDIndex: Sendable {
             others[id] = position
             return nil
         }
-        var slot = start(value)
-        while slots[slot] != 0 {
-            if values[slot] == value { return slots[slot] - 1 }
-            slot = (slot + 1) & mask
-        }
+        let slot = slot(for: value)
+        if slots[slot] != 0 { return slots[slot] - 1 }
         values[slot] = value
         slots[slot] = position + 1
         return nil

@@ -162,12 +162,10 @@ extension Reducer {
                     rows = filter == .all && source == nil ? matched : matched.filter(passesFilters)
                     return
                 }
-                var isTitleMatch = [Bool](repeating: false, count: count)
-                for i in title.matchingItems(needle) { isTitleMatch[i] = true }
-                isTitleMatch.withUnsafeBufferPointer { isTitle in
-                    candidates.forEachIndex { i in
-                        if passesFilters(i), isTitle[i] || matchBody(i) { rows.append(i) }
-                    }
+                var isTitleMatch = ItemBits(count: count)
+                isTitleMatch.insert(title.matchingItems(needle))
+                candidates.forEachIndex { i in
+                    if passesFilters(i), isTitleMatch.contains(i) || matchBody(i) { rows.append(i) }
                 }
             }
             s.visible = .subset(rows)

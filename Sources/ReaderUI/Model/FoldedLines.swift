@@ -74,7 +74,6 @@ final class FoldedLines: @unchecked Sendable {
             guard let source = utf8.baseAddress else { return true }
             let count = utf8.count
             let start = bytes.count
-            bytes.reserveCapacity(start + count)
             var plain = true
             bytes.append(contentsOf: repeatElement(0, count: count))
             bytes.withUnsafeMutableBufferPointer { buffer in
