@@ -3,10 +3,11 @@
 ///
 /// Only `A`–`Z` fold; every other byte, ASCII or not, compares as itself. Needles are given
 /// already in lowercase.
-enum ASCIICase {
-    /// `b` with `A`–`Z` made `a`–`z`; every other byte unchanged.
-    @inline(__always)
-    static func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+public enum ASCIICase {
+    /// `b` with `A`–`Z` made `a`–`z`; every other byte unchanged (inlinable: the reader's
+    /// find folds every byte of an article with it).
+    @inlinable @inline(__always)
+    public static func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
 
     /// `bytes` (valid UTF-8) as a string with `A`–`Z` made `a`–`z`.
     static func lowercasedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {

@@ -89,7 +89,7 @@ final class FoldedLines: @unchecked Sendable {
                 while i < count {
                     let byte = source[i]
                     if byte < 0x20 || byte > 0x7E { plain = false; return }
-                    out.storeBytes(of: byte &- 0x41 < 26 ? byte | 0x20 : byte, toByteOffset: i, as: UInt8.self)
+                    out.storeBytes(of: ASCIICase.lower(byte), toByteOffset: i, as: UInt8.self)
                     i += 1
                 }
             }
@@ -126,7 +126,7 @@ final class FoldedLines: @unchecked Sendable {
                 let byte = utf8[i]
                 let next = utf8.index(after: i)
                 if byte >= 0x20, byte < 0x7F, next == utf8.endIndex || utf8[next] < 0x80 {
-                    bytes.append(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+                    bytes.append(ASCIICase.lower(byte))
                     column += 1
                     i = next
                     continue
@@ -176,7 +176,7 @@ final class FoldedLines: @unchecked Sendable {
     /// compare equal as `String`s.
     static func fold(_ character: Character, into out: inout [UInt8]) {
         if let ascii = character.asciiValue, character.utf8.count == 1 {
-            out.append(ascii &- 0x41 < 26 ? ascii | 0x20 : ascii)
+            out.append(ASCIICase.lower(ascii))
             return
         }
         out.append(contentsOf: String(character).lowercased().precomposedStringWithCanonicalMapping.utf8)
