@@ -54,30 +54,21 @@ public final class DurableBatchWriter: @unchecked Sendable {
         self.flush = flush
     }
 
-    deinit {
-        if !done { discard() }
-    }
+    deinit { abandon() }
 
     /// Decides how files in the folder of `path` are written, creating the folder's temporary
     /// stand-in when it does not exist yet (its parent must). ``add(path:bytes:)`` does this
     /// for each new folder; calling it first for every folder creates the stand-ins before
     /// any file.
     public func prepareFolder(of path: String) throws(StorageIOError) {
-        if let failure { throw failure }
-        do throws(StorageIOError) {
-            _ = try folder(DurableFile.splitPath(path).folder)
-        } catch {
-            fail(error)
-            throw error
-        }
+        try guarded { () throws(StorageIOError) in _ = try folder(DurableFile.splitPath(path).folder) }
     }
 
     /// Creates and writes the file that will replace `path` (each path at most once per
     /// batch); with ``BatchFlush/eachFile`` it is also synced now.
     public func add<Bytes: ContiguousBytes>(path: String, bytes: Bytes) throws(StorageIOError) {
-        if let failure { throw failure }
-        precondition(!done, "a finished batch takes no more files")
-        do throws(StorageIOError) {
+        try guarded { () throws(StorageIOError) in
+            precondition(!done, "a finished batch takes no more files")
             let (folderPath, name) = DurableFile.splitPath(path)
             let folder = folders[try self.folder(folderPath)]
             closeLastFile()
@@ -85,13 +76,13 @@ public final class DurableBatchWriter: @unchecked Sendable {
             if let staging = folder.staging {
                 let stagingPath = pending.stagings[staging].staging
                 pending.stagings[staging].files.append(stagingPath + "/" + name)
-                do { fd = try fileSystem.createExclusive(name, inFolder: descriptors[staging], at: stagingPath) } catch {
+                do throws(StorageIOError) { fd = try fileSystem.createExclusive(name, inFolder: descriptors[staging], at: stagingPath) } catch {
                     throw StorageIOError("write", path, code: error.code)
                 }
             } else {
                 let temporary = DurableFile.temporaryPath(folder: folder.path, name: name)
                 pending.temporaries.append((temporary, path))
-                do { fd = try fileSystem.createExclusive(temporary) } catch {
+                do throws(StorageIOError) { fd = try fileSystem.createExclusive(temporary) } catch {
                     throw StorageIOError("write", path, code: error.code)
                 }
             }
@@ -102,9 +93,6 @@ public final class DurableBatchWriter: @unchecked Sendable {
             if flush == .wholeFileSystem && count % Self.flushAheadEvery == 0 {
                 ahead.start(folder.staging.map { pending.stagings[$0].staging } ?? folder.path, fileSystem: fileSystem)
             }
-        } catch {
-            fail(error)
-            throw error
         }
     }
 
@@ -112,9 +100,8 @@ public final class DurableBatchWriter: @unchecked Sendable {
     /// `removals` and syncs each folder that changed. After a failure before the renames
     /// nothing visible changed and the temporaries are gone.
     public func finish(removing removals: [String] = []) throws(StorageIOError) {
-        if let failure { throw failure }
-        precondition(!done, "a batch is finished once")
-        do throws(StorageIOError) {
+        try guarded { () throws(StorageIOError) in
+            precondition(!done, "a batch is finished once")
             let perFile = flush == .eachFile || count == 1
             if flush == .wholeFileSystem && count == 1, let lastFile { try fileSystem.sync(lastFile.fd, path: lastFile.path) }
             closeLastFile()
@@ -132,9 +119,6 @@ public final class DurableBatchWriter: @unchecked Sendable {
                 try fileSystem.rename(staging.staging, to: staging.target)
                 pending.renamedStagings += 1
             }
-        } catch {
-            fail(error)
-            throw error
         }
         done = true
         closeFolders()
@@ -151,6 +135,16 @@ public final class DurableBatchWriter: @unchecked Sendable {
     public func abandon() {
         guard !done else { return }
         discard()
+    }
+
+    /// Runs `body` unless the batch failed before (then that failure is thrown again); a
+    /// failure in `body` becomes the batch's failure (see ``fail(_:)``) and is thrown.
+    private func guarded(_ body: () throws(StorageIOError) -> Void) throws(StorageIOError) {
+        if let failure { throw failure }
+        do throws(StorageIOError) { try body() } catch {
+            fail(error)
+            throw error
+        }
     }
 
     /// Records `error` as the batch's failure and removes what it wrote.
