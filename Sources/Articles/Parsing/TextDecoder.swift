@@ -77,11 +77,23 @@ public enum TextDecoder {
         return UTF8Scan.laneCount((~(w &+ ones &* 0x60) | (w &+ ones)) & high)
     }
 
-    /// The control bytes (``isControl(_:)``) among the first `sample` bytes.
+    /// The control bytes (``isControl(_:)``) among the first `sample` bytes, eight at a time:
+    /// only words with a byte below 0x20 or a DEL are looked into.
     static func controlCount(_ bytes: [UInt8], sample: Int) -> Int {
-        var controls = 0
-        for k in 0..<sample where isControl(bytes[k]) { controls += 1 }
-        return controls
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            var controls = 0
+            var i = 0
+            while i + 8 <= sample {
+                let word = UTF8Scan.load(base, i)
+                if UTF8Scan.hasByte(word, lessThan: 0x20) || UTF8Scan.hasByte(word, equalTo: 0x7F) {
+                    for k in i..<(i + 8) where isControl(buffer[k]) { controls += 1 }
+                }
+                i += 8
+            }
+            for k in i..<sample where isControl(buffer[k]) { controls += 1 }
+            return controls
+        }
     }
 
     /// In one pass: a bound on the control bytes in the first ``sampleBytes`` (every C0
@@ -141,21 +153,7 @@ public enum TextDecoder {
         if hasBinarySignature(bytes) { return true }
         if bytes.withUnsafeBufferPointer({ memchr($0.baseAddress!, 0, $0.count) != nil }) { return true }
         let sample = min(bytes.count, sampleBytes)
-        var controls = 0
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var i = 0
-            // Eight bytes at a time; only words with a byte below 0x20 or a DEL are looked into.
-            while i + 8 <= sample {
-                let word = UTF8Scan.load(base, i)
-                if UTF8Scan.hasByte(word, lessThan: 0x20) || UTF8Scan.hasByte(word, equalTo: 0x7F) {
-                    for k in i..<(i + 8) where isControl(buffer[k]) { controls += 1 }
-                }
-                i += 8
-            }
-            for k in i..<sample where isControl(buffer[k]) { controls += 1 }
-        }
-        return controls * 10 > sample
+        return controlCount(bytes, sample: sample) * 10 > sample
     }
 
     /// Valid UTF-8 kept, every other byte read as Windows-1252.
