@@ -47,9 +47,7 @@ public enum TextCleaner {
             if i + 8 <= n {
                 let w = UTF8Scan.load(base, i)
                 if w & UTF8Scan.highBits == 0 {
-                    // Every lane is below 0x80, so `w + (0x80 - a)` has the high bit of a lane
-                    // set exactly when the lane is at least `a` (no carry into the next lane).
-                    @inline(__always) func atLeast(_ a: UInt8) -> UInt64 { w &+ UTF8Scan.ones &* UInt64(0x80 - a) }
+                    @inline(__always) func atLeast(_ a: UInt8) -> UInt64 { UTF8Scan.lanes(ascii: w, atLeast: a) }
                     // Controls.
                     var bad = ~atLeast(0x20) & UTF8Scan.highBits
                     // DEL and `& # * _ ]`, looked for only when a lane is in 0x23...0x2A,

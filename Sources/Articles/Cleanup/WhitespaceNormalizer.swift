@@ -97,7 +97,7 @@ public enum WhitespaceNormalizer {
                     let w = UTF8Scan.load(src.baseAddress!, i), x = UTF8Scan.load(src.baseAddress!, i + 1)
                     if w & UTF8Scan.highBits == 0 && !UTF8Scan.hasByte(w, lessThan: 0x20) {
                         let low = x & ~UTF8Scan.highBits
-                        let mayFollow = (~(low &+ UTF8Scan.ones &* 0x40) | x) & UTF8Scan.highBits
+                        let mayFollow = (~UTF8Scan.lanes(ascii: low, atLeast: 0x40) | x) & UTF8Scan.highBits
                         if UTF8Scan.lanes(w, equalTo: 0x20) & mayFollow == 0 {
                             UnsafeMutableRawPointer(out.baseAddress! + o).storeBytes(of: w, as: UInt64.self)
                             o += 8

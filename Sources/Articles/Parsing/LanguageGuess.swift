@@ -85,8 +85,8 @@ public enum LanguageGuess {
         static func wordLanes(_ w: UInt64) -> UInt64 {
             let high = w & UTF8Scan.highBits
             let folded = (w & ~UTF8Scan.highBits) | UTF8Scan.ones &* 0x20  // every lane below 0x80: no carries
-            let atLeastA = (folded &+ UTF8Scan.ones &* (0x80 - 0x61)) & UTF8Scan.highBits
-            let pastZ = (folded &+ UTF8Scan.ones &* (0x80 - 0x7B)) & UTF8Scan.highBits
+            let atLeastA = UTF8Scan.lanes(ascii: folded, atLeast: 0x61)
+            let pastZ = UTF8Scan.lanes(ascii: folded, atLeast: 0x7B)
             return high | (atLeastA & ~pastZ)
         }
 

@@ -72,9 +72,8 @@ public enum TextDecoder {
     /// (``isControl(_:)``; the bound includes tab, line breaks and ESC), by lane arithmetic.
     @inline(__always)
     static func controlBound(ascii w: UInt64) -> Int {
-        let ones = UTF8Scan.ones, high = UTF8Scan.highBits
-        // Every lane is below 0x80, so no sum carries into the next lane.
-        return UTF8Scan.laneCount((~(w &+ ones &* 0x60) | (w &+ ones)) & high)
+        let c0 = ~UTF8Scan.lanes(ascii: w, atLeast: 0x20) & UTF8Scan.highBits
+        return UTF8Scan.laneCount(c0 | UTF8Scan.lanes(ascii: w, atLeast: 0x7F))
     }
 
     /// The control bytes (``isControl(_:)``) among the first `sample` bytes, eight at a time:

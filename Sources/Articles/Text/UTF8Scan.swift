@@ -59,6 +59,14 @@ enum UTF8Scan {
         return ~(((v & low) &+ low) | v | low)
     }
 
+    /// For eight ASCII bytes (every lane below 0x80), 0x80 in each lane that is at least `a`:
+    /// `word + (0x80 - a)` sets a lane's high bit exactly then, and no sum carries into the
+    /// next lane.
+    @inline(__always)
+    static func lanes(ascii word: UInt64, atLeast a: UInt8) -> UInt64 {
+        (word &+ ones &* UInt64(0x80 - a)) & highBits
+    }
+
     /// Runs `body` over the UTF-8 bytes of `text` without copying them when possible.
     @inline(__always)
     static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
