@@ -58,18 +58,17 @@ public struct ArticleLayout: Hashable, Sendable {
     }
 
     /// Lays out `article` for a window `width` columns wide, at a measure of at most
-    /// `maximumMeasure` columns.
-    public init(article: Article, width: Int, maximumMeasure: Int = ArticleLayout.maximumMeasure) {
+    /// `maximumMeasure` columns, with its reading time when already known.
+    public init(article: Article, width: Int, maximumMeasure: Int = ArticleLayout.maximumMeasure, readingMinutes known: Int? = nil) {
         self.init(article: article, width: width, measure: ArticleLayout.measure(forWidth: width, maximum: maximumMeasure),
-                  margin: ArticleLayout.margin(forWidth: width, maximum: maximumMeasure))
+                  margin: ArticleLayout.margin(forWidth: width, maximum: maximumMeasure), readingMinutes: known)
     }
 
     /// Lays out `article`, the article this layout was made from, for a new window
     /// `width` (a resize): the same as a new layout, but the reading time, which does not
     /// depend on the width, is kept instead of counting a long article's words again.
     public func resized(_ article: Article, width: Int, maximumMeasure: Int = ArticleLayout.maximumMeasure) -> ArticleLayout {
-        ArticleLayout(article: article, width: width, measure: ArticleLayout.measure(forWidth: width, maximum: maximumMeasure),
-                      margin: ArticleLayout.margin(forWidth: width, maximum: maximumMeasure), readingMinutes: readingMinutes)
+        ArticleLayout(article: article, width: width, maximumMeasure: maximumMeasure, readingMinutes: readingMinutes)
     }
 
     /// Lays out `article` at a given measure and margin, with its reading time when known.
