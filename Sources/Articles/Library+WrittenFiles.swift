@@ -1,19 +1,53 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension Library {
+    /// An article file just written, with what its index-cache entry needs: its size and
+    /// modification time as written (so that recording it takes no `stat`), and its entry.
+    public struct WrittenFile: Sendable {
+        /// The file's path.
+        public var path: String
+        /// Its size in bytes.
+        public var size: Int
+        /// Its modification time in nanoseconds since 1970.
+        public var modified: Int64
+        /// Its entry; the path and, for an article without a date, the date are set when
+        /// the entry is recorded.
+        public var entry: LibraryEntry
+
+        /// The file at `path` holding `entry` (see ``entry(of:)``).
+        public init(path: String, size: Int, modified: Int64, entry: LibraryEntry) {
+            self.path = path
+            self.size = size
+            self.modified = modified
+            self.entry = entry
+        }
+
+        /// The entry of a file holding `article`, before its path and time are known (made
+        /// where the file is rendered, off the thread that writes it: counting the words is
+        /// most of it).
+        public static func entry(of article: Article) -> LibraryEntry {
+            LibraryEntry(article: article, path: "", fileDate: Date(timeIntervalSince1970: 0))
+        }
+    }
+
     /// Records index-cache entries for article files just written, so that the next
     /// ``Library/init(paths:cacheDirectory:)`` over `roots` takes them from the cache instead
     /// of parsing them.
     ///
-    /// `written` pairs each file's path with the article it holds (the article the file was
-    /// rendered from, which reads back the same). The folders in `roots` are walked once
-    /// (`readdir`/`stat`, as the library does) so that the cache is written in the walk's
-    /// order with each file's current size and modification time: a written file takes its
-    /// entry from `written`, any other file keeps its cached entry when unchanged, and a file
-    /// with neither is left out (the library parses it). `roots` must be the library's own
-    /// roots: the cache file is chosen by them (see ``Library/init(paths:cacheDirectory:)``).
-    /// Failures are ignored: the cache is only an accelerator.
-    public static func recordWrittenFiles(_ written: [(path: String, article: Article)], roots: [String], cacheDirectory: URL) {
+    /// The folders in `roots` are walked once with `readdir` alone (``FileWalker``, without
+    /// a `stat` per file) so that the cache is written in the walk's order: a written file
+    /// takes its entry, size and time from `written`; any other file is examined and keeps
+    /// its cached entry when unchanged, and a file with neither is left out (the library
+    /// parses it). `roots` must be the library's own roots: the cache file is chosen by them
+    /// (see ``Library/init(paths:cacheDirectory:)``). Failures are ignored: the cache is
+    /// only an accelerator.
+    public static func recordWrittenFiles(_ written: [WrittenFile], roots: [String], cacheDirectory: URL) {
         guard !written.isEmpty, !roots.isEmpty else { return }
         // Paths as the walk spells them: a root made absolute (once per root, it resolves
         // links) followed by the rest of the path.
@@ -26,24 +60,33 @@ extension Library {
             }
             return FileWalker.absolute(path)
         }
-        var articles: [String: Article] = [:]
-        articles.reserveCapacity(written.count)
-        for (path, article) in written { articles[walkPath(path)] = article }
-        let walk = FileWalker.walk(roots)
+        var byPath: [String: Int] = [:]
+        byPath.reserveCapacity(written.count)
+        for (i, file) in written.enumerated() { byPath[walkPath(file.path)] = i }
+        let walk = FileWalker.walk(roots, statFiles: false)
         let url = cacheFile(in: cacheDirectory, roots: roots)
         let old = IndexCache.load(from: url)
         var cache = IndexCache()
         cache.records.reserveCapacity(walk.files.count)
-        for file in walk.files {
-            let entry: LibraryEntry
-            if let article = articles[file.path] {
-                entry = LibraryEntry(article: article, path: file.path, fileDate: file.fallbackDate)
-            } else if let cached = old?.match(path: file.path, size: file.size, modified: file.modified) {
-                entry = cached
-            } else {
+        for var file in walk.files {
+            if let i = byPath[file.path] {
+                let stamp = written[i]
+                var entry = stamp.entry
+                entry.path = file.path
+                if !entry.dateIsFromText { entry.date = FileDate.fallback(path: file.path, modified: stamp.modified) }
+                cache.records.append(IndexCache.Record(size: stamp.size, modified: stamp.modified, entry: entry))
                 continue
             }
-            cache.records.append(IndexCache.Record(size: file.size, modified: file.modified, entry: entry))
+            guard let old else { continue }
+            if file.isUnexamined {
+                var status = stat()
+                guard stat(file.path, &status) == 0 else { continue }
+                file.size = Int(status.st_size)
+                file.modified = FileWalker.mtime(status)
+            }
+            if let cached = old.match(path: file.path, size: file.size, modified: file.modified) {
+                cache.records.append(IndexCache.Record(size: file.size, modified: file.modified, entry: cached))
+            }
         }
         cache.write(to: url)
     }

@@ -22,13 +22,13 @@ final class LibraryWrittenFilesTests: XCTestCase {
         try dir.write("lib/old/changed.txt", "Changed again\n\nEdited behind the cache's back, longer now.\n")
         try FileManager.default.removeItem(at: dir.file("lib/old/gone.txt"))
 
-        var written: [(path: String, article: Article)] = []
+        var written: [Library.WrittenFile] = []
         for i in 0..<5 {
             var article = try ArticleParser.parse(text: "Feed item \(i)\n\nBy Ann Author\n\n- one point\n- another point\n\nBody \(i) with words.\n")
             article.source = "Feed"
             let file = ArticleFile(article: article, guid: "g\(i)", feed: "https://example.org/feed")
             let path = try dir.write("lib/feed/item-\(i).md", file.rendered()).path
-            written.append((path, file.article))
+            written.append(try stamped(path, file.article))
         }
         Library.recordWrittenFiles(written, roots: [root.path], cacheDirectory: cache)
 
@@ -50,10 +50,18 @@ final class LibraryWrittenFilesTests: XCTestCase {
         let cwd = FileManager.default.currentDirectoryPath
         FileManager.default.changeCurrentDirectoryPath("/")
         defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
-        Library.recordWrittenFiles([(path, file.article)], roots: [String(relative)], cacheDirectory: cache)
+        Library.recordWrittenFiles([try stamped(path, file.article)], roots: [String(relative)], cacheDirectory: cache)
         XCTAssertEqual(Library(paths: [dir.file("lib").path], cacheDirectory: cache).parsedCount, 0)
         // Another set of roots has its own cache.
         try dir.write("other/b.txt", "Other\n\nText.\n")
         XCTAssertEqual(Library(paths: [dir.file("lib").path, dir.file("other").path], cacheDirectory: cache).parsedCount, 2)
+    }
+
+    /// A file entry for `path` holding `article`, with the file's size and time as written.
+    private func stamped(_ path: String, _ article: Article) throws -> Library.WrittenFile {
+        var status = stat()
+        XCTAssertEqual(stat(path, &status), 0)
+        return Library.WrittenFile(path: path, size: Int(status.st_size), modified: FileWalker.mtime(status),
+                                   entry: Library.WrittenFile.entry(of: article))
     }
 }

@@ -51,7 +51,10 @@ public struct ArticleFile: Hashable, Sendable {
     }
 
     /// The file's text.
-    public func rendered() -> String { ArticleFileWriter.render(self) }
+    public func rendered() -> String { String(decoding: renderedBytes(), as: UTF8.self) }
+
+    /// The file's text as UTF-8, the bytes written to disk.
+    public func renderedBytes() -> [UInt8] { ArticleFileWriter.render(self) }
 
     /// The file text of `article` (see ``ArticleFile``).
     public static func write(_ article: Article, guid: String? = nil, feed: String? = nil) -> String {

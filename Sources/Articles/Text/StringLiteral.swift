@@ -9,10 +9,29 @@ public enum StringLiteral {
         // Most values need no escape: a scan of their bytes (no control byte, quote,
         // backslash or DEL, and no lead byte of a C1 control or U+2028/U+2029) saves the
         // scalar-by-scalar copy.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) {
+        if !text.utf8.contains(where: needsEscape) {
             return "\"" + text + "\""
         }
         return quotedByScalars(text)
+    }
+
+    /// Appends ``quoted(_:)`` of `text` to `out` as UTF-8.
+    public static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        let plain = text.withUTF8 { utf8 in
+            guard !utf8.contains(where: needsEscape) else { return false }
+            out.append(0x22)
+            out.append(contentsOf: utf8)
+            out.append(0x22)
+            return true
+        }
+        if !plain { out.append(contentsOf: quotedByScalars(text).utf8) }
+    }
+
+    /// Whether a byte may need an escape: a control byte, quote, backslash or DEL, or the
+    /// lead byte of a C1 control or of U+2028/U+2029.
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xE2
     }
 
     /// ``quoted(_:)`` scalar by scalar, escaping what must be.

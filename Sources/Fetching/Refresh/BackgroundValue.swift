@@ -27,4 +27,19 @@ final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
         }
         return result!
     }
+
+    /// Frees `value` on a thread of its own, for a large value the caller should not wait
+    /// on: the caller's own references normally go first (starting a thread takes longer),
+    /// so the thread's is the last one and frees it.
+    static func release(_ value: consuming some Any) {
+        let box = ReleaseBox(value)
+        Thread { box.drop() }.start()
+    }
+}
+
+/// Holds a value until ``drop()`` (see ``BackgroundValue/release(_:)``).
+private final class ReleaseBox: @unchecked Sendable {
+    private var value: Any?
+    init(_ value: Any) { self.value = value }
+    func drop() { value = nil }
 }

@@ -27,9 +27,7 @@ struct StagedItem: Sendable {
     var guid: String
     var file: ArticleFile
     /// The rendered file, filled by ``FeedRefresher/render(_:)``.
-    var bytes: [UInt8] = []
-    /// The file name without a suffix (`<date>-<slug>.md`), filled by ``FeedRefresher/render(_:)``.
-    var plainName: String?
+    var rendered: ArticleStore.Rendered?
     var fingerprint: String
     var teaser: Bool
     var previous: String?
@@ -85,39 +83,11 @@ struct FeedRefresher: Sendable {
             work.state = state
             return work
         }
-        if let until = state.retryAfter, until > now { return finish(.waiting(until: until)) }
-        guard let url = URL(string: subscription.url) else { return finish(.failed("not a valid address")) }
-        let conditional = ConditionalHeaders(etag: state.etag, lastModified: state.lastModified)
-        let result = await limitedFetch(url, kind: .feed, conditional: conditional.isEmpty ? nil : conditional)
-        let document: FetchedDocument
-        switch result {
-        case .notModified(_, let validators):
-            state.retryAfter = nil
-            if validators.etag != nil { state.etag = validators.etag }
-            if validators.lastModified != nil { state.lastModified = validators.lastModified }
-            return finish(.notModified)
-        case .failed(let error):
-            if let until = error.retryAfter {
-                state.retryAfter = until
-                return finish(.waiting(until: until))
-            }
-            return finish(.failed(error.message))
-        case .ok(let fetched):
-            document = fetched
-        }
-        state.retryAfter = nil
-        state.etag = document.etag
-        state.lastModified = document.lastModified
-        let bodyHash = Fingerprint.ofBody(document.body)
-        let pendingTeasers = subscription.fullArticle != .never && state.items.values.contains { $0.teaser == true && $0.pruned != true }
-        if bodyHash == state.bodyHash && !pendingTeasers { return finish(.notModified) }
-        let data = document.data  // one copy of the body, not one per use
-        if FeedFormats.isHTML(document, data: data) { return finish(.failed(FeedFormats.webPageMessage)) }
         let source: FeedItemSource
-        do { source = try FeedFormats.parseItems(document, data: data) } catch {
-            return finish(.failed(error.message))
+        switch await fetchFeed(subscription, state: &state, now: now) {
+        case .finished(let status): return finish(status)
+        case .parsed(let parsed): source = parsed
         }
-        state.bodyHash = bodyHash
         let feedTitle = source.feed.title
         if let title = feedTitle, !title.isEmpty { state.title = title }
 
@@ -178,18 +148,61 @@ struct FeedRefresher: Sendable {
         return finish(.ok)
     }
 
-    /// Renders every staged file, and makes its plain file name, on every core.
+    /// What fetching a feed gave: its items, or the status the refresh ends with.
+    enum FetchOutcome {
+        case parsed(FeedItemSource)
+        case finished(FeedStatus)
+    }
+
+    /// Fetches and parses the feed, recording its HTTP state (validators, Retry-After, body
+    /// hash) in `state`. A function of its own so that the fetched body and its copy are
+    /// released as soon as the document is parsed, before the items are converted (their
+    /// memory is reused instead of new pages being touched).
+    func fetchFeed(_ subscription: Subscription, state: inout FeedState, now: Date) async -> FetchOutcome {
+        if let until = state.retryAfter, until > now { return .finished(.waiting(until: until)) }
+        guard let url = URL(string: subscription.url) else { return .finished(.failed("not a valid address")) }
+        let conditional = ConditionalHeaders(etag: state.etag, lastModified: state.lastModified)
+        let result = await limitedFetch(url, kind: .feed, conditional: conditional.isEmpty ? nil : conditional)
+        let document: FetchedDocument
+        switch result {
+        case .notModified(_, let validators):
+            state.retryAfter = nil
+            if validators.etag != nil { state.etag = validators.etag }
+            if validators.lastModified != nil { state.lastModified = validators.lastModified }
+            return .finished(.notModified)
+        case .failed(let error):
+            if let until = error.retryAfter {
+                state.retryAfter = until
+                return .finished(.waiting(until: until))
+            }
+            return .finished(.failed(error.message))
+        case .ok(let fetched):
+            document = fetched
+        }
+        state.retryAfter = nil
+        state.etag = document.etag
+        state.lastModified = document.lastModified
+        let bodyHash = Fingerprint.ofBody(document.body)
+        let pendingTeasers = subscription.fullArticle != .never && state.items.values.contains { $0.teaser == true && $0.pruned != true }
+        if bodyHash == state.bodyHash && !pendingTeasers { return .finished(.notModified) }
+        let data = document.data  // one copy of the body, not one per use
+        if FeedFormats.isHTML(document, data: data) { return .finished(.failed(FeedFormats.webPageMessage)) }
+        let source: FeedItemSource
+        do { source = try FeedFormats.parseItems(document, data: data) } catch {
+            return .finished(.failed(error.message))
+        }
+        state.bodyHash = bodyHash
+        return .parsed(source)
+    }
+
+    /// Renders every staged file on every core.
     static func render(_ staged: inout [StagedItem]) {
         let count = staged.count
         staged.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let items = buffer
             let chunk = 128
             DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
-                for i in (c * chunk)..<min(count, (c + 1) * chunk) {
-                    items[i].bytes = Array(items[i].file.rendered().utf8)
-                    let article = items[i].file.article
-                    items[i].plainName = ArticleFileName.make(date: article.date, title: article.title)
-                }
+                for i in (c * chunk)..<min(count, (c + 1) * chunk) { items[i].rendered = ArticleStore.Rendered(items[i].file) }
             }
         }
     }

@@ -149,14 +149,13 @@ public struct RefreshRun: Sendable {
                 progress(RefreshProgress(done: works.count, total: subscriptions.count, newArticles: newSoFar))
             }
         }
-        var written = writer.value
+        let written = writer.value
         if let failure = written.failure { throw failure }
         for (i, work) in works {
             var state = work.state
             for (guid, item) in written.known[i] { state.items[guid] = item }
             stateFile[subscriptions[i].url] = state
         }
-        written.known = []
         var store = written.store
         // The state is encoded on another core while the files are written and flushed (it
         // is saved only once they are durable), and the files' index-cache entries are
@@ -166,7 +165,11 @@ public struct RefreshRun: Sendable {
         let entries = try store.commitFiles()
         let recording = entries.map { entries in BackgroundValue { entries.record() } }
         defer { _ = recording?.value }
+        // A large run's state and items (10,000 of each for a new feed) are freed on a thread
+        // of their own instead of on the way out.
+        defer { BackgroundValue<Void>.release((stateFile, works, written)) }
         try stateFile.save(encodedState.value, to: paths.stateFile, fileSystem: fileSystem)
+        _ = recording?.value
         return RefreshSummary(results: results.map { $0! }, pruned: pruned)
     }
 
@@ -194,8 +197,7 @@ public struct RefreshRun: Sendable {
                     for item in slice {
                         do throws(FetchFailure) {
                             let relative = try outcome.store.stage(
-                                item.file, folder: folder, previous: item.previous,
-                                rendered: item.bytes.isEmpty ? nil : item.bytes, plainName: item.plainName)
+                                item.file, folder: folder, previous: item.previous, rendered: item.rendered)
                             outcome.known[i].append((item.guid, KnownItem(
                                 id: item.file.article.id.rawValue, file: relative, fingerprint: item.fingerprint,
                                 teaser: item.teaser)))

@@ -20,8 +20,8 @@ public struct ArticleStore: Sendable {
     private var namesInUse: [String: Set<String>] = [:]
     /// The index-cache folder the reader uses (`nil`: no index entries are recorded).
     private let indexCacheDirectory: URL?
-    /// The staged files' paths and articles, for their index entries.
-    private var written: [(path: String, article: Article)] = []
+    /// The staged files, for their index entries.
+    private var written: [Library.WrittenFile] = []
 
     /// `root.path`, to build file paths without URL work (`appendingPathComponent` validates
     /// and re-encodes the whole path, a noticeable share of staging 10,000 files).
@@ -50,13 +50,30 @@ public struct ArticleStore: Sendable {
         ArticleFileName.folder(feedTitle: subscription.name, feedURL: subscription.url)
     }
 
+    /// An article file rendered ahead of staging, on any thread (a refresh renders on every
+    /// core while one thread stages): its text, its name and its index entry.
+    public struct Rendered: Sendable {
+        /// The file's text.
+        var bytes: [UInt8]
+        /// Its ``ArticleFileName/make(date:title:suffix:)`` name without a suffix.
+        var plainName: String
+        /// Its index entry (see ``Library/WrittenFile/entry(of:)``).
+        var entry: LibraryEntry
+
+        /// Renders `file`.
+        public init(_ file: ArticleFile) {
+            let article = file.article
+            bytes = file.renderedBytes()
+            plainName = ArticleFileName.make(date: article.date, title: article.title)
+            entry = Library.WrittenFile.entry(of: article)
+        }
+    }
+
     /// Stages `file` in `folder`; `previous` is the item's earlier file (relative to the root),
     /// kept when its name still fits the article and removed when the name changes. Returns the
-    /// path relative to the root. `rendered` is the file's text when already rendered, and
-    /// `plainName` its ``ArticleFileName/make(date:title:suffix:)`` name without a suffix when
-    /// already made.
+    /// path relative to the root. `rendered` is `file` already rendered.
     public mutating func stage(_ file: ArticleFile, folder: String, previous: String? = nil,
-                               rendered: [UInt8]? = nil, plainName: String? = nil) throws(FetchFailure) -> String {
+                               rendered: Rendered? = nil) throws(FetchFailure) -> String {
         if namesInUse[folder] == nil {
             // A folder that does not exist yet is written by the batch as a temporary folder
             // renamed into place whole; its parent must exist.
@@ -70,7 +87,8 @@ public struct ArticleStore: Sendable {
             unclaimed[folder] = namesInUse[folder]
         }
         let article = file.article
-        let plain = plainName ?? ArticleFileName.make(date: article.date, title: article.title)
+        let rendered = rendered ?? Rendered(file)
+        let plain = rendered.plainName
         // Same title and day as another item: the id's first digits tell them apart (made
         // only when needed: the slug is most of the cost of naming).
         func marked() -> String {
@@ -93,10 +111,13 @@ public struct ArticleStore: Sendable {
         let path = filePath(relative)
         let batch = writer ?? DurableBatchWriter(fileSystem: fileSystem, flush: .wholeFileSystem)
         writer = batch
-        do throws(StorageIOError) { try batch.add(path: path, bytes: rendered ?? Array(file.rendered().utf8)) } catch {
+        let modified: Int64?
+        do throws(StorageIOError) { modified = try batch.add(path: path, bytes: rendered.bytes) } catch {
             throw FetchFailure(error.message)
         }
-        if indexCacheDirectory != nil { written.append((path, article)) }
+        if indexCacheDirectory != nil, let modified {
+            written.append(Library.WrittenFile(path: path, size: rendered.bytes.count, modified: modified, entry: rendered.entry))
+        }
         return relative
     }
 
@@ -151,7 +172,7 @@ public struct ArticleStore: Sendable {
 
 /// The index-cache entries of article files just made durable (see `Library.recordWrittenFiles`).
 public struct IndexEntriesToRecord: Sendable {
-    let written: [(path: String, article: Article)]
+    let written: [Library.WrittenFile]
     let root: String
     let cacheDirectory: URL
 

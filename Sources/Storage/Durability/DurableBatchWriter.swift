@@ -65,8 +65,13 @@ public final class DurableBatchWriter: @unchecked Sendable {
     }
 
     /// Creates and writes the file that will replace `path` (each path at most once per
-    /// batch); with ``BatchFlush/eachFile`` it is also synced now.
-    public func add<Bytes: ContiguousBytes>(path: String, bytes: Bytes) throws(StorageIOError) {
+    /// batch); with ``BatchFlush/eachFile`` it is also synced now. Returns the file's
+    /// modification time in nanoseconds since 1970 (an `fstat` of the open file, which
+    /// neither the flush nor the rename into place changes), `nil` when it cannot be read:
+    /// a caller that indexes the files it writes needs no `stat` of them afterwards.
+    @discardableResult
+    public func add<Bytes: ContiguousBytes>(path: String, bytes: Bytes) throws(StorageIOError) -> Int64? {
+        var modified: Int64?
         try guarded { () throws(StorageIOError) in
             precondition(!done, "a finished batch takes no more files")
             let (folderPath, name) = DurableFile.splitPath(path)
@@ -89,11 +94,20 @@ public final class DurableBatchWriter: @unchecked Sendable {
             lastFile = (fd, path)
             count += 1
             try DurableFile.write(bytes, fd, path, fileSystem)
+            var status = stat()
+            if fstat(fd, &status) == 0 {
+                #if canImport(Darwin)
+                    modified = Int64(status.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(status.st_mtimespec.tv_nsec)
+                #else
+                    modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+                #endif
+            }
             if flush == .eachFile { try fileSystem.sync(fd, path: path) }
             if flush == .wholeFileSystem && count % Self.flushAheadEvery == 0 {
                 ahead.start(folder.staging.map { pending.stagings[$0].staging } ?? folder.path, fileSystem: fileSystem)
             }
         }
+        return modified
     }
 
     /// Flushes every file added, renames them (and new folders) into place, removes

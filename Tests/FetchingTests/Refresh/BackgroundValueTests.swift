@@ -24,4 +24,18 @@ final class BackgroundValueTests: XCTestCase {
         XCTAssertEqual(background.value, "other thread", "read twice")
         XCTAssertEqual(runs.withLock { count }, 1, "the work ran once")
     }
+
+    /// A value handed to `release` is freed once nothing else holds it (normally by the
+    /// release thread: which thread frees it last is up to the scheduler).
+    func testAReleasedValueIsFreed() {
+        final class Tracked: Sendable {
+            let freed: DispatchSemaphore
+            init(_ freed: DispatchSemaphore) { self.freed = freed }
+            deinit { freed.signal() }
+        }
+        let freed = DispatchSemaphore(value: 0)
+        BackgroundValue<Void>.release([Tracked(freed), Tracked(freed)])
+        XCTAssertEqual(freed.wait(timeout: .now() + 10), .success, "the value was never freed")
+        XCTAssertEqual(freed.wait(timeout: .now() + 10), .success, "the value was freed only in part")
+    }
 }

@@ -69,7 +69,11 @@ final class FeedRefresherStreamTests: XCTestCase {
         let items = slices.flatMap { $0 }
         XCTAssertEqual(items.map(\.guid), (0..<count).map { "g-\($0)" })
         // Rendered and named on the way.
-        XCTAssertTrue(items.allSatisfy { !$0.bytes.isEmpty && $0.plainName?.hasSuffix(".md") == true })
+        XCTAssertTrue(items.allSatisfy { item in
+            guard let rendered = item.rendered else { return false }
+            return rendered.bytes == item.file.renderedBytes() && rendered.plainName.hasSuffix(".md")
+                && rendered.entry.id == item.file.article.id && rendered.entry.wordCount == item.file.article.wordCount
+        })
     }
 
     func testItemsFromTheFirstTeaserOnWaitForThePages() async throws {

@@ -55,6 +55,24 @@ final class DurableBatchWriterTests: XCTestCase {
 
     /// A batch of one file flushed as a whole syncs that file instead of the file system,
     /// as a whole batch of one does.
+    /// Each file's modification time is given as it is written, and it is still the file's
+    /// time once the batch is in place (in a new folder and beside an existing file).
+    func testEachFileGivesTheModificationTimeItKeeps() throws {
+        let existing = temp.url.appendingPathComponent("old").path
+        try FileManager.default.createDirectory(atPath: existing, withIntermediateDirectories: true)
+        let paths = [existing + "/a.md", temp.url.appendingPathComponent("new").path + "/b.md"]
+        let writer = DurableBatchWriter(flush: .wholeFileSystem)
+        var times: [Int64?] = []
+        for path in paths { times.append(try writer.add(path: path, bytes: Array("text of \(path)\n".utf8))) }
+        try writer.finish()
+        for (path, time) in zip(paths, times) {
+            var status = stat()
+            XCTAssertEqual(stat(path, &status), 0)
+            let onDisk = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+            XCTAssertEqual(time, onDisk, path)
+        }
+    }
+
     func testOneFileIsSyncedAlone() throws {
         let recorder = FaultyFileSystem()
         let writer = DurableBatchWriter(fileSystem: recorder, flush: .wholeFileSystem)
