@@ -268,7 +268,11 @@ struct IndexCache {
     /// The cache names the user's articles, so it is private like the reading state: the file
     /// is created 0600 (never through an existing file or link) and a folder it creates 0700.
     func write(to url: URL) {
-        let out = encoded()
+        IndexCache.write(encoded(), to: url)
+    }
+
+    /// Writes the encoded cache `out` (``header`` line first) to `url` (see ``write(to:)``).
+    static func write(_ out: [UInt8], to url: URL) {
         let folder = url.deletingLastPathComponent()
         try? FileManager.default.createDirectory(
             at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -318,38 +322,88 @@ struct IndexCache {
 
     /// Appends the lines of `records[range]` to `out`.
     private func encode(_ range: Range<Int>, into out: inout [UInt8]) {
-        func append(_ text: String) { out.append(contentsOf: text.utf8) }
-        func append<T: BinaryInteger>(number: T) { append(String(number)) }
-        for r in records[range] {
-            let e = r.entry
-            append(number: r.size)
-            out.append(0x09)
-            append(number: r.modified)
-            out.append(0x09)
-            append(e.id.rawValue)
-            out.append(0x09)
-            append(number: e.wordCount)
-            out.append(0x09)
-            append(number: e.summaryCount)
-            out.append(0x09)
-            if e.dateIsFromText { append(number: Int64(e.date.timeIntervalSince1970)) }
-            out.append(0x09)
-            append(flat(e.path))
-            out.append(0x09)
-            append(flat(e.title))
-            out.append(0x09)
-            append(flat(e.source ?? ""))
-            out.append(0x09)
-            append(flat(e.author ?? ""))
-            out.append(0x0A)
+        for r in records[range] { IndexCache.appendLine(r, into: &out) }
+    }
+
+    /// Appends the line of `record`.
+    static func appendLine(_ record: Record, into out: inout [UInt8]) {
+        appendLine(size: record.size, modified: record.modified, path: record.entry.path, into: &out) { out in
+            appendFieldsBeforePath(record.entry, into: &out)
+        } after: { out in
+            appendFieldsAfterPath(record.entry, into: &out)
         }
     }
 
-    /// `text` with every tab, LF and CR byte made a space, so that a field never breaks its
-    /// line (bytes, not characters: a CRLF pair is one Swift `Character`).
-    private func flat(_ text: String) -> String {
-        func isBreak(_ byte: UInt8) -> Bool { byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        guard text.utf8.contains(where: isBreak) else { return text }
-        return String(decoding: text.utf8.map { isBreak($0) ? 0x20 : $0 }, as: UTF8.self)
+    /// A line's fields other than size, time and path, encoded ahead (where a refresh renders
+    /// a file, on every core), so that recording the file only puts them around its path.
+    struct EncodedFields: Sendable {
+        /// The fields before the path, then those after it.
+        var bytes: [UInt8]
+        /// Where the path goes in ``bytes``.
+        var pathAt: Int
+
+        init(_ entry: LibraryEntry) {
+            bytes = []
+            bytes.reserveCapacity(64 + entry.title.utf8.count + (entry.source?.utf8.count ?? 0) + (entry.author?.utf8.count ?? 0))
+            IndexCache.appendFieldsBeforePath(entry, into: &bytes)
+            pathAt = bytes.count
+            IndexCache.appendFieldsAfterPath(entry, into: &bytes)
+        }
+    }
+
+    /// Appends the line of a file of `size` bytes modified at `modified` at `path`, whose
+    /// other fields were encoded ahead.
+    static func appendLine(size: Int, modified: Int64, path: String, fields: EncodedFields, into out: inout [UInt8]) {
+        appendLine(size: size, modified: modified, path: path, into: &out) { out in
+            out.append(contentsOf: fields.bytes[..<fields.pathAt])
+        } after: { out in
+            out.append(contentsOf: fields.bytes[fields.pathAt...])
+        }
+    }
+
+    /// `size  mtime  <before>path<after>` (tab-separated; `after` ends the line).
+    private static func appendLine(size: Int, modified: Int64, path: String, into out: inout [UInt8],
+                                   before: (inout [UInt8]) -> Void, after: (inout [UInt8]) -> Void) {
+        out.append(contentsOf: String(size).utf8)
+        out.append(0x09)
+        out.append(contentsOf: String(modified).utf8)
+        out.append(0x09)
+        before(&out)
+        appendFlat(path, to: &out)
+        after(&out)
+    }
+
+    /// `id  words  bullets  text-date-or-empty  ` (each followed by its tab).
+    private static func appendFieldsBeforePath(_ e: LibraryEntry, into out: inout [UInt8]) {
+        out.append(contentsOf: e.id.rawValue.utf8)
+        out.append(0x09)
+        out.append(contentsOf: String(e.wordCount).utf8)
+        out.append(0x09)
+        out.append(contentsOf: String(e.summaryCount).utf8)
+        out.append(0x09)
+        if e.dateIsFromText { out.append(contentsOf: String(Int64(e.date.timeIntervalSince1970)).utf8) }
+        out.append(0x09)
+    }
+
+    /// `  title  source  author` and the line's end.
+    private static func appendFieldsAfterPath(_ e: LibraryEntry, into out: inout [UInt8]) {
+        out.append(0x09)
+        appendFlat(e.title, to: &out)
+        out.append(0x09)
+        appendFlat(e.source ?? "", to: &out)
+        out.append(0x09)
+        appendFlat(e.author ?? "", to: &out)
+        out.append(0x0A)
+    }
+
+    /// Appends `text` with every tab, LF and CR byte made a space, so that a field never
+    /// breaks its line (bytes, not characters: a CRLF pair is one Swift `Character`).
+    private static func appendFlat(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            func isBreak(_ byte: UInt8) -> Bool { byte == 0x09 || byte == 0x0A || byte == 0x0D }
+            guard utf8.contains(where: isBreak) else { return out.append(contentsOf: utf8) }
+            for byte in utf8 { out.append(isBreak(byte) ? 0x20 : byte) }
+        }
     }
 }

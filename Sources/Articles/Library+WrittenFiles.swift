@@ -7,7 +7,7 @@ import Foundation
 #endif
 
 extension Library {
-    /// An article file just written, with what its index-cache entry needs: its size and
+    /// An article file just written, with what its index-cache line needs: its size and
     /// modification time as written (so that recording it takes no `stat`), and its entry.
     public struct WrittenFile: Sendable {
         /// The file's path.
@@ -16,23 +16,27 @@ extension Library {
         public var size: Int
         /// Its modification time in nanoseconds since 1970.
         public var modified: Int64
-        /// Its entry; the path and, for an article without a date, the date are set when
-        /// the entry is recorded.
-        public var entry: LibraryEntry
+        /// Its entry.
+        public var entry: Entry
 
-        /// The file at `path` holding `entry` (see ``entry(of:)``).
-        public init(path: String, size: Int, modified: Int64, entry: LibraryEntry) {
+        /// The file at `path` holding `entry`.
+        public init(path: String, size: Int, modified: Int64, entry: Entry) {
             self.path = path
             self.size = size
             self.modified = modified
             self.entry = entry
         }
 
-        /// The entry of a file holding `article`, before its path and time are known (made
-        /// where the file is rendered, off the thread that writes it: counting the words is
-        /// most of it).
-        public static func entry(of article: Article) -> LibraryEntry {
-            LibraryEntry(article: article, path: "", fileDate: Date(timeIntervalSince1970: 0))
+        /// The index entry of a file holding an article, encoded before the file's path and
+        /// time are known (where the file is rendered, off the thread that writes it).
+        public struct Entry: Sendable {
+            let fields: IndexCache.EncodedFields
+
+            /// The entry of a file holding `article`.
+            public init(_ article: Article) {
+                // The path and a date taken from the file are not part of the encoded fields.
+                fields = IndexCache.EncodedFields(LibraryEntry(article: article, path: "", fileDate: Date(timeIntervalSince1970: 0)))
+            }
         }
     }
 
@@ -66,15 +70,14 @@ extension Library {
         let walk = FileWalker.walk(roots, statFiles: false)
         let url = cacheFile(in: cacheDirectory, roots: roots)
         let old = IndexCache.load(from: url)
-        var cache = IndexCache()
-        cache.records.reserveCapacity(walk.files.count)
+        var out: [UInt8] = []
+        out.reserveCapacity(written.reduce(64) { $0 + $1.entry.fields.bytes.count + $1.path.utf8.count + 40 })
+        out.append(contentsOf: IndexCache.header.utf8)
+        out.append(0x0A)
         for var file in walk.files {
             if let i = byPath[file.path] {
                 let stamp = written[i]
-                var entry = stamp.entry
-                entry.path = file.path
-                if !entry.dateIsFromText { entry.date = FileDate.fallback(path: file.path, modified: stamp.modified) }
-                cache.records.append(IndexCache.Record(size: stamp.size, modified: stamp.modified, entry: entry))
+                IndexCache.appendLine(size: stamp.size, modified: stamp.modified, path: file.path, fields: stamp.entry.fields, into: &out)
                 continue
             }
             guard let old else { continue }
@@ -85,9 +88,9 @@ extension Library {
                 file.modified = FileWalker.mtime(status)
             }
             if let cached = old.match(path: file.path, size: file.size, modified: file.modified) {
-                cache.records.append(IndexCache.Record(size: file.size, modified: file.modified, entry: cached))
+                IndexCache.appendLine(IndexCache.Record(size: file.size, modified: file.modified, entry: cached), into: &out)
             }
         }
-        cache.write(to: url)
+        IndexCache.write(out, to: url)
     }
 }

@@ -62,6 +62,6 @@ final class LibraryWrittenFilesTests: XCTestCase {
         var status = stat()
         XCTAssertEqual(stat(path, &status), 0)
         return Library.WrittenFile(path: path, size: Int(status.st_size), modified: FileWalker.mtime(status),
-                                   entry: Library.WrittenFile.entry(of: article))
+                                   entry: Library.WrittenFile.Entry(article))
     }
 }

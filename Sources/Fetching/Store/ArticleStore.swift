@@ -57,15 +57,15 @@ public struct ArticleStore: Sendable {
         var bytes: [UInt8]
         /// Its ``ArticleFileName/make(date:title:suffix:)`` name without a suffix.
         var plainName: String
-        /// Its index entry (see ``Library/WrittenFile/entry(of:)``).
-        var entry: LibraryEntry
+        /// Its index entry.
+        var entry: Library.WrittenFile.Entry
 
         /// Renders `file`.
         public init(_ file: ArticleFile) {
             let article = file.article
             bytes = file.renderedBytes()
             plainName = ArticleFileName.make(date: article.date, title: article.title)
-            entry = Library.WrittenFile.entry(of: article)
+            entry = Library.WrittenFile.Entry(article)
         }
     }
 
