@@ -170,7 +170,6 @@ public struct RefreshRun: Sendable {
         defer { BackgroundValue<Void>.release((stateFile, works, written)) }
         try stateFile.save(encodedState.value, to: paths.stateFile, fileSystem: fileSystem)
         _ = recording?.value
-        _ = recording?.value
         return RefreshSummary(results: results.map { $0! }, pruned: pruned)
     }
 
