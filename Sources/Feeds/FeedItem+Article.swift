@@ -107,6 +107,38 @@ enum FeedPlainText {
     /// `"\r"` (a line break is always a grapheme boundary), without building a `Character`
     /// per letter, which was most of an item's conversion.
     static func lines(_ text: String) -> [Substring] {
+        // Line ends found on the contiguous bytes with plain offsets (a `String.UTF8View`
+        // index walk costs several times as much per byte).
+        let ends: [(end: Int, next: Int)]? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var ends: [(end: Int, next: Int)] = []
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte == 0x0A || byte == 0x0D {
+                    let next = byte == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A ? i + 2 : i + 1
+                    ends.append((i, next))
+                    i = next
+                } else {
+                    i += 1
+                }
+            }
+            return ends
+        }
+        let utf8 = text.utf8
+        guard let ends else { return lines(bridged: text) }
+        var lines: [Substring] = []
+        lines.reserveCapacity(ends.count + 1)
+        var start = utf8.startIndex
+        for (end, next) in ends {
+            lines.append(text[start..<utf8.index(utf8.startIndex, offsetBy: end)])
+            start = utf8.index(utf8.startIndex, offsetBy: next)
+        }
+        lines.append(text[start..<utf8.endIndex])
+        return lines
+    }
+
+    /// ``lines(_:)`` of a string without contiguous UTF-8 storage, by walking its indices.
+    static func lines(bridged text: String) -> [Substring] {
         let utf8 = text.utf8
         var lines: [Substring] = []
         var start = utf8.startIndex

@@ -71,7 +71,9 @@ enum ArticleFileWriter {
     static func appendOneLine(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { utf8 in
-            guard utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else {
+            guard let base = utf8.baseAddress,
+                memchr(base, 0x0A, utf8.count) != nil || memchr(base, 0x0D, utf8.count) != nil
+            else {
                 out.append(contentsOf: utf8)
                 return
             }

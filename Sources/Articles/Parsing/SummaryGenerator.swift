@@ -50,7 +50,25 @@ public enum SummaryGenerator {
         if sentence.utf8.contains(where: { $0 >= 0xE3 && $0 <= 0xE9 }) {
             return sentence.count >= 8  // CJK: no spaces between words
         }
-        // Space-separated words, counted until the fifth (no array of substrings).
+        // Space-separated words, counted until the fifth (no array of substrings); by bytes
+        // for ASCII, where every byte is a character.
+        if let ascii = sentence.utf8.withContiguousStorageIfAvailable({ bytes -> Bool? in
+            var words = 0
+            var inWord = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte == 0x20 {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    words += 1
+                    if words == 5 { return true }
+                }
+            }
+            return false
+        }), let ascii {
+            return ascii
+        }
         var words = 0
         var inWord = false
         for character in sentence {

@@ -169,7 +169,6 @@ public struct RefreshRun: Sendable {
         // of their own instead of on the way out.
         defer { BackgroundValue<Void>.release((stateFile, works, written)) }
         try stateFile.save(encodedState.value, to: paths.stateFile, fileSystem: fileSystem)
-        _ = recording?.value
         return RefreshSummary(results: results.map { $0! }, pruned: pruned)
     }
 

@@ -15,6 +15,25 @@ final class SummaryGeneratorWordTests: XCTestCase {
         XCTAssertFalse(SummaryGenerator.isSubstantial("東京の喫茶店"))
     }
 
+    /// The byte count of ASCII sentences agrees with counting `Character`s, including a
+    /// space that a combining mark joins (then not a separator) and CR LF pairs.
+    func testSubstantialAgreesWithTheCharacterCount() {
+        func byCharacters(_ sentence: String) -> Bool {
+            var words = 0
+            var inWord = false
+            for character in sentence {
+                if character == " " { inWord = false } else if !inWord { inWord = true; words += 1 }
+            }
+            return words >= 5
+        }
+        let pieces = ["a", "word", " ", "  ", "\r\n", "\t", ".", "\u{301}", "é", " \u{301}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let sentence = (0..<Int.random(in: 0..<16, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            XCTAssertEqual(SummaryGenerator.isSubstantial(sentence), byCharacters(sentence), sentence.debugDescription)
+        }
+    }
+
     func testShortenCountsCharactersNotBytes() {
         let accented = String(repeating: "é", count: SummaryGenerator.maximumLength)  // 480 bytes, 240 characters
         XCTAssertEqual(SummaryGenerator.shorten(accented), accented)
