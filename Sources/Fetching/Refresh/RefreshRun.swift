@@ -193,17 +193,16 @@ public struct RefreshRun: Sendable {
                 let folder = ArticleStore.folderName(for: subscriptions[i])
                 while let slice = stream.receive() {
                     guard outcome.failure == nil else { continue }
-                    for item in slice {
-                        do throws(FetchFailure) {
-                            let relative = try outcome.store.stage(
-                                item.file, folder: folder, previous: item.previous, rendered: item.rendered)
+                    let staged = slice.map { ArticleStore.Item(file: $0.file, previous: $0.previous, rendered: $0.rendered) }
+                    do throws(FetchFailure) {
+                        let relatives = try outcome.store.stage(staged, folder: folder)
+                        for (item, relative) in zip(slice, relatives) {
                             outcome.known[i].append((item.guid, KnownItem(
                                 id: item.file.article.id.rawValue, file: relative, fingerprint: item.fingerprint,
                                 teaser: item.teaser)))
-                        } catch {
-                            outcome.failure = error
-                            break
                         }
+                    } catch {
+                        outcome.failure = error
                     }
                 }
             }

@@ -74,6 +74,29 @@ public struct ArticleStore: Sendable {
     /// path relative to the root. `rendered` is `file` already rendered.
     public mutating func stage(_ file: ArticleFile, folder: String, previous: String? = nil,
                                rendered: Rendered? = nil) throws(FetchFailure) -> String {
+        try stage([Item(file: file, previous: previous, rendered: rendered)], folder: folder)[0]
+    }
+
+    /// One file to stage: its article file, the item's earlier file and, when already
+    /// made, its rendering (see ``stage(_:folder:previous:rendered:)``).
+    public struct Item: Sendable {
+        var file: ArticleFile
+        var previous: String?
+        var rendered: Rendered?
+
+        /// An item to stage.
+        public init(file: ArticleFile, previous: String? = nil, rendered: Rendered? = nil) {
+            self.file = file
+            self.previous = previous
+            self.rendered = rendered
+        }
+    }
+
+    /// Stages `items` in `folder` as ``stage(_:folder:previous:rendered:)`` does each, in
+    /// order, and returns their paths relative to the root. The names are chosen one after
+    /// another; the files are then created and written on every core that is free (the
+    /// calling thread, and pool threads done converting), a few dozen at a time.
+    public mutating func stage(_ items: [Item], folder: String) throws(FetchFailure) -> [String] {
         if namesInUse[folder] == nil {
             // A folder that does not exist yet is written by the batch as a temporary folder
             // renamed into place whole; its parent must exist.
@@ -86,42 +109,77 @@ public struct ArticleStore: Sendable {
             namesInUse[folder] = Set(DurableBatch.removeLeftovers(in: folderURL))
             unclaimed[folder] = namesInUse[folder]
         }
-        let article = file.article
-        let rendered = rendered ?? Rendered(file)
-        let plain = rendered.plainName
+        var relatives: [String] = []
+        var files: [(path: String, rendered: Rendered)] = []
+        relatives.reserveCapacity(items.count)
+        files.reserveCapacity(items.count)
+        for item in items {
+            let rendered = item.rendered ?? Rendered(item.file)
+            let relative = name(item.file.article, plain: rendered.plainName, in: folder, previous: item.previous)
+            relatives.append(relative)
+            files.append((filePath(relative), rendered))
+        }
+        let batch = writer ?? DurableBatchWriter(fileSystem: fileSystem, flush: .wholeFileSystem)
+        writer = batch
+        let times = try Self.write(files, into: batch)
+        if indexCacheDirectory != nil {
+            for (file, modified) in zip(files, times) {
+                guard let modified else { continue }
+                written.append(Library.WrittenFile(path: file.path, size: file.rendered.bytes.count, modified: modified,
+                                                   entry: file.rendered.entry))
+            }
+        }
+        return relatives
+    }
+
+    /// Files created and written per turn of a parallel write.
+    static let writeChunk = 32
+
+    /// Adds `files` to `batch`, on every core that is free; each file's modification time.
+    private static func write(_ files: [(path: String, rendered: Rendered)], into batch: DurableBatchWriter)
+        throws(FetchFailure) -> [Int64?]
+    {
+        var times = [Int64?](repeating: nil, count: files.count)
+        let failure = FirstFailure()
+        times.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            let chunks = (files.count + writeChunk - 1) / writeChunk
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                for i in (c * writeChunk)..<min(files.count, (c + 1) * writeChunk) {
+                    do throws(StorageIOError) { out[i] = try batch.add(path: files[i].path, bytes: files[i].rendered.bytes) } catch {
+                        failure.record(error)
+                        return
+                    }
+                }
+            }
+        }
+        if let error = failure.error { throw FetchFailure(error.message) }
+        return times
+    }
+
+    /// The relative path for `article` in `folder` (see ``stage(_:folder:previous:rendered:)``),
+    /// with `plain` its name without a suffix.
+    private mutating func name(_ article: Article, plain: String, in folder: String, previous: String?) -> String {
         // Same title and day as another item: the id's first digits tell them apart (made
         // only when needed: the slug is most of the cost of naming).
         func marked() -> String {
             ArticleFileName.make(date: article.date, title: article.title, suffix: String(article.id.rawValue.prefix(8)))
         }
-        let relative: String
         if let previous, previous == folder + "/" + plain || (previous.hasPrefix(folder + "/") && previous == folder + "/" + marked()) {
-            relative = previous
-        } else {
-            var name = plain
-            if taken(name, in: folder, by: article.id) { name = marked() }
-            if taken(name, in: folder, by: article.id) {
-                name = ArticleFileName.make(date: article.date, title: article.title, suffix: article.id.rawValue)
-            }
-            namesInUse[folder, default: []].insert(name)
-            unclaimed[folder]?.remove(name)
-            relative = folder + "/" + name
-            if let previous { removals.append(filePath(previous)) }
+            return previous
         }
-        let path = filePath(relative)
-        let batch = writer ?? DurableBatchWriter(fileSystem: fileSystem, flush: .wholeFileSystem)
-        writer = batch
-        let modified: Int64?
-        do throws(StorageIOError) { modified = try batch.add(path: path, bytes: rendered.bytes) } catch {
-            throw FetchFailure(error.message)
+        var name = plain
+        if taken(name, in: folder, by: article.id) { name = marked() }
+        if taken(name, in: folder, by: article.id) {
+            name = ArticleFileName.make(date: article.date, title: article.title, suffix: article.id.rawValue)
         }
-        if indexCacheDirectory != nil, let modified {
-            written.append(Library.WrittenFile(path: path, size: rendered.bytes.count, modified: modified, entry: rendered.entry))
-        }
-        return relative
+        namesInUse[folder, default: []].insert(name)
+        unclaimed[folder]?.remove(name)
+        if let previous { removals.append(filePath(previous)) }
+        return folder + "/" + name
     }
 
-    /// The parents of folders whose leftovers were removed (see ``stage(_:folder:previous:rendered:plainName:)``).
+    /// The parents of folders whose leftovers were removed (see ``stage(_:folder:)``).
     private var cleanedParents: Set<String> = []
 
     /// Names found on disk and not staged in this run, by folder.
@@ -180,4 +238,13 @@ public struct IndexEntriesToRecord: Sendable {
     public func record() {
         Library.recordWrittenFiles(written, roots: [root], cacheDirectory: cacheDirectory)
     }
+}
+
+/// The first failure of a parallel write (any thread may record one).
+private final class FirstFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: StorageIOError?
+
+    func record(_ error: StorageIOError) { lock.withLock { if first == nil { first = error } } }
+    var error: StorageIOError? { lock.withLock { first } }
 }

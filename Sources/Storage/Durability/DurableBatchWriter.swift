@@ -17,7 +17,8 @@ import Foundation
 /// ``finish(removing:)`` flushes the batch, renames everything into place, removes the
 /// removals and syncs each folder once. On a failure the temporaries written so far are
 /// removed and the error is thrown again by every later call; a writer dropped without
-/// finishing removes its temporaries too. Use it from one thread at a time.
+/// finishing removes its temporaries too. Files may be added from several threads at once
+/// (see ``add(path:bytes:)``); the other calls come from one thread, after the adds.
 public final class DurableBatchWriter: @unchecked Sendable {
     /// The file-system layer every step goes through.
     public let fileSystem: any FileSystem
@@ -36,6 +37,10 @@ public final class DurableBatchWriter: @unchecked Sendable {
     private var lastFile: (fd: Int32, path: String)?
     private var failure: StorageIOError?
     private var done = false
+    /// Guards everything above (adds may come from several threads).
+    private let lock = NSLock()
+    /// Adds creating or writing their file outside the lock.
+    private var inFlight = 0
 
     /// Files added so far.
     public private(set) var count = 0
@@ -69,30 +74,53 @@ public final class DurableBatchWriter: @unchecked Sendable {
     /// modification time in nanoseconds since 1970 (an `fstat` of the open file, which
     /// neither the flush nor the rename into place changes), `nil` when it cannot be read:
     /// a caller that indexes the files it writes needs no `stat` of them afterwards.
+    ///
+    /// Several threads may add files at once (creating and writing run outside the batch's
+    /// lock); ``finish(removing:)`` and ``abandon()`` come after every add has returned. On
+    /// a failure the temporaries are removed once no add is still writing one.
     @discardableResult
     public func add<Bytes: ContiguousBytes>(path: String, bytes: Bytes) throws(StorageIOError) -> Int64? {
-        var modified: Int64?
-        try guarded { () throws(StorageIOError) in
+        // Under the lock: the file's place in the batch (a new folder's stand-in is made here).
+        let place: (name: String, folder: Int32?, at: String, staged: Bool, flushPath: String)
+        lock.lock()
+        do throws(StorageIOError) {
+            if let failure { throw failure }
             precondition(!done, "a finished batch takes no more files")
             let (folderPath, name) = DurableFile.splitPath(path)
-            let folder = folders[try self.folder(folderPath)]
-            closeLastFile()
-            let fd: Int32
+            let folder: Folder
+            do throws(StorageIOError) { folder = folders[try self.folder(folderPath)] } catch {
+                recordFailure(error)
+                throw error
+            }
             if let staging = folder.staging {
                 let stagingPath = pending.stagings[staging].staging
                 pending.stagings[staging].files.append(stagingPath + "/" + name)
-                do throws(StorageIOError) { fd = try fileSystem.createExclusive(name, inFolder: descriptors[staging], at: stagingPath) } catch {
-                    throw StorageIOError("write", path, code: error.code)
-                }
+                place = (name, descriptors[staging], stagingPath, true, stagingPath)
             } else {
                 let temporary = DurableFile.temporaryPath(folder: folder.path, name: name)
                 pending.temporaries.append((temporary, path))
-                do throws(StorageIOError) { fd = try fileSystem.createExclusive(temporary) } catch {
-                    throw StorageIOError("write", path, code: error.code)
-                }
+                place = (temporary, nil, folder.path, false, folder.path)
             }
-            lastFile = (fd, path)
             count += 1
+            inFlight += 1
+        } catch {
+            lock.unlock()
+            throw error
+        }
+        lock.unlock()
+
+        // Outside it: create, write, time and (per file) sync.
+        var fd: Int32 = -1
+        var modified: Int64?
+        var failed: StorageIOError?
+        do throws(StorageIOError) {
+            do throws(StorageIOError) {
+                fd = place.staged
+                    ? try fileSystem.createExclusive(place.name, inFolder: place.folder, at: place.at)
+                    : try fileSystem.createExclusive(place.name)
+            } catch {
+                throw StorageIOError("write", path, code: error.code)
+            }
             try DurableFile.write(bytes, fd, path, fileSystem)
             var status = stat()
             if fstat(fd, &status) == 0 {
@@ -103,10 +131,27 @@ public final class DurableBatchWriter: @unchecked Sendable {
                 #endif
             }
             if flush == .eachFile { try fileSystem.sync(fd, path: path) }
-            if flush == .wholeFileSystem && count % Self.flushAheadEvery == 0 {
-                ahead.start(folder.staging.map { pending.stagings[$0].staging } ?? folder.path, fileSystem: fileSystem)
-            }
+        } catch {
+            failed = error
         }
+
+        // Under the lock again: keep the file open as the last one, or fail the batch.
+        var toClose: Int32?
+        lock.lock()
+        inFlight -= 1
+        if let failed { recordFailure(failed) }
+        if failure == nil {
+            toClose = lastFile?.fd
+            lastFile = (fd, path)
+            if flush == .wholeFileSystem && count % Self.flushAheadEvery == 0 { ahead.start(place.flushPath, fileSystem: fileSystem) }
+        } else {
+            if fd >= 0 { toClose = fd }
+            if inFlight == 0 { discard() }
+        }
+        let failure = self.failure
+        lock.unlock()
+        if let toClose { fileSystem.close(toClose) }
+        if let failure { throw failure }
         return modified
     }
 
@@ -116,6 +161,7 @@ public final class DurableBatchWriter: @unchecked Sendable {
     public func finish(removing removals: [String] = []) throws(StorageIOError) {
         try guarded { () throws(StorageIOError) in
             precondition(!done, "a batch is finished once")
+            precondition(inFlight == 0, "a batch is finished after its adds return")
             let perFile = flush == .eachFile || count == 1
             if flush == .wholeFileSystem && count == 1, let lastFile { try fileSystem.sync(lastFile.fd, path: lastFile.path) }
             closeLastFile()
@@ -147,24 +193,30 @@ public final class DurableBatchWriter: @unchecked Sendable {
 
     /// Gives the batch up: removes every temporary written (nothing visible changed).
     public func abandon() {
+        lock.lock()
+        defer { lock.unlock() }
         guard !done else { return }
+        precondition(inFlight == 0, "a batch is given up after its adds return")
         discard()
     }
 
-    /// Runs `body` unless the batch failed before (then that failure is thrown again); a
-    /// failure in `body` becomes the batch's failure (see ``fail(_:)``) and is thrown.
+    /// Runs `body` under the lock unless the batch failed before (then that failure is
+    /// thrown again); a failure in `body` becomes the batch's failure and is thrown.
     private func guarded(_ body: () throws(StorageIOError) -> Void) throws(StorageIOError) {
+        lock.lock()
+        defer { lock.unlock() }
         if let failure { throw failure }
         do throws(StorageIOError) { try body() } catch {
-            fail(error)
+            recordFailure(error)
+            if inFlight == 0 { discard() }
             throw error
         }
     }
 
-    /// Records `error` as the batch's failure and removes what it wrote.
-    private func fail(_ error: StorageIOError) {
-        failure = error
-        discard()
+    /// Records `error` as the batch's failure (the first one is kept); what the batch wrote
+    /// is removed by the caller once no add is writing (see ``discard()``).
+    private func recordFailure(_ error: StorageIOError) {
+        if failure == nil { failure = error }
     }
 
     /// Closes every descriptor and removes the temporaries not renamed into place yet.

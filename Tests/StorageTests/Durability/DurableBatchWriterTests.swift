@@ -105,6 +105,42 @@ final class DurableBatchWriterTests: XCTestCase {
         XCTAssertEqual(names(temp.url.path), [])
     }
 
+    /// Files added from several threads at once all arrive whole (in a new folder and
+    /// beside existing files); a failure at any step while threads are adding leaves no
+    /// temporary behind once every add has returned, and fails the batch.
+    func testFilesAddedFromSeveralThreadsAtOnce() throws {
+        let existing = temp.url.appendingPathComponent("old").path
+        try FileManager.default.createDirectory(atPath: existing, withIntermediateDirectories: true)
+        func paths(_ run: Int) -> [String] {
+            (0..<400).map { i in i % 4 == 0 ? "\(existing)/\(run)-\(i).md" : temp.url.path + "/new-\(run)/\(i).md" }
+        }
+        func addAll(_ writer: DurableBatchWriter, _ paths: [String]) -> Int {
+            let failures = NSLock()
+            nonisolated(unsafe) var failed = 0
+            DispatchQueue.concurrentPerform(iterations: 8) { t in
+                for i in stride(from: t, to: paths.count, by: 8) {
+                    do { try writer.add(path: paths[i], bytes: Array("file \(i)\n".utf8)) } catch { failures.withLock { failed += 1 } }
+                }
+            }
+            return failed
+        }
+        let good = paths(0)
+        let writer = DurableBatchWriter(flush: .wholeFileSystem)
+        XCTAssertEqual(addAll(writer, good), 0)
+        XCTAssertEqual(writer.count, good.count)
+        try writer.finish()
+        for (i, path) in good.enumerated() { XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "file \(i)\n") }
+        let before = names(temp.url.path)
+
+        for (run, step) in [1, 57, 300, 611, 800].enumerated() {
+            let failing = FaultyFileSystem(.fail(at: step, errno: EIO))
+            let writer = DurableBatchWriter(fileSystem: failing, flush: .wholeFileSystem)
+            XCTAssertGreaterThan(addAll(writer, paths(run + 1)), 0, "step \(step)")
+            XCTAssertThrowsError(try writer.finish())
+            XCTAssertEqual(names(temp.url.path), before, "step \(step): something was left behind")
+        }
+    }
+
     /// A batch given up, or dropped before it is finished, leaves nothing behind and
     /// changes nothing visible.
     func testABatchGivenUpOrDroppedLeavesNothing() throws {
