@@ -52,27 +52,21 @@ public enum SummaryGenerator {
         }
         // Space-separated words, counted until the fifth (no array of substrings); by bytes
         // for ASCII, where every byte is a character.
-        if let ascii = sentence.utf8.withContiguousStorageIfAvailable({ bytes -> Bool? in
-            var words = 0
-            var inWord = false
-            for byte in bytes {
-                if byte >= 0x80 { return nil }
-                if byte == 0x20 {
-                    inWord = false
-                } else if !inWord {
-                    inWord = true
-                    words += 1
-                    if words == 5 { return true }
-                }
-            }
-            return false
-        }), let ascii {
-            return ascii
+        let ascii = sentence.utf8.withContiguousStorageIfAvailable { bytes in
+            hasFiveWords(bytes) { byte in byte < 0x80 ? byte == 0x20 : nil }
         }
+        if let ascii, let ascii { return ascii }
+        return hasFiveWords(sentence) { $0 == " " } ?? false
+    }
+
+    /// Whether `elements` hold five words separated by runs of elements that `isSpace` says
+    /// are spaces; `nil` as soon as `isSpace` gives `nil` (the elements cannot be read so).
+    private static func hasFiveWords<S: Sequence>(_ elements: S, isSpace: (S.Element) -> Bool?) -> Bool? {
         var words = 0
         var inWord = false
-        for character in sentence {
-            if character == " " {
+        for element in elements {
+            guard let space = isSpace(element) else { return nil }
+            if space {
                 inWord = false
             } else if !inWord {
                 inWord = true
