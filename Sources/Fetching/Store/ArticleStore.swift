@@ -50,46 +50,12 @@ public struct ArticleStore: Sendable {
         ArticleFileName.folder(feedTitle: subscription.name, feedURL: subscription.url)
     }
 
-    /// An article file rendered ahead of staging, on any thread (a refresh renders on every
-    /// core while one thread stages): its text, its name and its index entry.
-    public struct Rendered: Sendable {
-        /// The file's text.
-        var bytes: [UInt8]
-        /// Its ``ArticleFileName/make(date:title:suffix:)`` name without a suffix.
-        var plainName: String
-        /// Its index entry.
-        var entry: Library.WrittenFile.Entry
-
-        /// Renders `file`.
-        public init(_ file: ArticleFile) {
-            let article = file.article
-            bytes = file.renderedBytes()
-            plainName = ArticleFileName.make(date: article.date, title: article.title)
-            entry = Library.WrittenFile.Entry(article)
-        }
-    }
-
     /// Stages `file` in `folder`; `previous` is the item's earlier file (relative to the root),
     /// kept when its name still fits the article and removed when the name changes. Returns the
     /// path relative to the root. `rendered` is `file` already rendered.
     public mutating func stage(_ file: ArticleFile, folder: String, previous: String? = nil,
                                rendered: Rendered? = nil) throws(FetchFailure) -> String {
         try stage([Item(file: file, previous: previous, rendered: rendered)], folder: folder)[0]
-    }
-
-    /// One file to stage: its article file, the item's earlier file and, when already
-    /// made, its rendering (see ``stage(_:folder:previous:rendered:)``).
-    public struct Item: Sendable {
-        var file: ArticleFile
-        var previous: String?
-        var rendered: Rendered?
-
-        /// An item to stage.
-        public init(file: ArticleFile, previous: String? = nil, rendered: Rendered? = nil) {
-            self.file = file
-            self.previous = previous
-            self.rendered = rendered
-        }
     }
 
     /// Stages `items` in `folder` as ``stage(_:folder:previous:rendered:)`` does each, in
