@@ -59,8 +59,10 @@ struct FeedRefresher: Sendable {
 
     /// Items in the first slice converted, compared and rendered before it goes to the
     /// stream: small, so that the writer starts early.
+    static let firstSlice = 256
     /// The largest slice: each later slice is twice the one before up to this size (few
     /// slices, so that few waits for the slowest core of a slice when the cores are busy).
+    static let largestSlice = 2_048
 
     /// The size of the slice after one of `previous` items (`nil`: the first).
     static func sliceSize(after previous: Int?) -> Int {

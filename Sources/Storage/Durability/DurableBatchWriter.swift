@@ -49,7 +49,7 @@ public final class DurableBatchWriter: @unchecked Sendable {
     /// written out on another thread while the next files are created (see
     /// ``FileSystem/flushAhead(_:)``): the final `syncfs` then finds little left, and the
     /// kernel's block allocation for the files written so far runs beside the creates.
-    public static let flushAheadEvery = getenv("BT_FA").map { Int(atoi($0)) } ?? 2_048 // TRACE
+    public static let flushAheadEvery = 2_048
 
     private let ahead = FlushAhead()
 
