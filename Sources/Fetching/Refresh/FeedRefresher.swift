@@ -98,6 +98,9 @@ struct FeedRefresher: Sendable {
         var seen = Set<String>()
         var held: [StagedItem] = []
         var pageWanted: [Int] = []
+        // Held items that are unchanged and are only here to try their page again: dropped
+        // (neither rewritten nor counted as updated) when the page fails again.
+        var retriesOnly: Set<Int> = []
         var start = 0
         var size: Int?
         while start < source.count {
@@ -115,9 +118,14 @@ struct FeedRefresher: Sendable {
                 if known?.pruned == true { continue }  // pruned: not stored again while listed
                 let wantsPage = FeedRefresher.wantsPage(article, mode: subscription.fullArticle)
                 if let known, known.fingerprint == fingerprint, !(wantsPage && known.teaser == true) { continue }
+                // Known and unchanged: here only to try its page again, unless this refresh's
+                // pages are spent (then it waits for a later one).
+                let unchanged = known?.fingerprint == fingerprint
+                if unchanged && pageWanted.count >= FullArticlePolicy.pagesPerRefresh { continue }
                 if known == nil { work.result.newCount += 1 } else { work.result.updatedCount += 1 }
                 if wantsPage && pageWanted.count < FullArticlePolicy.pagesPerRefresh {
                     pageWanted.append(held.count + staged.count)
+                    if unchanged { retriesOnly.insert(held.count + staged.count) }
                 }
                 staged.append(StagedItem(
                     guid: item.guid, file: ArticleFile(article: article, guid: item.guid, feed: subscription.url),
@@ -134,13 +142,21 @@ struct FeedRefresher: Sendable {
         for (guid, item) in state.items where item.pruned == true && !seen.contains(guid) { state.items[guid] = nil }
         if !pageWanted.isEmpty {
             let pages = await fetchPages(pageWanted.map { held[$0].file.article })
+            var dropped: Set<Int> = []
             for (slot, page) in zip(pageWanted, pages) {
-                guard let page else { continue }
+                guard let page else {
+                    if retriesOnly.contains(slot) { dropped.insert(slot) }
+                    continue
+                }
                 if page.wordCount > held[slot].file.article.wordCount {
                     held[slot].file.article.sections = page.sections
                     if held[slot].file.article.author == nil { held[slot].file.article.author = page.author }
                 }
                 held[slot].teaser = false
+            }
+            if !dropped.isEmpty {
+                work.result.updatedCount -= dropped.count
+                held = held.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
             }
             FeedRefresher.render(&held)
             sink.send(held)

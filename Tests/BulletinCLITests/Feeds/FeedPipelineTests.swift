@@ -252,6 +252,30 @@ final class FullArticleTests: FeedCommandTestCase {
         XCTAssertEqual(try server.requests(pathPrefix: "/files/ferry.html").count, 1)
     }
 
+    /// A teaser whose page cannot be fetched stays a teaser: each refresh tries the page
+    /// again, and while it fails the unchanged item is neither rewritten nor counted as
+    /// updated.
+    func testATeaserWhosePageFailsIsTriedAgainWithoutBeingRewritten() throws {
+        let feed = try serve("teasers.xml", teaserFeed(pageURL: server.url("/status/404").absoluteString))
+        try expect(0, ["add", feed])
+        let first = try expect(0, ["refresh"])
+        XCTAssertTrue(first.stdout.contains("1 new article"), first.stdout)
+        let row = try XCTUnwrap(try listed().first)
+        let path = try XCTUnwrap(row["path"] as? String)
+        let written = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+        // The feed changes (a full item is added), so it is read again rather than answered 304.
+        let long = String(repeating: "The harbour master counts the boats that come in before the tide turns. ", count: 8)
+        let changed = teaserFeed(pageURL: server.url("/status/404").absoluteString).replacingOccurrences(
+            of: "</channel>", with: "<item><title>A full story</title><guid>full</guid><description>\(long)</description></item></channel>")
+        _ = try serve("teasers.xml", changed)
+        let second = try expect(0, ["refresh"])
+        XCTAssertTrue(second.stdout.contains("1 feed: 1 ok, 0 not modified, 0 failed; 1 new article\n"), second.stdout)
+        XCTAssertEqual(try server.requests(pathPrefix: "/status/404").count, 2, "the page is tried on each refresh")
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date, written)
+        let teaser = try XCTUnwrap(try listed().first { $0["path"] as? String == path })
+        XCTAssertLessThan(teaser["wordCount"] as? Int ?? 0, 20)
+    }
+
     func testNeverKeepsTheTeaser() throws {
         let page = try serve("ferry.html", FetchCommandTests.boilerplatePage)
         let feed = try serve("teasers.xml", teaserFeed(pageURL: page))
