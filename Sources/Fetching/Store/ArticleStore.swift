@@ -106,20 +106,19 @@ public struct ArticleStore: Sendable {
         throws(FetchFailure) -> [Int64?]
     {
         var times = [Int64?](repeating: nil, count: files.count)
-        let failure = FirstFailure()
         times.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
             let chunks = (files.count + writeChunk - 1) / writeChunk
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 for i in (c * writeChunk)..<min(files.count, (c + 1) * writeChunk) {
+                    // A failure stays the batch's (`DurableBatchWriter.failure`): stop this turn.
                     do throws(StorageIOError) { out[i] = try batch.add(path: files[i].path, bytes: files[i].rendered.bytes) } catch {
-                        failure.record(error)
                         return
                     }
                 }
             }
         }
-        if let error = failure.error { throw FetchFailure(error.message) }
+        if let error = batch.failure { throw FetchFailure(error.message) }
         return times
     }
 
@@ -206,11 +205,3 @@ public struct IndexEntriesToRecord: Sendable {
     }
 }
 
-/// The first failure of a parallel write (any thread may record one).
-private final class FirstFailure: @unchecked Sendable {
-    private let lock = NSLock()
-    private var first: StorageIOError?
-
-    func record(_ error: StorageIOError) { lock.withLock { if first == nil { first = error } } }
-    var error: StorageIOError? { lock.withLock { first } }
-}

@@ -35,7 +35,7 @@ public final class DurableBatchWriter: @unchecked Sendable {
     /// The last file added, kept open until the next one: a batch of one file flushed as a
     /// whole is synced through it instead (cheaper than a `syncfs`, and the same).
     private var lastFile: (fd: Int32, path: String)?
-    private var failure: StorageIOError?
+    private var firstFailure: StorageIOError?
     private var done = false
     /// Guards everything above (adds may come from several threads).
     private let lock = NSLock()
@@ -44,6 +44,9 @@ public final class DurableBatchWriter: @unchecked Sendable {
 
     /// Files added so far.
     public private(set) var count = 0
+
+    /// The error the batch failed with, if it did (every later call throws it again).
+    public var failure: StorageIOError? { lock.withLock { firstFailure } }
 
     /// With ``BatchFlush/wholeFileSystem``, every this many files the file system is
     /// written out on another thread while the next files are created (see
@@ -80,45 +83,32 @@ public final class DurableBatchWriter: @unchecked Sendable {
     /// a failure the temporaries are removed once no add is still writing one.
     @discardableResult
     public func add<Bytes: ContiguousBytes>(path: String, bytes: Bytes) throws(StorageIOError) -> Int64? {
-        // Under the lock: the file's place in the batch (a new folder's stand-in is made here).
-        let place: (name: String, folder: Int32?, at: String, staged: Bool, flushPath: String)
-        lock.lock()
-        do throws(StorageIOError) {
-            if let failure { throw failure }
+        // Under the lock: the file's place in the batch, the name to create in a folder (a new
+        // folder's stand-in is made here).
+        var place: (name: String, descriptor: Int32?, folder: String)!
+        try guarded { () throws(StorageIOError) in
             precondition(!done, "a finished batch takes no more files")
             let (folderPath, name) = DurableFile.splitPath(path)
-            let folder: Folder
-            do throws(StorageIOError) { folder = folders[try self.folder(folderPath)] } catch {
-                recordFailure(error)
-                throw error
-            }
+            let folder = folders[try self.folder(folderPath)]
             if let staging = folder.staging {
                 let stagingPath = pending.stagings[staging].staging
                 pending.stagings[staging].files.append(stagingPath + "/" + name)
-                place = (name, descriptors[staging], stagingPath, true, stagingPath)
+                place = (name, descriptors[staging], stagingPath)
             } else {
-                let temporary = DurableFile.temporaryPath(folder: folder.path, name: name)
-                pending.temporaries.append((temporary, path))
-                place = (temporary, nil, folder.path, false, folder.path)
+                let temporary = DurableFile.temporaryName(for: name)
+                pending.temporaries.append((folder.path + "/" + temporary, path))
+                place = (temporary, nil, folder.path)
             }
             count += 1
             inFlight += 1
-        } catch {
-            lock.unlock()
-            throw error
         }
-        lock.unlock()
 
         // Outside it: create, write, time and (per file) sync.
         var fd: Int32 = -1
         var modified: Int64?
         var failed: StorageIOError?
         do throws(StorageIOError) {
-            do throws(StorageIOError) {
-                fd = place.staged
-                    ? try fileSystem.createExclusive(place.name, inFolder: place.folder, at: place.at)
-                    : try fileSystem.createExclusive(place.name)
-            } catch {
+            do throws(StorageIOError) { fd = try fileSystem.createExclusive(place.name, inFolder: place.descriptor, at: place.folder) } catch {
                 throw StorageIOError("write", path, code: error.code)
             }
             try DurableFile.write(bytes, fd, path, fileSystem)
@@ -139,16 +129,17 @@ public final class DurableBatchWriter: @unchecked Sendable {
         var toClose: Int32?
         lock.lock()
         inFlight -= 1
-        if let failed { recordFailure(failed) }
-        if failure == nil {
+        if let failed { fail(failed) }
+        if firstFailure == nil {
             toClose = lastFile?.fd
             lastFile = (fd, path)
-            if flush == .wholeFileSystem && count % Self.flushAheadEvery == 0 { ahead.start(place.flushPath, fileSystem: fileSystem) }
+            if flush == .wholeFileSystem && count % Self.flushAheadEvery == 0 { ahead.start(place.folder, fileSystem: fileSystem) }
         } else {
             if fd >= 0 { toClose = fd }
+            // The batch failed in another add: the last one out removes what was written.
             if inFlight == 0 { discard() }
         }
-        let failure = self.failure
+        let failure = firstFailure
         lock.unlock()
         if let toClose { fileSystem.close(toClose) }
         if let failure { throw failure }
@@ -205,18 +196,18 @@ public final class DurableBatchWriter: @unchecked Sendable {
     private func guarded(_ body: () throws(StorageIOError) -> Void) throws(StorageIOError) {
         lock.lock()
         defer { lock.unlock() }
-        if let failure { throw failure }
+        if let firstFailure { throw firstFailure }
         do throws(StorageIOError) { try body() } catch {
-            recordFailure(error)
-            if inFlight == 0 { discard() }
+            fail(error)
             throw error
         }
     }
 
-    /// Records `error` as the batch's failure (the first one is kept); what the batch wrote
-    /// is removed by the caller once no add is writing (see ``discard()``).
-    private func recordFailure(_ error: StorageIOError) {
-        if failure == nil { failure = error }
+    /// Records `error` as the batch's failure (the first one is kept) and removes what the
+    /// batch wrote, now if no add is writing, else when the last one returns (under the lock).
+    private func fail(_ error: StorageIOError) {
+        if firstFailure == nil { firstFailure = error }
+        if inFlight == 0 { discard() }
     }
 
     /// Closes every descriptor and removes the temporaries not renamed into place yet.

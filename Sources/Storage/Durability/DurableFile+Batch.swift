@@ -51,7 +51,12 @@ extension DurableFile {
 
     /// `.NAME.tmp-PID-N` in `folder`.
     static func temporaryPath(folder: String, name: String) -> String {
-        folder + "/" + temporaryPrefix(for: name) + "\(getpid())-\(nextSerial())"
+        folder + "/" + temporaryName(for: name)
+    }
+
+    /// `.NAME.tmp-PID-N`, a fresh temporary name for `name`.
+    static func temporaryName(for name: String) -> String {
+        temporaryPrefix(for: name) + "\(getpid())-\(nextSerial())"
     }
 
     /// `path` split at its last `/`: the folder (`/` for a file at the root, `.` for a bare

@@ -182,7 +182,7 @@ final class DurableBatchWriterTests: XCTestCase {
         let system = FlushAheadRecorder(failing: EIO)
         let writer = DurableBatchWriter(fileSystem: system, flush: .wholeFileSystem)
         for i in 0..<(DurableBatchWriter.flushAheadEvery + 1) {
-            try? writer.add(path: temp.url.path + "/new/\(i).md", bytes: Array("file \(i)\n".utf8))
+            _ = try? writer.add(path: temp.url.path + "/new/\(i).md", bytes: Array("file \(i)\n".utf8))
         }
         XCTAssertThrowsError(try writer.finish()) { error in
             XCTAssertEqual((error as? StorageIOError)?.code, EIO)
