@@ -22,15 +22,13 @@ public struct FeedRefreshResult: Sendable {
     public var updatedCount: Int
 }
 
-/// An item ready to be written: its file and what to remember about it.
+/// An item ready to be written: what the store stages (its file, its earlier file and,
+/// once ``FeedRefresher/render(_:)`` has run, its rendering) and what to remember about it.
 struct StagedItem: Sendable {
     var guid: String
-    var file: ArticleFile
-    /// The rendered file, filled by ``FeedRefresher/render(_:)``.
-    var rendered: ArticleStore.Rendered?
+    var stored: ArticleStore.Item
     var fingerprint: String
     var teaser: Bool
-    var previous: String?
 }
 
 /// What one feed's refresh produced besides its items (which go to its ``StagedItemStream``).
@@ -128,8 +126,9 @@ struct FeedRefresher: Sendable {
                     if unchanged { retriesOnly.insert(held.count + staged.count) }
                 }
                 staged.append(StagedItem(
-                    guid: item.guid, file: ArticleFile(article: article, guid: item.guid, feed: subscription.url),
-                    fingerprint: fingerprint, teaser: wantsPage, previous: known?.file))
+                    guid: item.guid,
+                    stored: ArticleStore.Item(file: ArticleFile(article: article, guid: item.guid, feed: subscription.url), previous: known?.file),
+                    fingerprint: fingerprint, teaser: wantsPage))
             }
             if pageWanted.isEmpty {
                 FeedRefresher.render(&staged)
@@ -141,16 +140,16 @@ struct FeedRefresher: Sendable {
         // A pruned item the feed no longer lists is forgotten.
         for (guid, item) in state.items where item.pruned == true && !seen.contains(guid) { state.items[guid] = nil }
         if !pageWanted.isEmpty {
-            let pages = await fetchPages(pageWanted.map { held[$0].file.article })
+            let pages = await fetchPages(pageWanted.map { held[$0].stored.file.article })
             var dropped: Set<Int> = []
             for (slot, page) in zip(pageWanted, pages) {
                 guard let page else {
                     if retriesOnly.contains(slot) { dropped.insert(slot) }
                     continue
                 }
-                if page.wordCount > held[slot].file.article.wordCount {
-                    held[slot].file.article.sections = page.sections
-                    if held[slot].file.article.author == nil { held[slot].file.article.author = page.author }
+                if page.wordCount > held[slot].stored.file.article.wordCount {
+                    held[slot].stored.file.article.sections = page.sections
+                    if held[slot].stored.file.article.author == nil { held[slot].stored.file.article.author = page.author }
                 }
                 held[slot].teaser = false
             }
@@ -218,7 +217,7 @@ struct FeedRefresher: Sendable {
             nonisolated(unsafe) let items = buffer
             let chunk = 128
             DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
-                for i in (c * chunk)..<min(count, (c + 1) * chunk) { items[i].rendered = ArticleStore.Rendered(items[i].file) }
+                for i in (c * chunk)..<min(count, (c + 1) * chunk) { items[i].stored.rendered = ArticleStore.Rendered(items[i].stored.file) }
             }
         }
     }

@@ -193,12 +193,11 @@ public struct RefreshRun: Sendable {
                 let folder = ArticleStore.folderName(for: subscriptions[i])
                 while let slice = stream.receive() {
                     guard outcome.failure == nil else { continue }
-                    let staged = slice.map { ArticleStore.Item(file: $0.file, previous: $0.previous, rendered: $0.rendered) }
                     do throws(FetchFailure) {
-                        let relatives = try outcome.store.stage(staged, folder: folder)
+                        let relatives = try outcome.store.stage(slice.map(\.stored), folder: folder)
                         for (item, relative) in zip(slice, relatives) {
                             outcome.known[i].append((item.guid, KnownItem(
-                                id: item.file.article.id.rawValue, file: relative, fingerprint: item.fingerprint,
+                                id: item.stored.file.article.id.rawValue, file: relative, fingerprint: item.fingerprint,
                                 teaser: item.teaser)))
                         }
                     } catch {

@@ -70,8 +70,8 @@ final class FeedRefresherStreamTests: XCTestCase {
         XCTAssertEqual(items.map(\.guid), (0..<count).map { "g-\($0)" })
         // Rendered and named on the way.
         XCTAssertTrue(items.allSatisfy { item in
-            guard let rendered = item.rendered else { return false }
-            return rendered.bytes == item.file.renderedBytes() && rendered.plainName.hasSuffix(".md")
+            guard let rendered = item.stored.rendered else { return false }
+            return rendered.bytes == item.stored.file.renderedBytes() && rendered.plainName.hasSuffix(".md")
         })
     }
 
@@ -102,7 +102,8 @@ final class FeedRefresherStreamTests: XCTestCase {
             received.fulfill()
         }.start()
         func item(_ guid: String) -> StagedItem {
-            StagedItem(guid: guid, file: ArticleFile(article: Article(id: ArticleID(rawValue: "0123456789abcdef"), title: guid), guid: guid, feed: "f"),
+            StagedItem(guid: guid, stored: ArticleStore.Item(file: ArticleFile(
+                article: Article(id: ArticleID(rawValue: "0123456789abcdef"), title: guid), guid: guid, feed: "f")),
                        fingerprint: "0", teaser: false)
         }
         Thread.sleep(forTimeInterval: 0.05)  // the reader is waiting now, most likely
