@@ -25,6 +25,17 @@ struct FoundFile: Hashable, Sendable {
     /// Whether the walk left this file for its reader to `fstat`.
     var isUnexamined: Bool { size < 0 }
 
+    /// Fills size, time and key from a `stat` of the path; `false` (with `errno` set) when
+    /// the file cannot be examined now.
+    mutating func examine() -> Bool {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return false }
+        size = Int(st.st_size)
+        modified = FileWalker.mtime(st)
+        key = FileKey(st)
+        return true
+    }
+
     /// The date to list the file under when its text has none (see ``FileDate``).
     var fallbackDate: Date { FileDate.fallback(path: path, modified: modified) }
 }
@@ -130,15 +141,9 @@ enum FileWalker {
         var kept: [FoundFile] = []
         kept.reserveCapacity(result.files.count)
         for var file in result.files {
-            if file.isUnexamined {
-                var st = stat()
-                guard stat(file.path, &st) == 0 else {
-                    result.notices.append(LibraryNotice(path: file.path, message: errnoMessage(errno)))
-                    continue
-                }
-                file.size = Int(st.st_size)
-                file.modified = mtime(st)
-                file.key = FileKey(st)
+            if file.isUnexamined && !file.examine() {
+                result.notices.append(LibraryNotice(path: file.path, message: errnoMessage(errno)))
+                continue
             }
             kept.append(file)
         }

@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 extension Library {
     /// An article file just written, with what its index-cache line needs: its size and
     /// modification time as written (so that recording it takes no `stat`), and its entry.
@@ -80,13 +74,7 @@ extension Library {
                 IndexCache.appendLine(size: stamp.size, modified: stamp.modified, path: file.path, fields: stamp.entry.fields, into: &out)
                 continue
             }
-            guard let old else { continue }
-            if file.isUnexamined {
-                var status = stat()
-                guard stat(file.path, &status) == 0 else { continue }
-                file.size = Int(status.st_size)
-                file.modified = FileWalker.mtime(status)
-            }
+            guard let old, !file.isUnexamined || file.examine() else { continue }
             if let cached = old.match(path: file.path, size: file.size, modified: file.modified) {
                 IndexCache.appendLine(IndexCache.Record(size: file.size, modified: file.modified, entry: cached), into: &out)
             }

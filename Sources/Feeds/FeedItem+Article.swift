@@ -108,8 +108,10 @@ enum FeedPlainText {
     /// per letter, which was most of an item's conversion.
     static func lines(_ text: String) -> [Substring] {
         // Line ends found on the contiguous bytes with plain offsets (a `String.UTF8View`
-        // index walk costs several times as much per byte).
-        let ends: [(end: Int, next: Int)]? = text.utf8.withContiguousStorageIfAvailable { bytes in
+        // index walk costs several times as much per byte); `withUTF8` makes a string that
+        // is not stored as contiguous UTF-8 so first.
+        var text = text
+        let ends = text.withUTF8 { bytes in
             var ends: [(end: Int, next: Int)] = []
             var i = 0
             while i < bytes.count {
@@ -125,35 +127,12 @@ enum FeedPlainText {
             return ends
         }
         let utf8 = text.utf8
-        guard let ends else { return lines(bridged: text) }
         var lines: [Substring] = []
         lines.reserveCapacity(ends.count + 1)
         var start = utf8.startIndex
         for (end, next) in ends {
             lines.append(text[start..<utf8.index(utf8.startIndex, offsetBy: end)])
             start = utf8.index(utf8.startIndex, offsetBy: next)
-        }
-        lines.append(text[start..<utf8.endIndex])
-        return lines
-    }
-
-    /// ``lines(_:)`` of a string without contiguous UTF-8 storage, by walking its indices.
-    static func lines(bridged text: String) -> [Substring] {
-        let utf8 = text.utf8
-        var lines: [Substring] = []
-        var start = utf8.startIndex
-        var i = start
-        while i < utf8.endIndex {
-            let byte = utf8[i]
-            if byte == 0x0A || byte == 0x0D {
-                lines.append(text[start..<i])
-                var next = utf8.index(after: i)
-                if byte == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-                start = next
-                i = next
-            } else {
-                i = utf8.index(after: i)
-            }
         }
         lines.append(text[start..<utf8.endIndex])
         return lines

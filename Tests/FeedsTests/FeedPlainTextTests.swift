@@ -16,14 +16,12 @@ final class FeedPlainTextTests: XCTestCase {
         ]
         for sample in samples {
             XCTAssertEqual(FeedPlainText.lines(sample), characterLines(sample), sample.debugDescription)
-            XCTAssertEqual(FeedPlainText.lines(bridged: sample), characterLines(sample), sample.debugDescription)
         }
         var generator = SystemRandomNumberGenerator()
         let pieces = ["a", " ", "\n", "\r", "\r\n", "\u{301}", "é", "\t", "\u{A0}", "word"]
         for _ in 0..<500 {
             let sample = (0..<Int.random(in: 0..<20, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             XCTAssertEqual(FeedPlainText.lines(sample), characterLines(sample), sample.debugDescription)
-            XCTAssertEqual(FeedPlainText.lines(bridged: sample), characterLines(sample), sample.debugDescription)
         }
     }
 

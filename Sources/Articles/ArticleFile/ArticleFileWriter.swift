@@ -34,8 +34,9 @@ enum ArticleFileWriter {
         field("guid", file.guid)
         if let source = a.summarySource, !a.summary.isEmpty { add("summarySource: " + source.rawValue + "\n") }
         add("---\n\n")
-        /// `text` on one line (line breaks become spaces; article strings are single lines
-        /// already) after `prefix`, then a blank line unless `single`.
+        // `prefix`, then `text` on one line (line breaks become spaces; article strings are
+        // single lines already) with a leading backslash when `escaping` and it would read
+        // as markup, then the line's end and, with `blank`, a blank line.
         func line(_ prefix: String, _ text: String, escaping: Bool = false, blank: Bool = true) {
             add(prefix)
             if escaping && needsEscape(text) { out.append(0x5C) }

@@ -6,17 +6,16 @@ public enum StringLiteral {
     /// controls, DEL, C1 controls and U+2028/U+2029 as `\uXXXX`; valid as a JSON string, a YAML
     /// double-quoted scalar and a TOML basic string, and never raw control text on a terminal.
     public static func quoted(_ text: String) -> String {
-        // Most values need no escape: a scan of their bytes (no control byte, quote,
-        // backslash or DEL, and no lead byte of a C1 control or U+2028/U+2029) saves the
-        // scalar-by-scalar copy.
-        if !text.utf8.contains(where: needsEscape) {
-            return "\"" + text + "\""
-        }
-        return quotedByScalars(text)
+        var out: [UInt8] = []
+        appendQuoted(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends ``quoted(_:)`` of `text` to `out` as UTF-8.
     public static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        // Most values need no escape: a scan of their bytes (no control byte, quote,
+        // backslash or DEL, and no lead byte of a C1 control or U+2028/U+2029) saves the
+        // scalar-by-scalar copy.
         var text = text
         let plain = text.withUTF8 { utf8 in
             guard !utf8.contains(where: needsEscape) else { return false }

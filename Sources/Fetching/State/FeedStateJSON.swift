@@ -82,7 +82,7 @@ struct JSONText {
     mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
     /// A JSON string literal (``StringLiteral/quoted(_:)`` writes valid JSON strings).
-    mutating func string(_ text: String) { bytes.append(contentsOf: StringLiteral.quoted(text).utf8) }
+    mutating func string(_ text: String) { StringLiteral.appendQuoted(text, to: &bytes) }
 
     /// A date as the `.iso8601` strategy writes it (internet date-time, UTC, whole seconds).
     mutating func date(_ date: Date) {
