@@ -63,6 +63,15 @@ public struct FeedItemSource {
         }
     }
 
+    /// The items of `nodes`, item elements of this source's document that it does not list
+    /// (its feed's fields with items the parser has moved past since; see
+    /// ``FeedStreamParser``), read as ``items(_:)`` reads its own.
+    func items(of nodes: [xmlNodePtr]) -> [FeedItem] {
+        guard case .elements(let elements) = storage else { return [] }
+        return FeedItemSource(feed: feed, elements: Elements(reader: elements.reader, nodes: nodes, base: elements.base, atom: elements.atom))
+            .items(0..<nodes.count)
+    }
+
     /// The whole feed, every item read.
     public func all() -> ParsedFeed {
         var whole = feed

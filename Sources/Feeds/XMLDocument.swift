@@ -30,10 +30,7 @@ final class XMLDocument {
 
     /// Parses `data`; `encoding` overrides the document's declaration (for a retry).
     init(data: Data, encoding: String? = nil) throws {
-        _ = XMLDocument.initialized
-        // Errors that bypass the context (encoding conversion, I/O) go to this thread's
-        // handler, not to stderr.
-        xmlSetStructuredErrorFunc(nil) { _, _ in }
+        XMLDocument.prepareThread()
         guard let context = xmlNewParserCtxt() else { throw FeedParseError.malformedXML("out of memory") }
         defer { xmlFreeParserCtxt(context) }
         let parsed: xmlDocPtr? = data.withUnsafeBytes { raw in
@@ -56,6 +53,23 @@ final class XMLDocument {
         if context.pointee.wellFormed == 0 && XMLDocument.declaresNestedEntities(parsed) {
             throw FeedParseError.entityExpansion
         }
+    }
+
+    /// Takes over `doc`, which a push parser is still building (``FeedStreamParser``); its
+    /// root element exists. The parser's errors are the parser's to report.
+    init(building doc: xmlDocPtr, root: xmlNodePtr) {
+        self.doc = doc
+        self.root = root
+        lastErrorCode = 0
+        recoveredError = nil
+    }
+
+    /// libxml2's one-time set-up and this thread's silent error handler, before any parse.
+    static func prepareThread() {
+        _ = XMLDocument.initialized
+        // Errors that bypass the context (encoding conversion, I/O) go to this thread's
+        // handler, not to stderr.
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
     }
 
     /// Whether the internal subset declares an entity whose replacement refers to another

@@ -9,18 +9,20 @@ struct XMLFeedReader {
     let feedURL: String?
 
     /// The feed's own fields and its item elements, each read into a ``FeedItem`` only when
-    /// asked (see ``FeedItemSource``).
-    func outline() throws -> FeedItemSource {
+    /// asked (see ``FeedItemSource``). With `until`, an item element of ``itemContainer()``,
+    /// only the fields before it and no items: what a reader that has parsed up to that item
+    /// knows of the feed (see ``FeedStreamParser``).
+    func outline(until: xmlNodePtr? = nil) throws -> FeedItemSource {
         let root = document.root
         let name = document.name(root)
         let ns = document.namespace(root)
         switch name {
         case "rss" where ns == .none, "channel" where ns == .none:
-            return outlineRSS(root: root, format: .rss)
+            return outlineRSS(root: root, format: .rss, until: until)
         case "RDF":
-            return outlineRSS(root: root, format: .rdf)
+            return outlineRSS(root: root, format: .rdf, until: until)
         case "feed":
-            return outlineAtom(root: root)
+            return outlineAtom(root: root, until: until)
         case "html", "HTML", "body":
             throw FeedParseError.webPage
         default:
@@ -30,14 +32,41 @@ struct XMLFeedReader {
 
     // MARK: RSS and RDF
 
+    /// Where the items of the document are, as far as it has been parsed: the element whose
+    /// children they are and how to tell them from its other children; `nil` when that
+    /// element has not started yet (or the root is not a feed's). RSS keeps items in
+    /// `channel`, RDF beside it under the root, Atom under the root. The items
+    /// ``outline(until:)`` finds elsewhere (an RSS item outside its channel) are not here.
+    func itemContainer() -> (node: xmlNodePtr, isItem: (xmlNodePtr) -> Bool)? {
+        let root = document.root
+        let ns = document.namespace(root)
+        switch document.name(root) {
+        case "rss" where ns == .none:
+            guard let channel = document.elements(of: root).first(where: { document.name($0) == "channel" }) else { return nil }
+            return (channel, { document.name($0) == "item" && document.namespace($0).isRSS })
+        case "channel" where ns == .none:
+            return (root, { document.name($0) == "item" && document.namespace($0).isRSS })
+        case "RDF":
+            return (root, { document.name($0) == "item" })
+        case "feed":
+            return (root, { node in
+                let kind = document.namespace(node)
+                return document.name(node) == "entry" && (kind.isAtom || kind == .none || kind == ns)
+            })
+        default:
+            return nil
+        }
+    }
+
     /// RSS keeps items in `channel`; RDF keeps them beside it, under the root.
-    func outlineRSS(root: xmlNodePtr, format: FeedFormat) -> FeedItemSource {
+    func outlineRSS(root: xmlNodePtr, format: FeedFormat, until: xmlNodePtr? = nil) -> FeedItemSource {
         var feed = ParsedFeed(format: format)
         let channel = document.name(root) == "channel"
             ? root : document.elements(of: root).first { document.name($0) == "channel" }
         var itemNodes: [xmlNodePtr] = []
         if let channel {
             for child in document.elements(of: channel) {
+                if child == until { break }
                 let ns = document.namespace(child)
                 switch (document.name(child), ns) {
                 case ("title", let ns) where ns.isRSS: feed.title = feed.title ?? FeedText.line(document.text(of: child))
@@ -53,7 +82,7 @@ struct XMLFeedReader {
                 }
             }
         }
-        if channel != root {
+        if channel != root, until == nil {
             for child in document.elements(of: root) where document.name(child) == "item" { itemNodes.append(child) }
         }
         return FeedItemSource(feed: feed, elements: FeedItemSource.Elements(reader: self, nodes: itemNodes, base: feed.siteURL ?? feedURL, atom: nil))
@@ -107,12 +136,13 @@ struct XMLFeedReader {
 
     // MARK: Atom
 
-    func outlineAtom(root: xmlNodePtr) -> FeedItemSource {
+    func outlineAtom(root: xmlNodePtr, until: xmlNodePtr? = nil) -> FeedItemSource {
         var feed = ParsedFeed(format: .atom)
         var entries: [xmlNodePtr] = []
         // Atom's namespaces, none, or whatever (misspelt) namespace the root is in.
         let native = document.namespace(root)
         for child in document.elements(of: root) {
+            if child == until { break }
             let ns = document.namespace(child)
             guard ns.isAtom || ns == .none || ns == native else { continue }
             switch document.name(child) {

@@ -38,8 +38,8 @@ struct FeedWork: Sendable {
 }
 
 /// Refreshes one feed: conditional GET, parse, compare with the known items, complete
-/// teasers from their pages. Writes nothing: it sends the items to store to a
-/// ``StagedItemStream`` a slice at a time, as they are converted, and ``RefreshRun``'s
+/// teasers from their pages. Writes nothing: its ``ItemPipeline`` sends the items to store
+/// to a ``StagedItemStream`` a slice at a time, as they are converted, and ``RefreshRun``'s
 /// writer stages them meanwhile and commits at the end.
 struct FeedRefresher: Sendable {
     let transport: any Transport
@@ -55,124 +55,98 @@ struct FeedRefresher: Sendable {
         }
     }
 
-    /// Items in the first slice converted, compared and rendered before it goes to the
-    /// stream: small, so that the writer starts early.
-    static let firstSlice = 256
-    /// The largest slice: each later slice is twice the one before up to this size (few
-    /// slices, so that few waits for the slowest core of a slice when the cores are busy).
-    static let largestSlice = 2_048
-
-    /// The size of the slice after one of `previous` items (`nil`: the first).
-    static func sliceSize(after previous: Int?) -> Int {
-        previous.map { min($0 * 2, largestSlice) } ?? firstSlice
-    }
-
     /// Refreshes `subscription` from its `previous` state; sends the items to store to
     /// `sink`, in feed order (the caller finishes the stream).
     func refresh(_ subscription: Subscription, state previous: FeedState, now: Date, sink: StagedItemStream) async -> FeedWork {
         var state = previous
-        var work = FeedWork(
-            result: FeedRefreshResult(subscription: subscription, status: .ok, newCount: 0, updatedCount: 0),
-            state: state)
+        var result = FeedRefreshResult(subscription: subscription, status: .ok, newCount: 0, updatedCount: 0)
         func finish(_ status: FeedStatus) -> FeedWork {
             if case .waiting = status {} else { state.lastRefresh = now }
             state.lastStatus = status
-            work.result.status = status
-            work.state = state
-            return work
+            result.status = status
+            return FeedWork(result: result, state: state)
         }
-        let source: FeedItemSource
+        let body: FetchedBody
         switch await fetchFeed(subscription, state: &state, now: now) {
         case .finished(let status): return finish(status)
-        case .parsed(let parsed): source = parsed
+        case .fetched(let fetched): body = fetched
         }
-        let feedTitle = source.feed.title
-        if let title = feedTitle, !title.isEmpty { state.title = title }
-
-        // A slice at a time: read from the document, convert on every core, compare, render,
-        // and send it to the writer, which creates its files while the next slice is read and
-        // converted. From the first item that wants its page on, items are held until the
-        // pages are in (so files are staged in feed order, as one whole batch would be).
-        var seen = Set<String>()
-        var held: [StagedItem] = []
-        var pageWanted: [Int] = []
-        // Held items that are unchanged and are only here to try their page again: dropped
-        // (neither rewritten nor counted as updated) when the page fails again.
-        var retriesOnly: Set<Int> = []
-        var start = 0
-        var size: Int?
-        while start < source.count {
-            size = FeedRefresher.sliceSize(after: size)
-            let end = min(start + size!, source.count)
-            let converted = FeedFormats.convert(source.items(start..<end)[...], feedTitle: feedTitle, feedURL: subscription.url)
-            start = end
-            var staged: [StagedItem] = []
-            staged.reserveCapacity(converted.count)
-            for item in converted where seen.insert(item.guid).inserted {
-                var article = item.article
-                article.source = subscription.name
-                let fingerprint = item.fingerprint  // of the article as converted (the source is not part of it)
-                let known = state.items[item.guid]
-                if known?.pruned == true { continue }  // pruned: not stored again while listed
-                let wantsPage = FeedRefresher.wantsPage(article, mode: subscription.fullArticle)
-                if let known, known.fingerprint == fingerprint, !(wantsPage && known.teaser == true) { continue }
-                // Known and unchanged: here only to try its page again, unless this refresh's
-                // pages are spent (then it waits for a later one).
-                let unchanged = known?.fingerprint == fingerprint
-                if unchanged && pageWanted.count >= FullArticlePolicy.pagesPerRefresh { continue }
-                if known == nil { work.result.newCount += 1 } else { work.result.updatedCount += 1 }
-                if wantsPage && pageWanted.count < FullArticlePolicy.pagesPerRefresh {
-                    pageWanted.append(held.count + staged.count)
-                    if unchanged { retriesOnly.insert(held.count + staged.count) }
-                }
-                staged.append(StagedItem(
-                    guid: item.guid,
-                    stored: ArticleStore.Item(file: ArticleFile(article: article, guid: item.guid, feed: subscription.url), previous: known?.file),
-                    fingerprint: fingerprint, teaser: wantsPage))
+        // An RSS, RDF or Atom feed is read while it is parsed (``FeedStreamParser``): its
+        // items are converted from the first chunk on and sent once the parse confirms them;
+        // otherwise (or when it does not) the feed is parsed whole and read a slice at a time.
+        var pipeline = ItemPipeline(subscription: subscription, known: state.items, sink: sink, holdsOutput: true)
+        var feed = streamItems(body, into: &pipeline)
+        if feed != nil {
+            pipeline.release()
+        } else {
+            let source: FeedItemSource
+            do { source = try FeedFormats.parseItems(body.document, data: body.data) } catch {
+                return finish(.failed(error.message))
             }
-            if pageWanted.isEmpty {
-                FeedRefresher.render(&staged)
-                sink.send(staged)
-            } else {
-                held += staged
+            feed = source.feed
+            pipeline = ItemPipeline(subscription: subscription, known: state.items, sink: sink, holdsOutput: false)
+            var start = 0
+            while start < source.count {
+                let end = min(start + pipeline.nextSliceSize, source.count)
+                pipeline.take(source.items(start..<end), feedTitle: source.feed.title)
+                start = end
             }
         }
+        state.bodyHash = body.hash
+        if let title = feed?.title, !title.isEmpty { state.title = title }
         // A pruned item the feed no longer lists is forgotten.
-        for (guid, item) in state.items where item.pruned == true && !seen.contains(guid) { state.items[guid] = nil }
-        if !pageWanted.isEmpty {
-            let pages = await fetchPages(pageWanted.map { held[$0].stored.file.article })
-            var dropped: Set<Int> = []
-            for (slot, page) in zip(pageWanted, pages) {
-                guard let page else {
-                    if retriesOnly.contains(slot) { dropped.insert(slot) }
-                    continue
-                }
-                if page.wordCount > held[slot].stored.file.article.wordCount {
-                    held[slot].stored.file.article.sections = page.sections
-                    if held[slot].stored.file.article.author == nil { held[slot].stored.file.article.author = page.author }
-                }
-                held[slot].teaser = false
-            }
-            if !dropped.isEmpty {
-                work.result.updatedCount -= dropped.count
-                held = held.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
-            }
-            FeedRefresher.render(&held)
-            sink.send(held)
-        }
+        for (guid, item) in state.items where item.pruned == true && !pipeline.seen.contains(guid) { state.items[guid] = nil }
+        await pipeline.completeTeasers(self)
+        result.newCount = pipeline.newCount
+        result.updatedCount = pipeline.updatedCount
         return finish(.ok)
     }
 
-    /// What fetching a feed gave: its items, or the status the refresh ends with.
+    /// Parses `body` on a thread of its own while its items go through `pipeline` as they
+    /// are read; the feed's fields when ``FeedStreamParser`` confirms the items, else `nil`
+    /// (the pipeline then holds items to throw away).
+    func streamItems(_ body: FetchedBody, into pipeline: inout ItemPipeline) -> ParsedFeed? {
+        let parsed = SliceStream<(feed: ParsedFeed, items: [FeedItem])>()
+        let data = body.data
+        let url = body.document.finalURL.absoluteString
+        let parse = BackgroundValue<ParsedFeed?> {
+            defer { parsed.finish() }
+            return FeedStreamParser.parse(data: data, url: url) { parsed.send(($0, $1)) }
+        }
+        var pending: [FeedItem] = []
+        var title: String?
+        while let slice = parsed.receive() {
+            title = slice.feed.title
+            pending += slice.items
+            while pending.count >= pipeline.nextSliceSize {
+                let size = pipeline.nextSliceSize
+                pipeline.take(Array(pending.prefix(size)), feedTitle: title)
+                pending.removeFirst(size)
+            }
+        }
+        guard let feed = parse.value else { return nil }
+        if !pending.isEmpty { pipeline.take(pending, feedTitle: title) }
+        return feed
+    }
+
+    /// A fetched feed body, not parsed yet.
+    struct FetchedBody {
+        var document: FetchedDocument
+        /// The body as `Data` (one copy, for the parse and its fallback).
+        var data: Data
+        /// ``Fingerprint/ofBody(_:)`` of it, recorded once it is read.
+        var hash: String
+    }
+
+    /// What fetching a feed gave: its body, or the status the refresh ends with.
     enum FetchOutcome {
-        case parsed(FeedItemSource)
+        case fetched(FetchedBody)
         case finished(FeedStatus)
     }
 
-    /// Fetches and parses the feed, recording its HTTP state (validators, Retry-After, body
-    /// hash) in `state`. A function of its own so that the fetched body and its copy are
-    /// released as soon as the document is parsed, before the items are converted (their
-    /// memory is reused instead of new pages being touched).
+    /// Fetches the feed, recording its HTTP state (validators, Retry-After) in `state`; a
+    /// body the same as the last one read (with no teaser waiting for its page) is not
+    /// modified, and a web page is an error.
     func fetchFeed(_ subscription: Subscription, state: inout FeedState, now: Date) async -> FetchOutcome {
         if let until = state.retryAfter, until > now { return .finished(.waiting(until: until)) }
         guard let url = URL(string: subscription.url) else { return .finished(.failed("not a valid address")) }
@@ -202,12 +176,7 @@ struct FeedRefresher: Sendable {
         if bodyHash == state.bodyHash && !pendingTeasers { return .finished(.notModified) }
         let data = document.data  // one copy of the body, not one per use
         if FeedFormats.isHTML(document, data: data) { return .finished(.failed(FeedFormats.webPageMessage)) }
-        let source: FeedItemSource
-        do { source = try FeedFormats.parseItems(document, data: data) } catch {
-            return .finished(.failed(error.message))
-        }
-        state.bodyHash = bodyHash
-        return .parsed(source)
+        return .fetched(FetchedBody(document: document, data: data, hash: bodyHash))
     }
 
     /// Renders every staged file on every core.

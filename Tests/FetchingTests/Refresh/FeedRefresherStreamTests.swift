@@ -53,7 +53,7 @@ final class FeedRefresherStreamTests: XCTestCase {
         var sizes: [Int] = []
         var size: Int?
         for _ in 0..<6 {
-            size = FeedRefresher.sliceSize(after: size)
+            size = ItemPipeline.sliceSize(after: size)
             sizes.append(size!)
         }
         XCTAssertEqual(sizes, [256, 512, 1024, 2048, 2048, 2048])
@@ -90,6 +90,29 @@ final class FeedRefresherStreamTests: XCTestCase {
         XCTAssertEqual(items.filter(\.teaser).map(\.guid), ["g-\(teaser)"])
     }
 
+    /// A feed read while it is parsed but whose link (the base of its relative item links)
+    /// comes after the items is read again whole: the items are the whole parse's, sent once.
+    func testAFeedWhoseLinkFollowsItsItemsIsReadWhole() async throws {
+        var rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Late</title>"
+        for i in 0..<300 { rss += "<item><title>Item \(i)</title><guid>g-\(i)</guid><link>/items/\(i)</link><description>Words.</description></item>" }
+        rss += "<link>https://site.example/</link></channel></rss>"
+        _ = try temp.write("www/feed.xml", rss)
+        let (work, slices) = try await slices(Subscription(name: "Late", url: server.fileURL("feed.xml").absoluteString, fullArticle: .never))
+        XCTAssertEqual(work.result.newCount, 300)
+        XCTAssertEqual(slices.map(\.count), [256, 44])
+        let items = slices.flatMap { $0 }
+        XCTAssertEqual(items.map(\.guid), (0..<300).map { "g-\($0)" })
+        XCTAssertEqual(items.last?.stored.file.article.url, "https://site.example/items/299")
+    }
+
+    /// A feed libxml2 has to recover (a bare `&`) is still read, whole, as before.
+    func testARecoveredFeedIsStillRead() async throws {
+        _ = try temp.write("www/feed.xml", feed(count: 3).replacingOccurrences(of: "<title>Item 1</title>", with: "<title>Item 1 & more</title>"))
+        let (work, slices) = try await slices(Subscription(name: "Amp", url: server.fileURL("feed.xml").absoluteString, fullArticle: .never))
+        XCTAssertEqual(work.result.status, .ok)
+        XCTAssertEqual(slices.flatMap { $0 }.map(\.guid), ["g-0", "g-1", "g-2"])
+    }
+
     /// The writer's side: `receive` waits for a slice sent from another thread, gives the
     /// slices in order, and ends once the stream is finished and drained.
     func testReceiveWaitsForSlicesAndEndsAfterFinish() {
@@ -108,7 +131,6 @@ final class FeedRefresherStreamTests: XCTestCase {
         }
         Thread.sleep(forTimeInterval: 0.05)  // the reader is waiting now, most likely
         stream.send([item("a"), item("b")])
-        stream.send([])
         stream.send([item("c")])
         stream.finish()
         wait(for: [received], timeout: 10)

@@ -3,19 +3,38 @@ import Feeds
 import Foundation
 
 /// Feeds (RSS, RDF, Atom; JSON Feed as its own target): parsing never traps, the feed's
-/// fields and every item's are clean lines, and every item's article survives JSON and the
-/// Bulletin article file with its guid and feed.
+/// fields and every item's are clean lines, every item's article survives JSON and the
+/// Bulletin article file with its guid and feed, and a streamed parse that accepts its
+/// items (``FeedStreamParser``, in small chunks) has exactly the whole parse's.
 enum FeedFuzzCheck {
     static let feedURL = "https://example.org/feed.xml"
 
     static func check(_ data: [UInt8]) throws {
+        let whole = Result { try FeedParser.parse(data: Data(data), url: feedURL) }
+        try checkStream(data, against: whole)
         let feed: ParsedFeed
         do {
-            feed = try FeedParser.parse(data: Data(data), url: feedURL)
+            feed = try whole.get()
         } catch is FeedParseError {
             return
         }
         try checkFeed(feed)
+    }
+
+    /// The streamed parse, in chunks of 7 bytes, is `nil` or the same feed as `whole`.
+    static func checkStream(_ data: [UInt8], against whole: Result<ParsedFeed, any Error>) throws {
+        var items: [FeedItem] = []
+        guard var streamed = FeedStreamParser.parse(data: Data(data), url: feedURL, chunkBytes: 7, deliver: { items += $1 }) else {
+            return
+        }
+        streamed.items = items
+        guard case .success(let feed) = whole else {
+            throw FuzzFailure("the streamed parse accepted a feed the whole parse refuses: \(whole)")
+        }
+        if streamed != feed {
+            let first = zip(streamed.items, feed.items).first { $0 != $1 }.map { "\($0.0) ≠ \($0.1)" }
+            throw FuzzFailure("the streamed parse differs from the whole parse (\(streamed.items.count) / \(feed.items.count) items): \(first ?? "feed fields: \(streamed.title ?? "-") / \(feed.title ?? "-")")")
+        }
     }
 
     static func checkFeed(_ feed: ParsedFeed) throws {
