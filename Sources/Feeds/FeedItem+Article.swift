@@ -32,20 +32,9 @@ extension FeedItem {
     /// else from the page; the source is the feed's title; the body, summary, bio and credit
     /// are the page's.
     public func article(feedURL: String, feedTitle: String?, page: Article) -> Article {
-        let base = article(feedURL: feedURL, feedTitle: feedTitle)
-        guard !page.sections.isEmpty else { return base }
-        return Article(
-            id: base.id,
-            title: FeedText.safeLine(title) ?? (page.title.isEmpty ? base.title : page.title),
-            source: base.source ?? page.source,
-            author: base.author ?? page.author,
-            authorBio: page.authorBio,
-            credit: page.credit,
-            date: base.date ?? page.date.map { Date(timeIntervalSince1970: $0.timeIntervalSince1970.rounded(.down)) },
-            url: base.url ?? page.url,
-            sections: page.sections,
-            summary: page.summary,
-            summarySource: page.summarySource)
+        var merged = article(feedURL: feedURL, feedTitle: feedTitle).completed(with: page)
+        if FeedText.safeLine(title) == nil, !page.sections.isEmpty, !page.title.isEmpty { merged.title = page.title }
+        return merged
     }
 
     /// The article id (see ``ArticleID/feedItem(feedURL:key:)``).
@@ -136,5 +125,27 @@ enum FeedPlainText {
         }
         lines.append(text[start..<utf8.endIndex])
         return lines
+    }
+}
+
+extension Article {
+    /// This article (a feed item's) completed with `page`, its web page as extracted by
+    /// ``HTMLArticleParser/parse(data:url:httpCharset:)``: id, title, source, author, date and
+    /// link stay the item's where it has them (else the page's); body, summary, bio and
+    /// credit become the page's. Unchanged when the page has no body.
+    public func completed(with page: Article) -> Article {
+        guard !page.sections.isEmpty else { return self }
+        return Article(
+            id: id,
+            title: title,
+            source: source ?? page.source,
+            author: author ?? page.author,
+            authorBio: page.authorBio,
+            credit: page.credit,
+            date: date ?? page.date.map { Date(timeIntervalSince1970: $0.timeIntervalSince1970.rounded(.down)) },
+            url: url ?? page.url,
+            sections: page.sections,
+            summary: page.summary,
+            summarySource: page.summarySource)
     }
 }

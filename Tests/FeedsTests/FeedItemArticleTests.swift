@@ -133,5 +133,13 @@ final class FeedItemArticleTests: XCTestCase {
         let empty = Article(title: "Nothing", sections: [])
         XCTAssertEqual(item.article(feedURL: feedURL, feedTitle: nil, page: empty), item.article(feedURL: feedURL, feedTitle: nil),
                        "an empty page keeps the teaser")
+        // A stored teaser (read back from its file) is completed the same way.
+        let stored = item.article(feedURL: feedURL, feedTitle: "Saltmarsh Weekly")
+        XCTAssertEqual(stored.completed(with: page), merged)
+        XCTAssertEqual(stored.completed(with: empty), stored)
+        // An untitled item takes the page's title.
+        var untitled = item
+        untitled.title = nil
+        XCTAssertEqual(untitled.article(feedURL: feedURL, feedTitle: nil, page: page).title, "Page title")
     }
 }

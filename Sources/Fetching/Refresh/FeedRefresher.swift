@@ -44,6 +44,9 @@ struct FeedWork: Sendable {
 struct FeedRefresher: Sendable {
     let transport: any Transport
     let limiter: FetchLimiter
+    /// The library's articles folder, where the files of known items are read back (teasers
+    /// waiting for their page); `nil`: they are not.
+    var articlesDirectory: URL?
 
     /// Fetches through the limiter (a cancelled wait counts as a cancelled fetch).
     func limitedFetch(_ url: URL, kind: FetchKind, conditional: ConditionalHeaders? = nil) async -> FetchResult {
@@ -68,6 +71,9 @@ struct FeedRefresher: Sendable {
         }
         let body: FetchedBody
         switch await fetchFeed(subscription, state: &state, now: now) {
+        case .finished(.notModified):
+            result.updatedCount = await retryTeasers(subscription, state: &state, sink: sink)
+            return finish(.notModified)
         case .finished(let status): return finish(status)
         case .fetched(let fetched): body = fetched
         }
@@ -145,8 +151,7 @@ struct FeedRefresher: Sendable {
     }
 
     /// Fetches the feed, recording its HTTP state (validators, Retry-After) in `state`; a
-    /// body the same as the last one read (with no teaser waiting for its page) is not
-    /// modified, and a web page is an error.
+    /// body the same as the last one read is not modified, and a web page is an error.
     func fetchFeed(_ subscription: Subscription, state: inout FeedState, now: Date) async -> FetchOutcome {
         if let until = state.retryAfter, until > now { return .finished(.waiting(until: until)) }
         guard let url = URL(string: subscription.url) else { return .finished(.failed("not a valid address")) }
@@ -172,11 +177,68 @@ struct FeedRefresher: Sendable {
         state.etag = document.etag
         state.lastModified = document.lastModified
         let bodyHash = Fingerprint.ofBody(document.body)
-        let pendingTeasers = subscription.fullArticle != .never && state.items.values.contains { $0.teaser == true && $0.pruned != true }
-        if bodyHash == state.bodyHash && !pendingTeasers { return .finished(.notModified) }
+        if bodyHash == state.bodyHash { return .finished(.notModified) }
         let data = document.data  // one copy of the body, not one per use
         if FeedFormats.isHTML(document, data: data) { return .finished(.failed(FeedFormats.webPageMessage)) }
         return .fetched(FetchedBody(document: document, data: data, hash: bodyHash))
+    }
+
+    /// What a teaser's page did for it (see ``complete(_:with:)``).
+    enum PageOutcome {
+        /// The page could not be fetched or extracted: the item is still a teaser.
+        case failed
+        /// The page held no more than the teaser: the item is what it is.
+        case nothingMore
+        /// The item now has the page's body (``Article/completed(with:)``).
+        case completed
+    }
+
+    /// Completes `article`, a teaser, with `page` (`nil`: it failed) when the page says more.
+    static func complete(_ article: inout Article, with page: Article?) -> PageOutcome {
+        guard let page else { return .failed }
+        guard page.wordCount > article.wordCount else { return .nothingMore }
+        article = article.completed(with: page)
+        return .completed
+    }
+
+    /// Tries the pages of the known items still waiting for theirs when the feed itself did
+    /// not change (answered 304, or the same body): items past an earlier refresh's page
+    /// budget, or whose page failed. At most ``FullArticlePolicy/pagesPerRefresh`` of them,
+    /// newest first, read back from their files; a completed item's file is rewritten and
+    /// sent to `sink` (returns how many), an item whose page says no more stops waiting, and
+    /// one whose page fails again waits on, untouched.
+    func retryTeasers(_ subscription: Subscription, state: inout FeedState, sink: StagedItemStream) async -> Int {
+        guard subscription.fullArticle != .never, let articlesDirectory else { return 0 }
+        let waiting = state.items.filter { $0.value.teaser == true && $0.value.pruned != true }
+            .sorted { ($0.value.file, $0.key) > ($1.value.file, $1.key) }  // names start with the date
+        var teasers: [(guid: String, known: KnownItem, file: ArticleFile)] = []
+        for (guid, known) in waiting where teasers.count < FullArticlePolicy.pagesPerRefresh {
+            guard let bytes = FileManager.default.contents(atPath: articlesDirectory.appendingPathComponent(known.file).path),
+                let file = ArticleFile.read(utf8: [UInt8](bytes))
+            else { continue }  // gone (removed by hand): pruning forgets it
+            if FeedRefresher.wantsPage(file.article, mode: subscription.fullArticle) {
+                teasers.append((guid, known, file))
+            } else {
+                state.items[guid]?.teaser = nil
+            }
+        }
+        guard !teasers.isEmpty else { return 0 }
+        let pages = await fetchPages(teasers.map(\.file.article))
+        var staged: [StagedItem] = []
+        for (teaser, page) in zip(teasers, pages) {
+            var file = teaser.file
+            switch FeedRefresher.complete(&file.article, with: page) {
+            case .failed: continue
+            case .nothingMore: state.items[teaser.guid]?.teaser = nil
+            case .completed:
+                staged.append(StagedItem(
+                    guid: teaser.guid, stored: ArticleStore.Item(file: file, previous: teaser.known.file),
+                    fingerprint: teaser.known.fingerprint, teaser: false))
+            }
+        }
+        FeedRefresher.render(&staged)
+        if !staged.isEmpty { sink.send(staged) }
+        return staged.count
     }
 
     /// Renders every staged file on every core.

@@ -107,13 +107,9 @@ struct ItemPipeline {
         let pages = await refresher.fetchPages(pageWanted.map { held[$0].stored.file.article })
         var dropped: Set<Int> = []
         for (slot, page) in zip(pageWanted, pages) {
-            guard let page else {
+            if FeedRefresher.complete(&held[slot].stored.file.article, with: page) == .failed {
                 if retriesOnly.contains(slot) { dropped.insert(slot) }
                 continue
-            }
-            if page.wordCount > held[slot].stored.file.article.wordCount {
-                held[slot].stored.file.article.sections = page.sections
-                if held[slot].stored.file.article.author == nil { held[slot].stored.file.article.author = page.author }
             }
             held[slot].teaser = false
         }

@@ -118,7 +118,7 @@ public struct RefreshRun: Sendable {
                 FeedPruner.record(pruned, in: &stateFile)
             }
         }
-        let refresher = FeedRefresher(transport: transport, limiter: limiter)
+        let refresher = FeedRefresher(transport: transport, limiter: limiter, articlesDirectory: paths.articlesDirectory)
         var results = [FeedRefreshResult?](repeating: nil, count: subscriptions.count)
         var works: [(Int, FeedWork)] = []
         let states = subscriptions.map { stateFile[$0.url] }

@@ -276,6 +276,52 @@ final class FullArticleTests: FeedCommandTestCase {
         XCTAssertLessThan(teaser["wordCount"] as? Int ?? 0, 20)
     }
 
+    /// Teasers past a refresh's page budget are completed on later refreshes even when the
+    /// feed answers 304: read back from their files, newest first, a budget at a time.
+    func testTeasersPastTheBudgetAreCompletedWhileTheFeedIsUnchanged() throws {
+        let count = 20 + 3  // the page budget of a refresh (FullArticlePolicy.pagesPerRefresh), and three more
+        var rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Teasers</title><link>https://coast.example/</link>\n"
+        for i in 0..<count {
+            let page = try serve("ferry-\(i).html", FetchCommandTests.boilerplatePage)
+            rss += "<item><title>Ferry story \(i)</title><link>\(page)</link><guid>ferry-\(i)</guid>"
+            rss += "<description>A short teaser about a ferry.</description><pubDate>Mon, \(String(format: "%02d", i + 1)) Oct 2024 10:00:00 GMT</pubDate></item>\n"
+        }
+        let feed = try serve("teasers.xml", rss + "</channel></rss>\n")
+        try expect(0, ["add", feed])
+        try expect(0, ["refresh"])
+        func teasers() throws -> [String] {
+            try listed().filter { ($0["wordCount"] as? Int ?? 0) < 20 && ($0["title"] as? String ?? "").hasPrefix("Ferry") }
+                .compactMap { $0["title"] as? String }.sorted()
+        }
+        // The last three in the feed wait.
+        XCTAssertEqual(try teasers(), ["Ferry story 20", "Ferry story 21", "Ferry story 22"])
+        let second = try expect(0, ["refresh"])
+        XCTAssertEqual(second.stdout, "1 feed: 0 ok, 1 not modified, 0 failed; 0 new articles, 3 updated\n")
+        XCTAssertEqual(try teasers(), [])
+        let completed = try XCTUnwrap(try listed().first { $0["title"] as? String == "Ferry story 22" })
+        XCTAssertGreaterThan(completed["wordCount"] as? Int ?? 0, 100)
+        XCTAssertEqual(completed["source"] as? String, "Teasers")
+        XCTAssertEqual(articleFiles().filter { $0.contains("ferry-story") }.count, count, "replaced in place, not stored twice")
+        // Every page was fetched once; nothing is left to try.
+        for i in 0..<count { XCTAssertEqual(try server.requests(pathPrefix: "/files/ferry-\(i).html").count, 1, "page \(i)") }
+        let third = try expect(0, ["refresh"])
+        XCTAssertEqual(third.stdout, "1 feed: 0 ok, 1 not modified, 0 failed; 0 new articles\n")
+    }
+
+    /// While the feed is unchanged, a teaser whose page still fails is tried again on each
+    /// refresh and left as it is.
+    func testAnUnchangedFeedTriesAFailingPageAgainWithoutRewriting() throws {
+        let feed = try serve("teasers.xml", teaserFeed(pageURL: server.url("/status/404").absoluteString))
+        try expect(0, ["add", feed])
+        try expect(0, ["refresh"])
+        let path = try XCTUnwrap(try listed().first?["path"] as? String)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let again = try expect(0, ["refresh"])
+        XCTAssertEqual(again.stdout, "1 feed: 0 ok, 1 not modified, 0 failed; 0 new articles\n")
+        XCTAssertEqual(try server.requests(pathPrefix: "/status/404").count, 2)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before)
+    }
+
     func testNeverKeepsTheTeaser() throws {
         let page = try serve("ferry.html", FetchCommandTests.boilerplatePage)
         let feed = try serve("teasers.xml", teaserFeed(pageURL: page))
