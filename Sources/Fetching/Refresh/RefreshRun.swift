@@ -164,11 +164,15 @@ public struct RefreshRun: Sendable {
         let encodedState = BackgroundValue { finalState.encoded() }
         let entries = try store.commitFiles()
         let recording = entries.map { entries in BackgroundValue { entries.record() } }
-        defer { _ = recording?.value }
+        let saved = Result { () throws(FetchFailure) in try stateFile.save(encodedState.value, to: paths.stateFile, fileSystem: fileSystem) }
         // A large run's state and items (10,000 of each for a new feed) are freed on a thread
-        // of their own instead of on the way out.
-        defer { BackgroundValue<Void>.release((stateFile, works, written)) }
-        try stateFile.save(encodedState.value, to: paths.stateFile, fileSystem: fileSystem)
+        // of their own while the index entries are recorded, not on the way out after them:
+        // every value holding them is moved there, so that the thread's are the last references.
+        BackgroundValue<Void>.release((
+            consume stateFile, consume works, consume written, consume store, consume encodedState, consume writer,
+            consume states))
+        _ = recording?.value
+        try saved.get()
         return RefreshSummary(results: results.map { $0! }, pruned: pruned)
     }
 
