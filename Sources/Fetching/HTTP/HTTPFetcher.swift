@@ -30,6 +30,10 @@ public final class HTTPFetcher: Sendable {
             decompression: .enabled(limit: .size(max(limits.feedBodyLimit, limits.pageBodyLimit)))
         )
         configuration.connectionPool.idleTimeout = .seconds(30)
+        // A host that is not found or refuses the connection fails the fetch at once, as curl
+        // and newsboat do; by default the pool tries again with a backoff until the connect
+        // timeout (10 s) has passed. A feed whose connection failed is tried at the next refresh.
+        configuration.connectionPool.retryConnectionEstablishment = false
         client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }
 

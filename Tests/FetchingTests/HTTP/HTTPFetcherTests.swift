@@ -154,9 +154,12 @@ final class HTTPFetcherTests: LocalServerTestCase {
         let other = try LocalHTTPServer.start(root: root.url)
         let port = other.port
         other.stop()
+        let started = ContinuousClock.now
         let result = await fetcher.fetch(url: URL(string: "http://127.0.0.1:\(port)/feed")!, kind: .feed)
         XCTAssertEqual(failure(result), .connectionRefused("127.0.0.1:\(port)"))
         XCTAssertEqual(failure(result)?.message, "connection refused by 127.0.0.1:\(port)")
+        // At once, not after the connect timeout (10 s) of connection attempts tried again.
+        XCTAssertLessThan(ContinuousClock.now - started, .seconds(5))
     }
 
     func testOnlyHTTPAndHTTPSURLsAreFetched() async throws {
