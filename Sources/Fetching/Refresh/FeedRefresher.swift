@@ -8,6 +8,9 @@ public enum FullArticlePolicy {
     public static let teaserWords = 60
     /// Pages fetched per feed per refresh; the rest keep their teaser until a later refresh.
     public static let pagesPerRefresh = 20
+    /// Refreshes that try an item's page before giving up on it (it keeps its teaser; an
+    /// item the feed changes is tried afresh).
+    public static let pageTries = 5
 }
 
 /// The result of refreshing one feed.
@@ -29,6 +32,8 @@ struct StagedItem: Sendable {
     var stored: ArticleStore.Item
     var fingerprint: String
     var teaser: Bool
+    /// How many times its page failed (see ``KnownItem/pageFailures``).
+    var pageFailures = 0
 }
 
 /// What one feed's refresh produced besides its items (which go to its ``StagedItemStream``).
@@ -103,6 +108,7 @@ struct FeedRefresher: Sendable {
         // A pruned item the feed no longer lists is forgotten.
         for (guid, item) in state.items where item.pruned == true && !pipeline.seen.contains(guid) { state.items[guid] = nil }
         await pipeline.completeTeasers(self)
+        for guid in pipeline.failedAgain { state.items[guid]?.pageFailed() }
         result.newCount = pipeline.newCount
         result.updatedCount = pipeline.updatedCount
         return finish(.ok)
@@ -228,7 +234,7 @@ struct FeedRefresher: Sendable {
         for (teaser, page) in zip(teasers, pages) {
             var file = teaser.file
             switch FeedRefresher.complete(&file.article, with: page) {
-            case .failed: continue
+            case .failed: state.items[teaser.guid]?.pageFailed()
             case .nothingMore: state.items[teaser.guid]?.teaser = nil
             case .completed:
                 staged.append(StagedItem(

@@ -26,6 +26,8 @@ struct ItemPipeline {
     /// Held items that are unchanged and are only here to try their page again: dropped
     /// (neither rewritten nor counted as updated) when the page fails again.
     private var retriesOnly: Set<Int> = []
+    /// Known, unchanged items whose page failed again (not restaged: their state records it).
+    private(set) var failedAgain: [String] = []
     private(set) var newCount = 0
     private(set) var updatedCount = 0
     /// The size of the last slice taken (`nil`: none yet).
@@ -108,7 +110,13 @@ struct ItemPipeline {
         var dropped: Set<Int> = []
         for (slot, page) in zip(pageWanted, pages) {
             if FeedRefresher.complete(&held[slot].stored.file.article, with: page) == .failed {
-                if retriesOnly.contains(slot) { dropped.insert(slot) }
+                if retriesOnly.contains(slot) {
+                    dropped.insert(slot)
+                    failedAgain.append(held[slot].guid)
+                } else {
+                    // New or changed: its first failure (it goes on waiting for the page).
+                    held[slot].pageFailures = 1
+                }
                 continue
             }
             held[slot].teaser = false

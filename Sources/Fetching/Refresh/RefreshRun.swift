@@ -202,7 +202,7 @@ public struct RefreshRun: Sendable {
                         for (item, relative) in zip(slice, relatives) {
                             outcome.known[i].append((item.guid, KnownItem(
                                 id: item.stored.file.article.id.rawValue, file: relative, fingerprint: item.fingerprint,
-                                teaser: item.teaser)))
+                                teaser: item.teaser, pageFailures: item.pageFailures)))
                         }
                     } catch {
                         outcome.failure = error

@@ -47,16 +47,28 @@ public struct KnownItem: Codable, Hashable, Sendable {
     public var fingerprint: String
     /// The item still holds only the feed's teaser: its page is to be fetched.
     public var teaser: Bool?
+    /// How many times the page of this item (as the feed gives it now) failed; at
+    /// ``FullArticlePolicy/pageTries`` it stops being tried and keeps its teaser.
+    public var pageFailures: Int?
     /// The article was pruned (its file removed, see ``FeedPruner``): the item is not stored
     /// again while the feed lists it.
     public var pruned: Bool?
 
     /// Creates a record.
-    public init(id: String, file: String, fingerprint: String, teaser: Bool = false) {
+    public init(id: String, file: String, fingerprint: String, teaser: Bool = false, pageFailures: Int = 0) {
         self.id = id
         self.file = file
         self.fingerprint = fingerprint
         self.teaser = teaser ? true : nil
+        self.pageFailures = pageFailures > 0 ? pageFailures : nil
+    }
+
+    /// Records that the item's page failed once more: the item stops waiting for it once it
+    /// has failed ``FullArticlePolicy/pageTries`` times.
+    public mutating func pageFailed() {
+        let failures = (pageFailures ?? 0) + 1
+        pageFailures = failures
+        if failures >= FullArticlePolicy.pageTries { teaser = nil }
     }
 }
 

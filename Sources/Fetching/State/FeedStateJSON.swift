@@ -45,7 +45,7 @@ enum FeedStateJSON {
         out.raw("}")
     }
 
-    /// `{"file", "fingerprint", "id", "pruned"?, "teaser"?}`.
+    /// `{"file", "fingerprint", "id", "pageFailures"?, "pruned"?, "teaser"?}`.
     static func item(_ item: KnownItem, into out: inout JSONText) {
         out.raw("{\"file\":")
         out.string(item.file)
@@ -53,6 +53,7 @@ enum FeedStateJSON {
         out.string(item.fingerprint)
         out.raw(",\"id\":")
         out.string(item.id)
+        if let failures = item.pageFailures { out.raw(",\"pageFailures\":" + String(failures)) }
         if let pruned = item.pruned { out.raw(pruned ? ",\"pruned\":true" : ",\"pruned\":false") }
         if let teaser = item.teaser { out.raw(teaser ? ",\"teaser\":true" : ",\"teaser\":false") }
         out.raw("}")

@@ -322,6 +322,15 @@ final class FullArticleTests: FeedCommandTestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before)
     }
 
+    /// A page that keeps failing is given up after five refreshes; the item keeps its teaser.
+    func testAPageThatKeepsFailingIsGivenUp() throws {
+        let feed = try serve("teasers.xml", teaserFeed(pageURL: server.url("/status/500").absoluteString))
+        try expect(0, ["add", feed])
+        for _ in 0..<7 { try expect(0, ["refresh"]) }
+        XCTAssertEqual(try server.requests(pathPrefix: "/status/500").count, 5)
+        XCTAssertLessThan(try listed().first?["wordCount"] as? Int ?? 0, 20)
+    }
+
     func testNeverKeepsTheTeaser() throws {
         let page = try serve("ferry.html", FetchCommandTests.boilerplatePage)
         let feed = try serve("teasers.xml", teaserFeed(pageURL: page))

@@ -50,6 +50,7 @@ final class FeedStateFileTests: XCTestCase {
         state.title = "Ümlaut \u{2028} news / \u{1F600}"
         state.bodyHash = "abc123"
         state.items["guid \"1\""] = KnownItem(id: "0123456789abcdef", file: "feed/2024-10-01-a.md", fingerprint: "ff", teaser: true)
+        state.items["failing"] = KnownItem(id: "2123456789abcdef", file: "feed/2024-10-03-c.md", fingerprint: "dd", teaser: true, pageFailures: 3)
         var pruned = KnownItem(id: "1123456789abcdef", file: "feed/2024-10-02-b.md", fingerprint: "ee")
         pruned.pruned = true
         state.items["tag:example.org,2024:\u{0}b"] = pruned
@@ -77,6 +78,7 @@ final class FeedStateFileTests: XCTestCase {
         decoder.dateDecodingStrategy = .iso8601
         let decoded = try decoder.decode(FeedStateFile.Document.self, from: written)
         XCTAssertEqual(decoded.feeds, try decoder.decode(FeedStateFile.Document.self, from: reference).feeds)
-        XCTAssertEqual(decoded.feeds["https://example.org/feed?a=1&b=\u{e9}"]?.items.count, 2)
+        XCTAssertEqual(decoded.feeds["https://example.org/feed?a=1&b=\u{e9}"]?.items.count, 3)
+        XCTAssertEqual(decoded.feeds["https://example.org/feed?a=1&b=\u{e9}"]?.items["failing"]?.pageFailures, 3)
     }
 }
