@@ -48,10 +48,14 @@ public enum FeedStreamParser {
             while offset < raw.count {
                 let length = min(chunkBytes, raw.count - offset)
                 let finished = offset + length == raw.count
-                xmlParseChunk(context, base + offset, Int32(length), finished ? 1 : 0)
+                let status = xmlParseChunk(context, base + offset, Int32(length), finished ? 1 : 0)
                 offset += length
-                // A document libxml2 has to recover is read the whole way, as it always was.
-                guard context.pointee.wellFormed != 0, reading.advance(context, finished: finished, deliver: deliver) else {
+                // A document libxml2 has to recover, or that stopped it (an encoding it cannot
+                // convert halts the parser without marking the document ill-formed), is read
+                // the whole way, as it always was.
+                guard status == 0, context.pointee.errNo == 0, context.pointee.wellFormed != 0,
+                    reading.advance(context, finished: finished, deliver: deliver)
+                else {
                     return nil
                 }
             }
