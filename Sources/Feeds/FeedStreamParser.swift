@@ -75,25 +75,19 @@ public enum FeedStreamParser {
         var lastKept: xmlNodePtr?
         /// What the feed said before its first item, once there is one: items are read with it.
         var before: FeedItemSource?
-        /// Stopped: the document is not one this reads.
-        var unsupported = false
 
         init(url: String?) { self.url = url }
 
         /// Reads the items the parser has moved past (all of them once `finished`) and frees
-        /// their elements; `false` when the document turns out not to be a feed read here.
+        /// their elements; `false` when the document turns out not to be a feed read here. A
+        /// root that is not a feed's never gives a container: nothing is read, and ``finish()``
+        /// refuses it.
         mutating func advance(_ context: xmlParserCtxtPtr, finished: Bool, deliver: (ParsedFeed, [FeedItem]) -> Void) -> Bool {
             if document == nil {
                 guard let doc = context.pointee.myDoc, let root = xmlDocGetRootElement(doc) else { return true }
                 let document = XMLDocument(building: doc, root: root)
                 self.document = document
                 reader = XMLFeedReader(document: document, feedURL: url)
-                switch document.name(root) {
-                case "rss", "channel", "RDF", "feed": break
-                default:
-                    unsupported = true
-                    return false
-                }
             }
             if container == nil {
                 container = reader!.itemContainer()
@@ -113,10 +107,7 @@ public enum FeedStreamParser {
             }
             guard !nodes.isEmpty else { return true }
             if before == nil {
-                guard let outline = try? reader!.outline(until: nodes[0]) else {
-                    unsupported = true
-                    return false
-                }
+                guard let outline = try? reader!.outline(until: nodes[0]) else { return false }
                 before = outline
             }
             deliver(before!.feed, before!.items(of: nodes))
@@ -131,7 +122,7 @@ public enum FeedStreamParser {
         /// left in the tree and the fields they were read with (base, author, title) are the
         /// same at the end.
         func finish() -> ParsedFeed? {
-            guard !unsupported, let reader, let whole = try? reader.outline(), whole.count == 0 else { return nil }
+            guard let reader, let whole = try? reader.outline(), whole.count == 0 else { return nil }
             if let before {
                 let baseBefore = before.feed.siteURL ?? url
                 let baseAfter = whole.feed.siteURL ?? url

@@ -253,4 +253,7 @@ enum XMLNamespace: Hashable {
     var isRSS: Bool { self == .none || self == .rss10 || self == .rss090 }
     /// Atom 1.0 or 0.3.
     var isAtom: Bool { self == .atom10 || self == .atom03 }
+    /// Read as Atom's in a feed whose root is in `native`: Atom's namespaces, none, or
+    /// whatever (misspelt) namespace the root is in.
+    func isAtom(native: XMLNamespace) -> Bool { isAtom || self == .none || self == native }
 }

@@ -41,32 +41,40 @@ struct XMLFeedReader {
         let root = document.root
         let ns = document.namespace(root)
         switch document.name(root) {
-        case "rss" where ns == .none:
-            guard let channel = document.elements(of: root).first(where: { document.name($0) == "channel" }) else { return nil }
-            return (channel, { document.name($0) == "item" && document.namespace($0).isRSS })
-        case "channel" where ns == .none:
-            return (root, { document.name($0) == "item" && document.namespace($0).isRSS })
+        case "rss" where ns == .none, "channel" where ns == .none:
+            return channel(of: root).map { ($0, isChannelItem) }
         case "RDF":
-            return (root, { document.name($0) == "item" })
+            return (root, isRootItem)
         case "feed":
-            return (root, { node in
-                let kind = document.namespace(node)
-                return document.name(node) == "entry" && (kind.isAtom || kind == .none || kind == ns)
-            })
+            return (root, { document.namespace($0).isAtom(native: ns) && document.name($0) == "entry" })
         default:
             return nil
         }
     }
 
+    /// The RSS channel: the root when it is one, else its first `channel` element.
+    func channel(of root: xmlNodePtr) -> xmlNodePtr? {
+        document.name(root) == "channel" ? root : document.elements(of: root).first { document.name($0) == "channel" }
+    }
+
+    /// An item of an RSS channel: `item` in no namespace or RSS 1.0's (or 0.90's).
+    func isChannelItem(_ node: xmlNodePtr) -> Bool { document.name(node) == "item" && document.namespace(node).isRSS }
+
+    /// An item beside the channel, under the root (RDF), in any namespace.
+    func isRootItem(_ node: xmlNodePtr) -> Bool { document.name(node) == "item" }
+
     /// RSS keeps items in `channel`; RDF keeps them beside it, under the root.
     func outlineRSS(root: xmlNodePtr, format: FeedFormat, until: xmlNodePtr? = nil) -> FeedItemSource {
         var feed = ParsedFeed(format: format)
-        let channel = document.name(root) == "channel"
-            ? root : document.elements(of: root).first { document.name($0) == "channel" }
+        let channel = channel(of: root)
         var itemNodes: [xmlNodePtr] = []
         if let channel {
             for child in document.elements(of: channel) {
                 if child == until { break }
+                if isChannelItem(child) {
+                    itemNodes.append(child)
+                    continue
+                }
                 let ns = document.namespace(child)
                 switch (document.name(child), ns) {
                 case ("title", let ns) where ns.isRSS: feed.title = feed.title ?? FeedText.line(document.text(of: child))
@@ -77,13 +85,12 @@ struct XMLFeedReader {
                     }
                 case ("creator", .dublinCore), ("managingEditor", .none):
                     feed.author = feed.author ?? FeedText.person(document.text(of: child))
-                case ("item", let ns) where ns.isRSS: itemNodes.append(child)
                 default: break
                 }
             }
         }
         if channel != root, until == nil {
-            for child in document.elements(of: root) where document.name(child) == "item" { itemNodes.append(child) }
+            for child in document.elements(of: root) where isRootItem(child) { itemNodes.append(child) }
         }
         return FeedItemSource(feed: feed, elements: FeedItemSource.Elements(reader: self, nodes: itemNodes, base: feed.siteURL ?? feedURL, atom: nil))
     }
@@ -139,12 +146,10 @@ struct XMLFeedReader {
     func outlineAtom(root: xmlNodePtr, until: xmlNodePtr? = nil) -> FeedItemSource {
         var feed = ParsedFeed(format: .atom)
         var entries: [xmlNodePtr] = []
-        // Atom's namespaces, none, or whatever (misspelt) namespace the root is in.
         let native = document.namespace(root)
         for child in document.elements(of: root) {
             if child == until { break }
-            let ns = document.namespace(child)
-            guard ns.isAtom || ns == .none || ns == native else { continue }
+            guard document.namespace(child).isAtom(native: native) else { continue }
             switch document.name(child) {
             case "title": feed.title = FeedText.line(atomText(child).plain)
             case "link":
@@ -176,7 +181,7 @@ struct XMLFeedReader {
                 if document.name(child) == "creator", item.author == nil { item.author = FeedText.person(document.text(of: child)) }
                 continue
             }
-            guard ns.isAtom || ns == .none || ns == native else { continue }
+            guard ns.isAtom(native: native) else { continue }
             switch document.name(child) {
             case "id": item.guid = FeedText.identifier(document.text(of: child))
             case "title": item.title = FeedText.line(atomText(child).plain)

@@ -32,8 +32,9 @@ struct StagedItem: Sendable {
     var stored: ArticleStore.Item
     var fingerprint: String
     var teaser: Bool
-    /// How many times its page failed (see ``KnownItem/pageFailures``).
-    var pageFailures = 0
+    /// Its page failed in this refresh (a new or changed item: its first failure, counted by
+    /// ``KnownItem/pageFailed()``).
+    var pageFailed = false
 }
 
 /// What one feed's refresh produced besides its items (which go to its ``StagedItemStream``).

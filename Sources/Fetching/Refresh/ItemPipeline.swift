@@ -114,8 +114,7 @@ struct ItemPipeline {
                     dropped.insert(slot)
                     failedAgain.append(held[slot].guid)
                 } else {
-                    // New or changed: its first failure (it goes on waiting for the page).
-                    held[slot].pageFailures = 1
+                    held[slot].pageFailed = true  // new or changed: it goes on waiting for the page
                 }
                 continue
             }

@@ -200,9 +200,11 @@ public struct RefreshRun: Sendable {
                     do throws(FetchFailure) {
                         let relatives = try outcome.store.stage(slice.map(\.stored), folder: folder)
                         for (item, relative) in zip(slice, relatives) {
-                            outcome.known[i].append((item.guid, KnownItem(
+                            var known = KnownItem(
                                 id: item.stored.file.article.id.rawValue, file: relative, fingerprint: item.fingerprint,
-                                teaser: item.teaser, pageFailures: item.pageFailures)))
+                                teaser: item.teaser)
+                            if item.pageFailed { known.pageFailed() }
+                            outcome.known[i].append((item.guid, known))
                         }
                     } catch {
                         outcome.failure = error
