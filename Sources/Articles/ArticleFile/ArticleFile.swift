@@ -74,6 +74,14 @@ public struct ArticleFile: Hashable, Sendable {
         ArticleFileReader.read(bytes)
     }
 
+    /// As ``read(_:)`` for the file at `path`, read as the library reads its files (a regular
+    /// file within the parser's size limit, never waiting on a FIFO or device); `nil` when it
+    /// cannot be read or is no Bulletin article file.
+    public static func read(atPath path: String) -> ArticleFile? {
+        guard let bytes = try? Library.readFile(atPath: path) else { return nil }
+        return read(utf8: bytes)
+    }
+
     /// Whether `bytes` open with a `---` line (the cheap test before ``read(utf8:)``).
     static func mayHaveFrontMatter(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 4 && bytes[0] == 0x2D && bytes[1] == 0x2D && bytes[2] == 0x2D

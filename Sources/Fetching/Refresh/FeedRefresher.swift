@@ -220,9 +220,9 @@ struct FeedRefresher: Sendable {
             .sorted { ($0.value.file, $0.key) > ($1.value.file, $1.key) }  // names start with the date
         var teasers: [(guid: String, known: KnownItem, file: ArticleFile)] = []
         for (guid, known) in waiting where teasers.count < FullArticlePolicy.pagesPerRefresh {
-            guard let bytes = FileManager.default.contents(atPath: articlesDirectory.appendingPathComponent(known.file).path),
-                let file = ArticleFile.read(utf8: [UInt8](bytes))
-            else { continue }  // gone (removed by hand): pruning forgets it
+            guard let file = ArticleFile.read(atPath: articlesDirectory.appendingPathComponent(known.file).path) else {
+                continue  // gone or replaced by hand: pruning forgets it
+            }
             if FeedRefresher.wantsPage(file.article, mode: subscription.fullArticle) {
                 teasers.append((guid, known, file))
             } else {

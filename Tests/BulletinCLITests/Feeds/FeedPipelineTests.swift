@@ -322,6 +322,22 @@ final class FullArticleTests: FeedCommandTestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before)
     }
 
+    /// A waiting teaser's file replaced by a FIFO is not read (the refresh would wait on it
+    /// for ever): the item is skipped and the feed is still not modified.
+    func testAWaitingTeaserWhoseFileIsAFIFOIsSkipped() throws {
+        let feed = try serve("teasers.xml", teaserFeed(pageURL: server.url("/status/404").absoluteString))
+        try expect(0, ["add", feed])
+        try expect(0, ["refresh"])
+        let path = try XCTUnwrap(articleFiles().first)
+        let file = articles.appendingPathComponent(path).path
+        try FileManager.default.removeItem(atPath: file)
+        XCTAssertEqual(mkfifo(file, 0o600), 0)
+        let again = try run(["refresh"], timeout: 20)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(again.stdout, "1 feed: 0 ok, 1 not modified, 0 failed; 0 new articles\n")
+        XCTAssertEqual(try server.requests(pathPrefix: "/status/404").count, 1, "the page of an unreadable file is not tried")
+    }
+
     /// A page that keeps failing is given up after five refreshes; the item keeps its teaser.
     func testAPageThatKeepsFailingIsGivenUp() throws {
         let feed = try serve("teasers.xml", teaserFeed(pageURL: server.url("/status/500").absoluteString))
